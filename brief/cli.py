@@ -1,0 +1,189 @@
+"""The command line: a thin typer layer over the library API.
+
+Only typer is imported at start-up so that ``brief --help`` answers at once; each command imports
+the stages it needs. Errors the user can act on print one line and exit non-zero, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Callable, List, Optional
+
+import typer
+
+from brief import __version__
+from brief.errors import EXIT_BAD_INPUT, EXIT_PARTIAL, BriefError
+
+app = typer.Typer(
+    name="brief",
+    help="Turn a day's Chinese news into a ranked, faithful morning briefing.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
+    typer.echo(f"brief: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    typer.echo(f"brief: warning: {message}", err=True)
+
+
+def user_errors(command: Callable) -> Callable:
+    """Turn BriefError (and an interrupted pipe) into one line on stderr and its exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except BriefError as exc:
+            fail(str(exc), exc.exit_code)
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(EXIT_PARTIAL)
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+
+    return wrapper
+
+
+def emit(text: str, output: Optional[Path]) -> None:
+    """Print, or write atomically to ``output``."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from brief.io import atomic_write
+
+    try:
+        atomic_write(output, text)
+    except OSError as exc:
+        raise BriefError(f"{output}: cannot write: {exc.strerror or exc}") from None
+
+
+def _load_config(config_path: Optional[Path]):
+    from brief.config import load_config
+
+    return load_config(config_path)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"brief {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Turn a day's Chinese news into a ranked, faithful morning briefing."""
+
+
+ConfigOpt = typer.Option(None, "--config", help="A brief.toml (default: ./brief.toml if present).")
+StrictOpt = typer.Option(False, "--strict", help="Stop at the first bad input (exit 2).")
+
+
+def _report_errors(errors) -> None:
+    for error in errors:
+        warn(str(error))
+
+
+@app.command()
+@user_errors
+def ingest(
+    files: List[str] = typer.Argument(..., help="Files, directories, or - for stdin."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array of articles."),
+    strict: bool = StrictOpt,
+    config_path: Optional[Path] = ConfigOpt,
+) -> None:
+    """Read and segment inputs into articles."""
+    from brief.ingest import read_inputs
+
+    result = read_inputs(files, strict=strict, config=_load_config(config_path))
+    _report_errors(result.errors)
+    if not result.articles:
+        raise BriefError("no articles found in " + ", ".join(files))
+    if as_json:
+        keys = ("kind", "title", "kicker", "subtitle", "reporters", "dateline", "body",
+                "continued_to", "continued_from", "page", "source", "date", "url")
+        rows = [{k: a.to_dict()[k] for k in keys} for a in result.articles]
+        emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
+    else:
+        for article in result.articles:
+            label = "[图片说明] " if article.kind == "caption" else ""
+            typer.echo(f"{label}{article.title or '(无标题)'}  ({len(article.body)} 字)")
+    if result.errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+@user_errors
+def summarize(
+    file: str = typer.Argument(..., help="A file, or - for stdin."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array of summaries."),
+    backend: Optional[str] = typer.Option(None, "--backend", help="extractive, llm, seq2seq or auto."),
+    kind: str = typer.Option("summary", "--kind", help="summary (2-3 sentences) or headline (one line)."),
+    config_path: Optional[Path] = ConfigOpt,
+) -> None:
+    """Summarize every article of one input."""
+    from brief.ingest import read_inputs
+    from brief.summarize import resolve_backend
+
+    if kind not in ("summary", "headline"):
+        raise BriefError(f"--kind {kind!r}: expected summary or headline")
+    config = _load_config(config_path)
+    articles = [a for a in read_inputs([file], strict=True, config=config).articles
+                if a.kind == "article"]
+    summarizer, notice = resolve_backend(backend, config)
+    if notice:
+        warn(notice)
+    summaries = summarizer.summarize(articles, kind=kind)
+    if as_json:
+        rows = [{"title": a.title, "summary": s.text, "method": s.method,
+                 "evidence": [e.__dict__ for e in s.evidence]} for a, s in zip(articles, summaries)]
+        emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
+    else:
+        for article, summary in zip(articles, summaries):
+            if len(articles) > 1:
+                typer.echo(f"【{article.title or '无标题'}】")
+            typer.echo(summary.text)
+
+
+@app.command()
+@user_errors
+def daily(
+    files: List[str] = typer.Argument(..., help="Pages, articles, directories, or - for stdin."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date of the brief, YYYY-MM-DD (default today)."),
+    top: Optional[int] = typer.Option(None, "--top", min=1, help="How many items to keep."),
+    fmt: str = typer.Option("md", "--format", help="md or json."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here (atomically)."),
+    backend: Optional[str] = typer.Option(None, "--backend", help="extractive, llm, seq2seq or auto."),
+    strict: bool = StrictOpt,
+    config_path: Optional[Path] = ConfigOpt,
+) -> None:
+    """Make the day's brief from all inputs."""
+    from brief.pipeline import build_brief
+    from brief.render import FORMATS, render
+
+    if fmt not in FORMATS:
+        raise BriefError(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    config = _load_config(config_path)
+    result = build_brief(files, date=date, top=top, backend=backend, strict=strict, config=config)
+    _report_errors(result.errors)
+    for notice in result.notices:
+        warn(notice)
+    emit(render(result.brief, fmt, config), output)
+    if result.errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,36 @@
+"""Compose: ranked, summarized items -> a dated Brief with its title and provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from brief.model import Brief, BriefItem
+
+WEEKDAYS = "一二三四五六日"
+
+
+def chinese_date(iso_date: str) -> str:
+    """``2024-10-18`` -> ``2024年10月18日 星期五``."""
+    day = dt.date.fromisoformat(iso_date)
+    return f"{day.year}年{day.month}月{day.day}日 星期{WEEKDAYS[day.weekday()]}"
+
+
+def compose(
+    items: list[BriefItem],
+    *,
+    date: str | None = None,
+    config: dict[str, Any],
+    meta: dict[str, Any] | None = None,
+) -> Brief:
+    """Number the items in order and stamp the brief with its date and how it was made."""
+    iso = date or dt.date.today().isoformat()
+    for rank, item in enumerate(items, start=1):
+        item.rank = rank
+    info = {
+        "generated_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "date_label": chinese_date(iso),
+        "highlights": config["brief"]["highlights"],
+    }
+    info.update(meta or {})
+    return Brief(date=iso, title=config["brief"]["title"], items=items, meta=info)

@@ -1,0 +1,172 @@
+"""The document model that flows through every stage: Article -> Summary -> BriefItem -> Brief.
+
+Plain dataclasses, so that each stage is a function of data and every object round-trips through
+JSON (``to_dict`` / ``from_dict``) for caching, the CLI's ``--json`` and other tools.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+ARTICLE = "article"
+CAPTION = "caption"
+
+
+@dataclass
+class Dateline:
+    """Where and when the story was filed: ``本报太原10月17日讯`` -> place 太原, date 10月17日."""
+
+    place: str | None = None
+    date: str | None = None
+
+
+@dataclass
+class Article:
+    """One story (or photo caption) as it was printed, cleaned but not rewritten."""
+
+    id: str = ""
+    kind: str = ARTICLE
+    title: str = ""
+    kicker: str = ""
+    subtitle: str = ""
+    reporters: list[str] = field(default_factory=list)
+    dateline: Dateline | None = None
+    source: str = ""
+    page: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    continued_to: str | None = None
+    continued_from: str | None = None
+    date: str | None = None
+    url: str | None = None
+    position: int = 0  # order on its page (0 = first printed), a prominence signal for ranking
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    @property
+    def content_hash(self) -> str:
+        """Stable key of what the article says: caches and same-story memory hang off it."""
+        text = "\x1f".join([self.title, self.body])
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = self.content_hash
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["body"] = self.body
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        if isinstance(kwargs.get("dateline"), dict):
+            kwargs["dateline"] = Dateline(**kwargs["dateline"])
+        if "paragraphs" not in kwargs and data.get("body"):
+            kwargs["paragraphs"] = [p for p in str(data["body"]).split("\n") if p.strip()]
+        return cls(**kwargs)
+
+
+@dataclass
+class Evidence:
+    """A summary sentence and the source sentences it rests on."""
+
+    sentence: str
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    """What a summarizer made of one article, and how."""
+
+    text: str
+    method: str
+    evidence: list[Evidence] = field(default_factory=list)
+    headline: str | None = None
+    # Set when the faithfulness guard replaced or regenerated the output: what failed and why.
+    guard: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Summary:
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        kwargs["evidence"] = [Evidence(**e) for e in kwargs.get("evidence", [])]
+        return cls(**kwargs)
+
+
+@dataclass
+class BriefItem:
+    """An article chosen for the brief: its summary, its score and why it scored so."""
+
+    article: Article
+    summary: Summary | None = None
+    score: float = 0.0
+    # Score breakdown by feature (machine-readable) and short human reasons in Chinese.
+    features: dict[str, float] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+    rank: int = 0
+    section: str | None = None
+    # Other articles telling the same story (same-story grouping), shown as extra sources.
+    related: list[Article] = field(default_factory=list)
+    status: str | None = None  # e.g. "持续关注" for a story already briefed that brings new facts
+    en: dict[str, str] | None = None  # {"title", "summary"} when translated
+
+    @property
+    def source_label(self) -> str:
+        """``山西日报 第1版`` style label; falls back to whatever identifies the source."""
+        art = self.article
+        parts = [art.source] if art.source else []
+        if art.page:
+            parts.append(f"第{art.page}版" if str(art.page).isdigit() else str(art.page))
+        return " ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["article"] = self.article.to_dict()
+        data["related"] = [a.to_dict() for a in self.related]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> BriefItem:
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        kwargs["article"] = Article.from_dict(kwargs["article"])
+        kwargs["related"] = [Article.from_dict(a) for a in kwargs.get("related", [])]
+        if kwargs.get("summary"):
+            kwargs["summary"] = Summary.from_dict(kwargs["summary"])
+        return cls(**kwargs)
+
+
+@dataclass
+class Brief:
+    """The day's briefing, ready to render in any format."""
+
+    date: str  # ISO date, YYYY-MM-DD
+    title: str
+    items: list[BriefItem] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "title": self.title,
+            "items": [item.to_dict() for item in self.items],
+            "meta": dict(self.meta),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Brief:
+        return cls(
+            date=data["date"],
+            title=data["title"],
+            items=[BriefItem.from_dict(i) for i in data.get("items", [])],
+            meta=dict(data.get("meta", {})),
+        )

@@ -1,0 +1,61 @@
+"""Summarizers: one interface, small backends chosen by name.
+
+A backend takes a batch of articles and returns one :class:`~brief.model.Summary` each, with the
+evidence it rests on and the method used. Backends are imported only when asked for, so that the
+extractive path never pays for torch or llama.cpp.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Literal, Protocol, Sequence, runtime_checkable
+
+from brief.errors import ConfigError
+from brief.model import Article, Summary
+
+Kind = Literal["summary", "headline"]
+
+# name -> "module:Class"; each class is built as Class(config).
+BACKENDS = {
+    "extractive": "brief.summarize.extractive:ExtractiveSummarizer",
+    "llm": "brief.summarize.llm:LLMSummarizer",
+    "seq2seq": "brief.summarize.seq2seq:Seq2SeqSummarizer",
+}
+
+
+@runtime_checkable
+class Summarizer(Protocol):
+    """What every backend offers: a name, and a batch of articles in, summaries out."""
+
+    name: str
+
+    def summarize(self, articles: Sequence[Article], kind: Kind = "summary") -> list[Summary]:
+        """``summary``: the brief's 2-3 sentences; ``headline``: a one-line summary."""
+        ...
+
+
+def get_summarizer(name: str, config: dict[str, Any]) -> Summarizer:
+    """Build the backend called ``name`` (``extractive``, ``llm``, ``seq2seq``)."""
+    try:
+        target = BACKENDS[name]
+    except KeyError:
+        raise ConfigError(
+            f"unknown summarizer backend {name!r} (choose from {', '.join(BACKENDS)})"
+        ) from None
+    module_name, class_name = target.split(":")
+    return getattr(importlib.import_module(module_name), class_name)(config)
+
+
+def resolve_backend(name: str | None, config: dict[str, Any]) -> tuple[Summarizer, str | None]:
+    """The backend to use and, when ``auto`` had to fall back, the one-line notice saying so."""
+    name = name or config["summarize"]["backend"]
+    if name != "auto":
+        return get_summarizer(name, config), None
+    try:
+        from brief.summarize.llm import llm_available
+    except ImportError:
+        llm_available = None
+    reason = llm_available(config) if llm_available else "the llm backend is not part of this build"
+    if reason is None:
+        return get_summarizer("llm", config), None
+    return get_summarizer("extractive", config), f"using the extractive summarizer: {reason}"
