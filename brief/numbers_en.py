@@ -1,0 +1,195 @@
+"""Chinese figures in English form, and placeholders that carry them through a translation model.
+
+Translation models get Chinese magnitudes wrong (36.54万 becomes 36,540, 5887.6亿元 "5887.6
+billion") and even reformat plain counts (11142 -> 111,420). So each figure is found here, written
+out in English by rule (36.54万人 -> 365,400 people), replaced by a placeholder ``[[N1]]`` that the
+model only has to copy, and put back afterwards; :func:`check` then tells whether the English kept
+every figure and invented none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+MAGNITUDES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4,
+              "千": Decimal(10) ** 3}
+
+# Chinese unit -> (singular, plural) in English. Measure words with no English unit of their own
+# (个, 家, 项 ...) keep only the number: the noun after them is translated with the sentence.
+UNITS = {
+    "人次": ("person-time", "person-times"),
+    "人": ("person", "people"),
+    "美元": ("US dollar", "US dollars"),
+    "元": ("yuan", "yuan"),
+    "吨": ("tonne", "tonnes"),
+    "平方公里": ("square kilometre", "square kilometres"),
+    "平方米": ("square metre", "square metres"),
+    "立方米": ("cubic metre", "cubic metres"),
+    "公里": ("kilometre", "kilometres"),
+    "千米": ("kilometre", "kilometres"),
+    "公顷": ("hectare", "hectares"),
+    "亩": ("mu", "mu"),
+    "千瓦时": ("kWh", "kWh"),
+    "千瓦": ("kW", "kW"),
+    "户": ("household", "households"),
+    "辆": ("vehicle", "vehicles"),
+    "倍": ("time", "times"),
+    "个百分点": ("percentage point", "percentage points"),
+}
+COUNTERS = "个家项所座件台次名位条批场种只头套"
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_DASH = r"\s*[—–\-~～至到]\s*"
+_UNIT_ALTS = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+
+# One pattern, alternatives tried in order: ranges and dates before plain numbers.
+FIGURE = re.compile(
+    rf"(?P<mrange>(?P<m1>\d{{1,2}}){_DASH}(?P<m2>\d{{1,2}})月份?)"
+    rf"|(?P<date>(?:(?P<dy>(?:19|20)\d{{2}})年)?(?P<dm>\d{{1,2}})月(?P<dd>\d{{1,2}})日)"
+    rf"|(?P<ym>(?P<yy>(?:19|20)\d{{2}})年(?P<ymm>\d{{1,2}})月份?)"
+    rf"|(?P<year>(?P<yv>(?:19|20)\d{{2}})年)"
+    rf"|(?P<month>(?P<mv>\d{{1,2}})月份?)"
+    rf"|(?P<pct>(?P<pv>{_NUM})[%％])"
+    rf"|(?P<qty>(?P<qv>{_NUM})(?P<mag>万亿|亿|万|千(?![米瓦克]))?(?P<unit>{_UNIT_ALTS})?(?P<counter>[{COUNTERS}])?)"
+)
+PLACEHOLDER = re.compile(r"\[\[\s*N\s*(\d+)\s*\]\]")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as printed (``36.54万人``) and as it must read in English (``365,400 people``)."""
+
+    source: str
+    english: str
+
+
+def _plain(value: Decimal) -> str:
+    """Drop trailing zeros without scientific notation: 588.7600 -> 588.76, 5E+1 -> 50."""
+    return format(value.normalize(), "f")
+
+
+def format_quantity(value: Decimal) -> str:
+    """Absolute quantity in English: 365400 -> 365,400; 5777400 -> 5.7774 million."""
+    for size, word in ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"),
+                       (Decimal(10) ** 6, "million")):
+        if abs(value) >= size:
+            return f"{_plain(value / size)} {word}"
+    whole, _, frac = _plain(value).partition(".")
+    grouped = f"{int(whole):,}"
+    return f"{grouped}.{frac}" if frac else grouped
+
+
+def _month(number: str) -> str | None:
+    index = int(number)
+    return MONTHS[index - 1] if 1 <= index <= 12 else None
+
+
+def to_english(match: re.Match) -> str | None:
+    """The English form of one :data:`FIGURE` match; None when it is not a real figure (13月)."""
+    kind = match.lastgroup
+    if kind == "mrange":
+        first, last = _month(match["m1"]), _month(match["m2"])
+        return f"{first}-{last}" if first and last else None
+    if kind == "date":
+        month = _month(match["dm"])
+        if not month or not 1 <= int(match["dd"]) <= 31:
+            return None
+        day = f"{month} {int(match['dd'])}"
+        return f"{day}, {match['dy']}" if match["dy"] else day
+    if kind == "ym":
+        month = _month(match["ymm"])
+        return f"{month} {match['yy']}" if month else None
+    if kind == "year":
+        return match["yv"]
+    if kind == "month":
+        return _month(match["mv"])
+    if kind == "pct":
+        return f"{match['pv']}%"
+    raw = match["qv"].replace(",", "")
+    value = Decimal(raw)
+    if match["mag"]:
+        value *= MAGNITUDES[match["mag"]]
+        number = format_quantity(value)
+    elif "." not in raw and len(raw) == 4 and raw[:2] in ("19", "20") and not match["unit"]:
+        number = raw  # a bare four-digit 19xx/20xx is read as a year, never 2,024
+    else:
+        number = format_quantity(value)
+    unit = match["unit"]
+    if not unit:
+        return number
+    singular, plural = UNITS[unit]
+    return f"{number} {singular if value == 1 else plural}"
+
+
+def find_figures(text: str) -> list[tuple[re.Match, str]]:
+    """Every figure in ``text`` with its English form, in order of appearance."""
+    found = []
+    for match in FIGURE.finditer(text):
+        english = to_english(match)
+        if english is not None:
+            found.append((match, english))
+    return found
+
+
+@dataclass
+class Protected:
+    """Text with its figures replaced by ``[[N1]]``, ``[[N2]]``... and the figures they stand for."""
+
+    text: str
+    figures: list[Figure]
+
+    @property
+    def loose_numbers(self) -> set[str]:
+        """Digits left unprotected in the source (not figures, e.g. 第3届): the model may copy them."""
+        return set(_DIGIT_RUN.findall(PLACEHOLDER.sub("", self.text)))
+
+    def restore(self, translated: str) -> str:
+        """Put the English figures back where the model copied the placeholders."""
+
+        def put_back(match: re.Match) -> str:
+            index = int(match.group(1)) - 1
+            return self.figures[index].english if 0 <= index < len(self.figures) else match.group(0)
+
+        return PLACEHOLDER.sub(put_back, translated)
+
+    def check(self, translated: str) -> list[str]:
+        """Problems with a raw model output (before :meth:`restore`); empty means figures are right.
+
+        Every placeholder must come back, none may be unknown, and the model may write no digit of
+        its own: a number outside a placeholder is one it made up or rewrote.
+        """
+        problems = []
+        seen = {int(m.group(1)) for m in PLACEHOLDER.finditer(translated)}
+        for index, figure in enumerate(self.figures, start=1):
+            if index not in seen:
+                problems.append(f"missing {figure.source} ({figure.english})")
+        for index in sorted(seen - set(range(1, len(self.figures) + 1))):
+            problems.append(f"unknown placeholder [[N{index}]]")
+        stray = set(_DIGIT_RUN.findall(PLACEHOLDER.sub("", translated))) - self.loose_numbers
+        if stray:
+            problems.append("number not in the source: " + ", ".join(sorted(stray)))
+        return problems
+
+
+def protect(text: str) -> Protected:
+    """Replace each figure by a numbered placeholder; the same figure twice gets one number."""
+    figures: list[Figure] = []
+    numbers: dict[str, int] = {}
+    parts: list[str] = []
+    last = 0
+    for match, english in find_figures(text):
+        source = match.group(0)
+        if source not in numbers:
+            figures.append(Figure(source, english))
+            numbers[source] = len(figures)
+        parts.append(text[last:match.start()])
+        parts.append(f"[[N{numbers[source]}]]")
+        last = match.end()
+    parts.append(text[last:])
+    return Protected("".join(parts), figures)
