@@ -185,5 +185,10 @@ def daily(
         raise typer.Exit(EXIT_PARTIAL)
 
 
+from brief.models_cli import models_app  # noqa: E402  (typer only: keeps start-up instant)
+
+app.add_typer(models_app, name="models")
+
+
 def main() -> None:
     app()

@@ -1,9 +1,15 @@
-"""Summarize the ranked items: the chosen backend for the top few, extractive for the rest."""
+"""Summarize the ranked items: the model for the top few, extractive for the rest.
+
+Ranking happened on the articles' own features, so the model's time goes only to the items that
+lead the brief. A model that cannot load or run costs the brief nothing: every item is then
+summarized extractively and the user is told once why.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from brief.errors import ModelError
 from brief.model import BriefItem
 from brief.summarize import get_summarizer, resolve_backend
 
@@ -11,17 +17,22 @@ from brief.summarize import get_summarizer, resolve_backend
 def summarize_items(items: list[BriefItem], *, backend: str | None, config: dict[str, Any]) -> list[str]:
     """Fill ``item.summary`` in place; return the notices the user should see once."""
     notices: list[str] = []
-    chosen, notice = resolve_backend(backend, config)
+    try:
+        chosen, notice = resolve_backend(backend, config)
+    except ModelError as exc:
+        chosen, notice = get_summarizer("extractive", config), f"using the extractive summarizer: {exc}"
     if notice:
         notices.append(notice)
-    if chosen.name == "extractive":
-        head, tail = items, []
-    else:
-        cut = config["summarize"]["model_top"]
-        head, tail = items[:cut], items[cut:]
-    summaries = chosen.summarize([item.article for item in head])
+    extractive = chosen if chosen.name == "extractive" else get_summarizer("extractive", config)
+    cut = len(items) if chosen is extractive else config["summarize"]["model_top"]
+    head, tail = items[:cut], items[cut:]
+    try:
+        summaries = chosen.summarize([item.article for item in head])
+    except ModelError as exc:
+        notices.append(f"using the extractive summarizer: {exc}")
+        summaries = extractive.summarize([item.article for item in head])
     if tail:
-        summaries += get_summarizer("extractive", config).summarize([i.article for i in tail])
+        summaries += extractive.summarize([item.article for item in tail])
     for item, summary in zip(items, summaries):
         item.summary = summary
     return notices

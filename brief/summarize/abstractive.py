@@ -1,0 +1,259 @@
+"""What every generating backend (llm, seq2seq) shares: cache, length control, guard, fallback.
+
+A backend only has to turn a batch of requests into raw texts (``_generate``). This base class
+decides what goes in (the lead, or the article by parts for long ones), cleans and cuts what comes
+out at a clause boundary (never inside a number), and passes every output through the faithfulness
+guard: a failure is regenerated once with the stricter prompt, then replaced by the extractive
+summary, and ``Summary.guard`` records which check failed and what replaced it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from brief.model import Article, Evidence, Summary
+from brief.summarize.cache import SummaryCache, cache_key
+
+# A figure with its unit: 36.54万, 1—8月, 0.15%, 2,000元. Cutting inside one changes its meaning.
+_FIGURE = re.compile(
+    r"[0-9０-９][0-9０-９.．,，]*(?:[—\-~～至到][0-9０-９][0-9０-９.．]*)?"
+    r"[%％‰]?(?:多|余)?[万亿千百]*[%％‰]?[年月日号个件元人次倍户家项名条台辆吨米里天周]?"
+)
+_CLAUSE_END = "，。；！？、：,;!?"
+_SENTENCE_END = "。！？!?"
+_LABEL = re.compile(r"^\s*(?:标题式?摘要|摘要|标题|概括|总结)\s*[:：]\s*")
+_QUOTES = "\"'“”‘’「」『』《》*#` "
+_CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef0-9])|"
+                        r"(?<=[0-9])\s+(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+@dataclass
+class Request:
+    """One generation: the article (for the guard) and the text the model sees."""
+
+    article: Article
+    text: str
+    kind: str
+    limit: int
+
+
+def figure_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _FIGURE.finditer(text)]
+
+
+def clean_output(raw: str, kind: str) -> str:
+    """Strip labels, quotes, markdown and the spaces some tokenizers put between characters."""
+    lines = [line.strip() for line in raw.strip().splitlines() if line.strip()]
+    if kind == "headline":
+        lines = lines[:1]
+    text = "".join(_LABEL.sub("", line) for line in lines)
+    text = _CJK_SPACE.sub("", text).strip(_QUOTES)
+    return _drop_repeats(text)
+
+
+def _drop_repeats(text: str) -> str:
+    """Drop a clause that repeats an earlier one word for word (a known small-model habit)."""
+    pieces = re.findall(rf"[^{_CLAUSE_END}]+[{_CLAUSE_END}]*", text)
+    seen: set[str] = set()
+    kept = []
+    for piece in pieces:
+        core = piece.rstrip(_CLAUSE_END)
+        if core and core in seen:
+            continue
+        seen.add(core)
+        kept.append(piece)
+    return "".join(kept)
+
+
+def fit_length(text: str, limit: int, *, truncated: bool = False) -> str:
+    """Cut ``text`` to ``limit`` characters at a clause boundary, never inside a figure.
+
+    ``truncated`` says the model stopped at its token cap: its last clause is unfinished (it may
+    end in a clipped number), so it is dropped whatever the length.
+    """
+    text = text.strip()
+    if truncated:
+        last = max(text.rfind(ch) for ch in _CLAUSE_END)
+        text = text[:last] if last > 0 else ""
+    if len(text) <= limit:
+        return _tidy_end(text)
+    spans = figure_spans(text)
+    inside = lambda i: any(start < i < end for start, end in spans)  # noqa: E731
+    cuts = [i for i, ch in enumerate(text[: limit + 1]) if ch in _CLAUSE_END and not inside(i)]
+    good = [i for i in cuts if i >= limit // 3]
+    if good:
+        return _tidy_end(text[: good[-1]])
+    cut = limit
+    for start, end in spans:
+        if start < cut < end:
+            cut = start
+    return _tidy_end(text[:cut])
+
+
+def _tidy_end(text: str) -> str:
+    return text.rstrip(_CLAUSE_END.replace("。", "").replace("！", "").replace("？", "") + " ")
+
+
+def lead_text(article: Article, chars: int) -> str:
+    """The first paragraphs up to ``chars`` characters (at least one sentence)."""
+    if chars <= 0 or len(article.body) <= chars:
+        return article.body
+    kept, total = [], 0
+    for paragraph in article.paragraphs:
+        if kept and total + len(paragraph) > chars:
+            break
+        kept.append(paragraph)
+        total += len(paragraph)
+    text = "\n".join(kept)
+    if len(text) > chars:
+        ends = [i for i, ch in enumerate(text[:chars]) if ch in _SENTENCE_END]
+        text = text[: ends[-1] + 1] if ends else text[:chars]
+    return text
+
+
+def chunks(article: Article, chars: int) -> list[str]:
+    """Paragraph groups of at most ``chars`` characters (a longer paragraph stands alone)."""
+    groups: list[list[str]] = [[]]
+    size = 0
+    for paragraph in article.paragraphs:
+        if groups[-1] and size + len(paragraph) > chars:
+            groups.append([])
+            size = 0
+        groups[-1].append(paragraph)
+        size += len(paragraph)
+    return ["\n".join(group) for group in groups if group]
+
+
+def evidence_for(summary: str, source: str) -> list[Evidence]:
+    """For each summary sentence, the source sentences sharing the most character bigrams with it."""
+    from brief.text import split_sentences
+
+    def bigrams(s: str) -> set[str]:
+        return {s[i : i + 2] for i in range(len(s) - 1)}
+
+    source_sentences = [(s, bigrams(s)) for s in split_sentences(source)]
+    result = []
+    for sentence in split_sentences(summary) or [summary]:
+        grams = bigrams(sentence)
+        scored = sorted(((len(grams & g), s) for s, g in source_sentences), key=lambda x: -x[0])
+        result.append(Evidence(sentence, [s for score, s in scored[:2] if score > 0]))
+    return result
+
+
+def guard_problems(text: str, source: str) -> list[str]:
+    """The faithfulness guard's objections to ``text`` (empty: it passes)."""
+    from brief.summarize.guard import check_summary
+
+    if not text.strip():
+        return ["empty output"]
+    report = check_summary(text, source)
+    return [] if report.ok else [str(p) for p in report.problems]
+
+
+class AbstractiveSummarizer:
+    """Base for generating backends; subclasses set ``name``, ``model_id``, ``prompt_version``."""
+
+    name = "abstractive"
+    model_id = ""
+    prompt_version = ""
+
+    def __init__(self, config: dict[str, Any]):
+        self.config = config
+        settings = config["summarize"]
+        self.limits = {"summary": settings["max_chars"], "headline": settings["headline_chars"]}
+        self.lead_chars = settings.get("lead_chars", 0)
+        self.chunk_chars = settings.get("chunk_chars", 1200)
+        self.cache = SummaryCache.from_config(config) if settings.get("cache", True) else None
+
+    # -- what a backend provides -------------------------------------------------------------
+    def _generate(self, requests: Sequence[Request], strict: bool) -> list[tuple[str, bool]]:
+        """Raw model outputs, one per request, each with ``truncated`` (hit the token cap)."""
+        raise NotImplementedError
+
+    # -- the shared path ---------------------------------------------------------------------
+    def summarize(self, articles: Sequence[Article], kind: str = "summary") -> list[Summary]:
+        limit = self.limits[kind]
+        results: list[Summary | None] = [None] * len(articles)
+        keys = [cache_key(a, backend=self.name, model=self.model_id, prompt=self.prompt_version,
+                          kind=kind, length=limit) for a in articles]
+        todo = []
+        for i, key in enumerate(keys):
+            hit = self.cache.get(key) if self.cache else None
+            if hit is not None:
+                results[i] = hit
+            else:
+                todo.append(i)
+        made = self._summarize_fresh([articles[i] for i in todo], kind, limit)
+        for i, summary in zip(todo, made):
+            results[i] = summary
+            if self.cache:
+                self.cache.put(keys[i], summary)
+        return [r for r in results if r is not None]
+
+    def _source_for(self, article: Article, kind: str) -> str:
+        """What the model reads: the title and, for a one-line summary, only the lead."""
+        body = lead_text(article, self.lead_chars) if kind == "headline" else article.body
+        return f"标题：{article.title}\n{body}" if article.title else body
+
+    def _summarize_fresh(self, articles: Sequence[Article], kind: str, limit: int) -> list[Summary]:
+        if not articles:
+            return []
+        requests = [self._request(a, kind, limit) for a in articles]
+        drafts = self._run(requests, strict=False)
+        summaries: list[Summary | None] = [None] * len(articles)
+        retry: list[int] = []
+        first_problems: dict[int, list[str]] = {}
+        for i, (article, text) in enumerate(zip(articles, drafts)):
+            problems = guard_problems(text, self._guard_source(article))
+            if problems:
+                first_problems[i] = problems
+                retry.append(i)
+            else:
+                summaries[i] = self._summary(article, text, self.name)
+        if retry:
+            again = self._run([requests[i] for i in retry], strict=True)
+            fallback = self._fallback([articles[i] for i in retry], kind)
+            for i, text, replacement in zip(retry, again, fallback):
+                problems = guard_problems(text, self._guard_source(articles[i]))
+                record = {"check": "faithfulness", "problems": first_problems[i], "rejected": drafts[i]}
+                if not problems:
+                    summaries[i] = self._summary(articles[i], text, f"{self.name}-strict")
+                    summaries[i].guard = {**record, "action": "regenerated with the strict prompt"}
+                else:
+                    replacement.guard = {**record, "retry_problems": problems, "retry_rejected": text,
+                                         "action": "replaced by the extractive summary"}
+                    summaries[i] = replacement
+        return [s for s in summaries if s is not None]
+
+    def _guard_source(self, article: Article) -> str:
+        return f"{article.title}\n{article.body}"
+
+    def _request(self, article: Article, kind: str, limit: int) -> Request:
+        return Request(article, self._source_for(article, kind), kind, limit)
+
+    def _run(self, requests: Sequence[Request], strict: bool) -> list[str]:
+        """Generate, merging long articles part by part, then clean and cut to length."""
+        direct = [r for r in requests if len(r.text) <= self.chunk_chars]
+        long = [r for r in requests if len(r.text) > self.chunk_chars]
+        outputs: dict[int, tuple[str, bool]] = {}
+        for request, out in zip(direct, self._generate(direct, strict) if direct else []):
+            outputs[id(request)] = out
+        for request in long:
+            parts = [Request(request.article, text, "summary", self.limits["summary"])
+                     for text in chunks(request.article, self.chunk_chars)]
+            partial = [fit_length(clean_output(t, "summary"), self.limits["summary"], truncated=cut)
+                       for t, cut in self._generate(parts, strict)]
+            merged = Request(request.article, "\n".join(p for p in partial if p), request.kind, request.limit)
+            outputs[id(request)] = self._generate([merged], strict)[0]
+        return [fit_length(clean_output(outputs[id(r)][0], r.kind), r.limit, truncated=outputs[id(r)][1])
+                for r in requests]
+
+    def _summary(self, article: Article, text: str, method: str) -> Summary:
+        return Summary(text=text, method=method, evidence=evidence_for(text, article.body))
+
+    def _fallback(self, articles: Sequence[Article], kind: str) -> list[Summary]:
+        from brief.summarize import get_summarizer
+
+        return get_summarizer("extractive", self.config).summarize(articles, kind=kind)

@@ -1,0 +1,207 @@
+"""The ``llm`` backend: a chat model driven by the prompt files in ``prompts/``.
+
+Two runtimes: llama.cpp for a GGUF file (the packaged default model) and transformers for a Hugging
+Face model directory (``AutoModelForCausalLM`` with its chat template). Every request puts the
+instructions first and the article last, so consecutive requests share a prefix that llama.cpp
+keeps in its KV cache instead of evaluating it again.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, Sequence
+
+from brief.errors import ModelError
+from brief.summarize.abstractive import AbstractiveSummarizer, Request
+
+
+@dataclass
+class Prompt:
+    """One prompt file: a plain and a strict (retry) variant, with a version for the cache key."""
+
+    name: str
+    version: int
+    system: str
+    user: str
+    strict_system: str
+    strict_user: str
+
+    def messages(self, text: str, *, limit: int, figures: str, strict: bool) -> list[dict[str, str]]:
+        system, user = (self.strict_system, self.strict_user) if strict else (self.system, self.user)
+        return [
+            {"role": "system", "content": system},
+            {"role": "user", "content": user.format(limit=limit, figures=figures, article=text)},
+        ]
+
+
+def load_prompt(prompt_set: str, kind: str) -> Prompt:
+    from brief.resources import data_dir
+
+    path = data_dir("prompts") / prompt_set / f"{kind}.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return Prompt(name=f"{prompt_set}/{kind}", version=data["version"], system=data["system"],
+                      user=data["user"], strict_system=data["strict"]["system"],
+                      strict_user=data["strict"]["user"])
+    except (OSError, KeyError, tomllib.TOMLDecodeError) as exc:
+        raise ModelError(f"{path}: unusable prompt file: {exc}") from None
+
+
+def figures_hint(text: str, count: int) -> str:
+    """A line naming the first key figures of the source, so that the model keeps them."""
+    if count <= 0:
+        return ""
+    from brief.text import extract_figures
+
+    found = list(dict.fromkeys(extract_figures(text)))[:count]
+    return f"\n原文关键数字：{'、'.join(found)}（写入摘要时须与原文一致）" if found else ""
+
+
+class Runtime(Protocol):
+    def chat(self, conversations: Sequence[list[dict[str, str]]], max_tokens: int) -> list[tuple[str, bool]]:
+        """One reply per conversation, each with ``truncated`` (stopped at ``max_tokens``)."""
+        ...
+
+
+class LlamaCppRuntime:
+    """A GGUF file through llama.cpp; greedy decoding, one request after another (prefix reuse)."""
+
+    def __init__(self, path: Path, *, context: int, threads: int):
+        try:
+            from llama_cpp import Llama
+        except ImportError:
+            raise ModelError("the llm backend needs llama-cpp-python: pip install 'brief[llm]'") from None
+        try:
+            self.llm = Llama(model_path=str(path), n_ctx=context, n_threads=threads,
+                             n_batch=512, seed=0, verbose=False)
+        except (ValueError, RuntimeError) as exc:
+            raise ModelError(f"{path}: llama.cpp cannot load it: {exc}") from None
+
+    def chat(self, conversations, max_tokens):
+        replies = []
+        for messages in conversations:
+            out = self.llm.create_chat_completion(messages=messages, max_tokens=max_tokens,
+                                                  temperature=0.0, top_k=1, seed=0)
+            choice = out["choices"][0]
+            replies.append((choice["message"]["content"] or "", choice["finish_reason"] == "length"))
+        return replies
+
+
+class TransformersRuntime:
+    """A Hugging Face causal LM directory: its chat template, batched greedy generation."""
+
+    def __init__(self, path: Path, *, threads: int, batch_size: int = 4):
+        try:
+            import torch
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+        except ImportError:
+            raise ModelError("a transformers model needs the neural extra: pip install 'brief[neural]'") from None
+        torch.set_num_threads(threads)
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(path)
+            self.model = AutoModelForCausalLM.from_pretrained(path).eval()
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"{path}: cannot load the model: {exc}") from None
+        self.tokenizer.padding_side = "left"
+        if self.tokenizer.pad_token is None:
+            self.tokenizer.pad_token = self.tokenizer.eos_token
+        self.batch_size = batch_size
+        self.torch = torch
+
+    def chat(self, conversations, max_tokens):
+        replies = []
+        for start in range(0, len(conversations), self.batch_size):
+            batch = conversations[start : start + self.batch_size]
+            prompts = [self.tokenizer.apply_chat_template(m, tokenize=False, add_generation_prompt=True)
+                       for m in batch]
+            encoded = self.tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False)
+            with self.torch.inference_mode():
+                out = self.model.generate(**encoded, max_new_tokens=max_tokens, do_sample=False,
+                                          pad_token_id=self.tokenizer.pad_token_id)
+            new = out[:, encoded["input_ids"].shape[1] :]
+            eos = self.tokenizer.eos_token_id
+            for row in new:
+                ids = row.tolist()
+                finished = eos in ids
+                if finished:
+                    ids = ids[: ids.index(eos)]
+                replies.append((self.tokenizer.decode(ids, skip_special_tokens=True), not finished))
+        return replies
+
+
+def _model_source(config: dict[str, Any]) -> tuple[str, Path | None, str]:
+    """(model id, a local path or None for the packaged card, prompt set)."""
+    settings = config["summarize"]
+    if settings.get("model_path"):
+        path = Path(settings["model_path"]).expanduser()
+        return path.name, path, settings.get("prompt_set") or "news-zh"
+    from brief.models import get_card
+
+    card = get_card(settings.get("model") or None)
+    return f"{card.name}@{card.sha256[:12]}", None, settings.get("prompt_set") or card.prompt_set
+
+
+def llm_available(config: dict[str, Any]) -> str | None:
+    """None when the llm backend can run here, else the reason it cannot (one short phrase)."""
+    try:
+        _, path, _ = _model_source(config)
+    except ModelError as exc:
+        return str(exc)
+    if path is not None:
+        if not path.exists():
+            return f"model_path {path} does not exist"
+        if path.is_dir():
+            return None if importlib.util.find_spec("transformers") else "transformers is not installed"
+    if importlib.util.find_spec("llama_cpp") is None:
+        return "the llm extra is not installed (pip install 'brief[llm]')"
+    if path is None:
+        from brief.models import get_card, state
+
+        card = get_card(config["summarize"].get("model") or None)
+        if state(card, config) == "missing":
+            return f"model {card.name} is not installed (pip install 'brief[llm]')"
+    return None
+
+
+class LLMSummarizer(AbstractiveSummarizer):
+    name = "llm"
+
+    def __init__(self, config: dict[str, Any]):
+        super().__init__(config)
+        self.model_id, self.path, prompt_set = _model_source(config)
+        self.prompts = {kind: load_prompt(prompt_set, kind) for kind in ("summary", "headline")}
+        self.prompt_version = ",".join(f"{p.name}@{p.version}" for p in self.prompts.values())
+        self.key_figures = config["summarize"].get("key_figures", 2)
+        self.context = config["summarize"].get("context", 2048)
+        self._runtime: Runtime | None = None
+
+    @property
+    def runtime(self) -> Runtime:
+        """Loaded on first use: assembling or loading the weights is the slow part."""
+        if self._runtime is None:
+            threads = self.config["summarize"].get("threads") or os.cpu_count() or 1
+            path = self.path
+            if path is None:
+                from brief.models import ensure_model, get_card
+
+                path = ensure_model(get_card(self.config["summarize"].get("model") or None), self.config)
+            if path.is_dir():
+                self._runtime = TransformersRuntime(path, threads=threads)
+            else:
+                self._runtime = LlamaCppRuntime(path, context=self.context, threads=threads)
+        return self._runtime
+
+    def _generate(self, requests: Sequence[Request], strict: bool) -> list[tuple[str, bool]]:
+        conversations = [
+            self.prompts[r.kind].messages(
+                r.text, limit=r.limit, figures=figures_hint(r.text, self.key_figures), strict=strict)
+            for r in requests
+        ]
+        # Chinese runs at about 1.3 characters per token: room to finish a slightly long answer,
+        # never so much that a rambling one costs seconds.
+        cap = max(r.limit for r in requests) + 24 if requests else 0
+        return self.runtime.chat(conversations, max_tokens=cap)
