@@ -1,13 +1,20 @@
-"""Ingest: files, directories or stdin -> Articles."""
+"""Ingest: files, directories or stdin -> Articles, whatever the format and encoding.
+
+Each input goes bytes -> (PDF text layer | decoded text) -> format detected from the content ->
+one small reader per format -> cleaned Articles. A bad input raises ``InputError`` (one line:
+``PATH: problem``); ``read_inputs`` records it and carries on, or re-raises it under ``strict``.
+"""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
 from brief.errors import InputError
+from brief.ingest import detect
+from brief.ingest.decode import decode, looks_binary, to_simplified
+from brief.ingest.sources import STDIN, expand, read_bytes, source_name
 from brief.model import Article
 
 
@@ -17,49 +24,83 @@ class IngestResult:
     errors: list[InputError] = field(default_factory=list)
 
 
-def _expand(source: str) -> list[str]:
-    if source == "-":
-        return ["-"]
-    path = Path(source)
-    if path.is_dir():
-        return sorted(str(p) for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-    return [source]
-
-
-def read_text(source: str) -> str:
-    if source == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            data = Path(source).read_bytes()
-        except FileNotFoundError:
-            raise InputError(source, "no such file") from None
-        except OSError as exc:
-            raise InputError(source, exc.strerror or "cannot be read") from None
-    if not data.strip():
-        raise InputError(source, "file is empty")
+def _clean(text: str) -> str:
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(source, "not UTF-8 text") from None
+        from brief.clean import clean_text
+    except ImportError:  # the shared cleaner lands separately; until then text passes as read
+        return text.strip()
+    return clean_text(text)
+
+
+def _cleaned(article: Article) -> Article:
+    """Clean title and paragraphs of an article a format reader built (the page segmenter cleans its own)."""
+    article.title = _clean(article.title)
+    article.paragraphs = [p for p in (_clean(p) for p in article.paragraphs) if p]
+    article.id = article.content_hash
+    return article
+
+
+def _read_text(text: str, fmt: str, *, path: str, source: str) -> list[Article]:
+    from brief.segment import segment_page
+
+    if fmt == detect.PAGE:
+        return segment_page(text, source=source)
+    if fmt == detect.XML:
+        raise InputError(path, "XML that is neither an RSS nor an Atom feed")
+    if fmt == detect.JSON:
+        from brief.ingest.records import read_records as reader
+    elif fmt == detect.FEED:
+        from brief.ingest.feed import read_feed as reader
+    elif fmt == detect.HTML:
+        from brief.ingest.html import read_html as reader
+    else:
+        from brief.ingest.plain import read_article as reader
+    return [_cleaned(article) for article in reader(text, path=path, source=source)]
+
+
+def read_file(source: str, *, config: dict[str, Any]) -> list[Article]:
+    """Every article in one input file (or ``-``); raises ``InputError`` when there is none to be had."""
+    from brief.segment import segment_page
+
+    options = config.get("ingest", {})
+    path = "stdin" if source == STDIN else source
+    name = source_name(source)
+    simplify = to_simplified if options.get("to_simplified") else (lambda text: text)
+    data = read_bytes(source, max_mb=options.get("max_file_mb", 50))
+    if detect.is_pdf(data):
+        from brief.ingest.pdf import page_texts
+
+        articles = []
+        for number, text in enumerate(page_texts(data, path=path), 1):
+            articles.extend(segment_page(simplify(text), source=name, page=str(number)))
+    elif looks_binary(data):
+        hint = " (a .pdf without the %PDF- header: corrupt)" if Path(source).suffix.lower() == ".pdf" else ""
+        raise InputError(path, f"binary file, not text{hint}")
+    else:
+        text = simplify(decode(data, path))
+        articles = _read_text(text, detect.detect_text(text), path=path, source=name)
+    articles = [a for a in articles if a.title or a.paragraphs]
+    if not articles:
+        raise InputError(path, "no article text found")
+    return articles
 
 
 def read_inputs(sources: Sequence[str], *, strict: bool = False, config: dict[str, Any]) -> IngestResult:
     """Read every source; with ``strict`` the first bad one raises, else it is recorded and skipped."""
-    from brief.segment import segment_page
-
     result = IngestResult()
     for source in sources:
-        for path in _expand(source):
+        try:
+            files = expand(source)
+        except InputError as exc:
+            if strict:
+                raise
+            result.errors.append(exc)
+            continue
+        for file in files:
             try:
-                text = read_text(path)
-                articles = segment_page(text, source=Path(path).stem if path != "-" else "stdin")
-                if not articles:
-                    raise InputError(path, "no article text found")
+                result.articles.extend(read_file(file, config=config))
             except InputError as exc:
                 if strict:
                     raise
                 result.errors.append(exc)
-                continue
-            result.articles.extend(articles)
     return result

@@ -1,0 +1,84 @@
+"""Bytes -> text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, Big5, then charset-normalizer.
+
+charset-normalizer alone mis-guesses short Chinese text (GBK and Big5 share most byte ranges), so the
+Chinese encodings are tried first and judged by how much of the result is everyday Chinese.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+
+from brief.errors import InputError
+
+CHINESE_ENCODINGS = ("gb18030", "big5")
+SNIFF_BYTES = 8192
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters near the start: an image, archive or executable."""
+    head = data[:SNIFF_BYTES]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(head) * 0.05
+
+
+@functools.lru_cache(maxsize=1)
+def _common_chars() -> frozenset[str]:
+    from charset_normalizer.constant import FREQUENCIES
+
+    return frozenset(FREQUENCIES["Chinese"])
+
+
+def _chinese_score(text: str) -> float:
+    """Share of everyday characters, minus private-use and replacement characters (signs of a wrong codec)."""
+    common = _common_chars()
+    good = sum(1 for ch in text if ch in common)
+    bad = sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
+    return (good - 5 * bad) / max(len(text), 1)
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode ``data`` or raise ``InputError`` naming ``path``."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(path, "undecodable text (broken UTF-16)") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for encoding in CHINESE_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_chinese_score(text), text))
+    if candidates:
+        # Ties (too short to judge) go to GB18030, the mainland press's encoding.
+        score, text = max(candidates, key=lambda c: c[0])
+        if score >= 0:
+            return text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(path, "undecodable text (not UTF-8, GB18030, Big5 or any known encoding)")
+    return str(best)
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    from opencc_purepy import OpenCC
+
+    return OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified Chinese (OpenCC's t2s table); simplified text passes unchanged."""
+    return _t2s().convert(text)

@@ -1,0 +1,53 @@
+"""HTML pages: the main text and metadata via trafilatura (boilerplate such as menus and footers dropped)."""
+
+from __future__ import annotations
+
+from brief.errors import InputError
+from brief.model import Article
+
+_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "tr")
+
+
+def fragment_paragraphs(fragment: str) -> list[str]:
+    """The text of an HTML fragment (a feed entry's content), one paragraph per block element or ``<br>``."""
+    import lxml.etree
+    import lxml.html
+
+    if "<" not in fragment:
+        return [line.strip() for line in fragment.splitlines() if line.strip()]
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError):  # hopeless markup: keep the raw text
+        return [line.strip() for line in fragment.splitlines() if line.strip()]
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for block in root.iter(*_BLOCKS):
+        block.tail = "\n" + (block.tail or "")
+        if block.text:
+            block.text = "\n" + block.text
+        else:
+            block.text = "\n"
+    return [line.strip() for line in root.text_content().splitlines() if line.strip()]
+
+
+def read_html(text: str, *, path: str, source: str) -> list[Article]:
+    import trafilatura
+
+    document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+    if document is None or not (document.text or "").strip():
+        raise InputError(path, "HTML page with no article text")
+    title = (document.title or "").strip()
+    paragraphs = [line.strip() for line in document.text.splitlines() if line.strip()]
+    if title and paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        raise InputError(path, "HTML page with no article text")
+    return [Article(
+        title=title,
+        paragraphs=paragraphs,
+        source=(document.sitename or "").strip() or source,
+        date=document.date or None,
+        url=document.url or None,
+    )]

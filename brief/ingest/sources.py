@@ -1,0 +1,61 @@
+"""Where inputs come from: files, directories (recursive, stable order) and stdin, read with a size limit."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from brief.errors import InputError
+
+STDIN = "-"
+
+
+def expand(source: str) -> list[str]:
+    """The input files behind one source: itself, or every non-hidden file under a directory, sorted."""
+    if source == STDIN:
+        return [STDIN]
+    path = Path(source)
+    if not path.exists():
+        raise InputError(source, "no such file or directory")
+    if not path.is_dir():
+        return [source]
+    files = sorted(
+        p for p in path.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
+    if not files:
+        raise InputError(source, "directory has no input files")
+    return [str(p) for p in files]
+
+
+def read_bytes(source: str, *, max_mb: float) -> bytes:
+    """The whole input, refusing one larger than ``max_mb`` before reading it into memory."""
+    limit = int(max_mb * 1024 * 1024)
+    too_big = f"larger than the {max_mb:g} MB limit (ingest.max_file_mb)"
+    if source == STDIN:
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise InputError("stdin", too_big)
+    else:
+        path = Path(source)
+        try:
+            if path.stat().st_size > limit:
+                raise InputError(source, too_big)
+            with path.open("rb") as handle:
+                data = handle.read(limit + 1)  # the file may have grown since stat()
+        except FileNotFoundError:
+            raise InputError(source, "no such file") from None
+        except IsADirectoryError:
+            raise InputError(source, "is a directory") from None
+        except OSError as exc:
+            raise InputError(source, f"cannot be read ({exc.strerror or exc})") from None
+        if len(data) > limit:
+            raise InputError(source, too_big)
+    if not data.strip():
+        raise InputError(source if source != STDIN else "stdin", "file is empty")
+    return data
+
+
+def source_name(source: str) -> str:
+    """The default ``Article.source``: the file's stem, or ``stdin``."""
+    return "stdin" if source == STDIN else Path(source).stem

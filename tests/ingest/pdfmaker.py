@@ -1,0 +1,78 @@
+"""A minimal PDF writer for tests: real text layers in Chinese without shipping a CJK font.
+
+Each character is drawn as its own code point (Identity-H CIDs) and a ToUnicode CMap maps it back,
+which is exactly what a text extractor reads; the glyphs themselves are not embedded.
+"""
+
+from __future__ import annotations
+
+
+def _cmap(chars: list[str]) -> bytes:
+    lines = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+        "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange",
+    ]
+    for start in range(0, len(chars), 100):
+        chunk = chars[start:start + 100]
+        lines.append(f"{len(chunk)} beginbfchar")
+        lines += [f"<{ord(c):04X}> <{ord(c):04X}>" for c in chunk]
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines).encode("ascii")
+
+
+def _content(lines: list[str]) -> bytes:
+    ops = ["BT", "/F1 10 Tf", "12 TL", "40 800 Td"]
+    for line in lines:
+        if line:
+            ops.append("<" + "".join(f"{ord(c):04X}" for c in line) + "> Tj")
+        ops.append("T*")
+    ops.append("ET")
+    return "\n".join(ops).encode("ascii")
+
+
+def make_pdf(pages: list[list[str]] | None = None, *, image_pages: int = 0) -> bytes:
+    """A PDF with one page per list of text lines, plus ``image_pages`` pages without any text."""
+    pages = pages or []
+    chars = sorted({c for page in pages for line in page for c in line})
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    def stream(data: bytes) -> bytes:
+        return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+    catalog = add(b"")  # filled in below
+    page_tree = add(b"")
+    descriptor = add(b"<< /Type /FontDescriptor /FontName /TestSong /Flags 4 /FontBBox [0 -120 1000 880] "
+                     b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>")
+    cid_font = add(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestSong /CIDSystemInfo "
+                   b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R "
+                   b"/DW 1000 /CIDToGIDMap /Identity >>" % descriptor)
+    to_unicode = add(stream(_cmap(chars)))
+    font = add(b"<< /Type /Font /Subtype /Type0 /BaseFont /TestSong /Encoding /Identity-H "
+               b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (cid_font, to_unicode))
+    contents = [_content(lines) for lines in pages] + [b"0.5 g 40 400 300 300 re f"] * image_pages
+    kids = []
+    for data in contents:
+        content = add(stream(data))
+        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                        b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (page_tree, content, font)))
+    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % page_tree
+    objects[page_tree - 1] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids)
+                              + b"] /Count %d >>" % len(kids))
+
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
+    return bytes(out)
