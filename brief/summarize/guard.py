@@ -1,0 +1,167 @@
+"""The faithfulness guard: every figure, period and name in a summary must be found in its source.
+
+Officials read the summary, not the article, so a summary may say less than its source but never
+something else. The guard is deliberately literal: a figure is supported only by the same value
+and unit (``36.54万`` == ``365400`` but not ``365万``; ``0.15%`` is not ``0.1%``), a period word
+(``全年``, ``上半年``) only by itself or by the month range it names, and a person, place or
+organisation only when the source names it (or its core: ``太原`` for ``太原市``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from brief.text import Figure, chinese_number, extract_figures, to_halfwidth
+
+
+@dataclass
+class GuardReport:
+    """``ok`` when nothing in the summary lacks support; ``problems`` says what, one short line each."""
+
+    ok: bool
+    problems: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def check_summary(summary: str, source: str) -> GuardReport:
+    """Check ``summary`` against ``source``; see the module docstring for what counts as support."""
+    source = to_halfwidth(source)
+    summary = to_halfwidth(summary)
+    period_problems, period_spans = _check_periods(summary, source)
+    for start, end in period_spans:  # 前8个月 is a period, checked as one, not a figure 8个月
+        summary = summary[:start] + " " * (end - start) + summary[end:]
+    problems = [f"数字“{f.text}”原文没有" for f in unsupported_figures(summary, source)]
+    problems += period_problems
+    problems += [f"编号“{code}”原文没有" for code in _unsupported_codes(summary, source)]
+    problems += [f"{label}“{name}”原文没有" for label, name in _unsupported_names(summary, source)]
+    return GuardReport(ok=not problems, problems=problems)
+
+
+def unsupported_figures(summary: str, source: str) -> list[Figure]:
+    """The figures of ``summary`` that no figure of ``source`` states (numbers, dates, ranges)."""
+    known = extract_figures(source)
+    return [f for f in extract_figures(summary) if not any(f.same_as(k) for k in known)]
+
+
+# Period words and the month range each one means.
+_PERIODS = {
+    "全年": (1, 12), "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9),
+    "一季度": (1, 3), "二季度": (4, 6), "三季度": (7, 9), "四季度": (10, 12),
+    "第一季度": (1, 3), "第二季度": (4, 6), "第三季度": (7, 9), "第四季度": (10, 12),
+}
+_PERIOD = re.compile("|".join(sorted(_PERIODS, key=len, reverse=True)) + r"|前([一二三四五六七八九十两]{1,2}|\d{1,2})个?月")
+
+
+def _check_periods(summary: str, source: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """A period the summary names must be in the source, as words or as its month range.
+
+    Returns the problems and the spans of every period word found.
+    """
+
+    ranges = {(int(f.value), int(f.high)) for f in extract_figures(source)
+              if f.kind == "range" and f.unit == "月"}
+    problems = []
+    spans = []
+    for match in _PERIOD.finditer(summary):
+        word = match.group(0)
+        spans.append(match.span())
+        if word in source:
+            continue
+        if match.group(1):
+            n = chinese_number(match.group(1)) if not match.group(1).isdigit() else int(match.group(1))
+            months = (1, n or 0)
+        else:
+            months = _PERIODS[word]
+        if months in ranges:
+            continue
+        said = "、".join(f"{lo}—{hi}月" for lo, hi in sorted(ranges))
+        problems.append(f"时段“{word}”原文没有" + (f"（原文是{said}）" if said else ""))
+    return problems, spans
+
+
+_CODE = re.compile(r"[A-Za-z0-9]*(?:[A-Za-z][0-9]|[0-9][A-Za-z])[A-Za-z0-9]*")
+
+
+def _unsupported_codes(summary: str, source: str) -> list[str]:
+    """Codes that mix letters and digits (``C919``, ``5G``) must appear as written."""
+    lowered = source.lower()
+    return [code for code in _CODE.findall(summary) if code.lower() not in lowered]
+
+
+_LABELS = {"nr": "人名", "nrfg": "人名", "nrt": "人名", "ns": "地名", "nt": "机构", "nz": "名称"}
+# Suffixes that make a word a place or an organisation even when jieba does not tag it so.
+_SUFFIXES = sorted(
+    "省 市 县 区 州 盟 旗 镇 乡 村 厅 局 委 署 办 部 院 公司 集团 大学 学院 银行 医院 法院 检察院 "
+    "委员会 协会 研究所 研究院 中心".split(),
+    key=len,
+    reverse=True,
+)
+# Words that end like a name but refer to no one in particular: 全市, 本省, 各部门, 干部.
+_GENERIC_HEAD = tuple("全本该各我此其外多每跨")
+
+
+def _unsupported_names(summary: str, source: str) -> list[tuple[str, str]]:
+    missing = []
+    for label, parts in _names(summary):
+        name = "".join(parts)
+        if _supported(name, source) or (len(parts) > 1 and all(_supported(p, source) for p in parts)):
+            continue
+        missing.append((label, name))
+    return missing
+
+
+def _supported(name: str, source: str) -> bool:
+    return name in source or any(core in source for core in _cores(name))
+
+
+def _names(text: str) -> list[tuple[str, list[str]]]:
+    """(label, tokens) for each person, place, organisation or other proper name jieba finds.
+
+    Runs of tokens with the same tag are kept together (jieba splits foreign names: 布 / 林肯;
+    a run is supported when the source has it whole or has each part), and a
+    noun of three or more characters that ends in a place or organisation suffix (大同市,
+    文旅局) counts as a name even when jieba tags it a plain noun.
+    """
+    found: list[tuple[str, list[str]]] = []
+    previous = None
+    for word, flag in _tag(text):
+        label = _LABELS.get(flag)
+        if label is None and flag.startswith("n") and len(word) >= 3 and word.endswith(tuple(_SUFFIXES)):
+            label = "机构" if not word.endswith(("省", "市", "县", "区", "州", "镇", "乡", "村")) else "地名"
+        if label is None or word.startswith(_GENERIC_HEAD):
+            previous = None
+            continue
+        if previous == label and found:
+            found[-1][1].append(word)
+        else:
+            found.append((label, [word]))
+        previous = label
+    return [(label, parts) for label, parts in found if len("".join(parts)) >= 2]
+
+
+def _cores(name: str) -> list[str]:
+    """Shorter forms a source may use: 太原市 -> 太原."""
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return [name[: -len(suffix)]]
+    return []
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    """jieba's part-of-speech tagger, loaded once (its dictionary takes about a second)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+def _tag(text: str) -> list[tuple[str, str]]:
+    return [(pair.word, pair.flag) for pair in _tagger().cut(text)]
