@@ -138,7 +138,8 @@ def evidence_for(summary: str, source: str) -> list[Evidence]:
     for sentence in split_sentences(summary) or [summary]:
         grams = bigrams(sentence)
         scored = sorted(((len(grams & g), s) for s, g in source_sentences), key=lambda x: -x[0])
-        result.append(Evidence(sentence, [s for score, s in scored[:2] if score > 0]))
+        best = scored[0][0] if scored else 0
+        result.append(Evidence(sentence, [s for score, s in scored[:2] if score and score * 2 >= best]))
     return result
 
 

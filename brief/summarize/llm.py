@@ -57,7 +57,7 @@ def figures_hint(text: str, count: int) -> str:
         return ""
     from brief.text import extract_figures
 
-    found = list(dict.fromkeys(extract_figures(text)))[:count]
+    found = list(dict.fromkeys(f.text for f in extract_figures(text) if f.kind != "date"))[:count]
     return f"\n原文关键数字：{'、'.join(found)}（写入摘要时须与原文一致）" if found else ""
 
 

@@ -1,0 +1,257 @@
+"""The llm backend: prompt files, length control, the guard/retry/fallback path, a real runtime.
+
+The end-to-end tests build a tiny randomly initialised causal LM (and a tokenizer trained on the
+test text) so that the transformers loading, chat template and generation code really runs; they
+skip when torch/transformers are absent. The packaged GGUF is exercised only when it is installed.
+"""
+
+import importlib.util
+from typing import Sequence
+
+import pytest
+
+from brief.config import defaults
+from brief.model import Article
+from brief.summarize.abstractive import (
+    AbstractiveSummarizer, Request, chunks, clean_output, fit_length, guard_problems, lead_text)
+from brief.summarize.llm import LLMSummarizer, figures_hint, llm_available, load_prompt
+
+JOBS = Article(
+    title="全省前8个月新增城镇就业36.54万人",
+    paragraphs=[
+        "记者从省人力资源和社会保障厅获悉，今年1—8月，全省城镇新增就业36.54万人，完成全年目标的83%。",
+        "其中，高校毕业生留晋就业人数同比增长6.2%，就业形势总体稳定。",
+        "下一步，省人社厅将持续开展公共就业服务进校园活动，帮助更多青年找到工作。",
+    ],
+)
+BRIDGE = Article(
+    title="汾河新桥通车",
+    paragraphs=["10月17日，太原市汾河上的一座新桥正式通车，全长1.2公里，设计时速60公里。",
+                "新桥通车后，河两岸的通行时间将缩短约15分钟。"],
+)
+
+
+def config_for(tmp_path, **summarize):
+    config = defaults()
+    config["summarize"].update(cache_dir=str(tmp_path / "cache"), **summarize)
+    return config
+
+
+# -- prompts ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["summary", "headline"])
+def test_prompt_files_load_and_put_the_article_last(kind):
+    prompt = load_prompt("news-zh", kind)
+    assert prompt.version >= 1
+    a = prompt.messages("甲文", limit=30, figures="", strict=False)
+    b = prompt.messages("乙文", limit=30, figures="", strict=False)
+    assert a[0] == b[0] and a[1]["content"].endswith("甲文")
+    # Everything before the article is shared, so llama.cpp reuses the evaluated prefix.
+    assert a[1]["content"][:-2] == b[1]["content"][:-2]
+    assert "30" in a[1]["content"]
+    strict = prompt.messages("甲文", limit=30, figures="", strict=True)
+    assert strict != a and "原文" in strict[0]["content"] + strict[1]["content"]
+
+
+def test_figures_hint_names_key_figures_not_dates():
+    hint = figures_hint(JOBS.body, 2)
+    assert "1—8月" in hint and "36.54万人" in hint
+    assert figures_hint("2024年10月17日，会议召开。", 2) == ""
+    assert figures_hint(JOBS.body, 0) == ""
+
+
+# -- length control --------------------------------------------------------------------------
+
+def test_fit_length_cuts_at_a_clause_boundary():
+    text = "全省1—8月新增城镇就业36.54万人，完成全年目标的83%，高校毕业生就业增长"
+    assert fit_length(text, 35) == "全省1—8月新增城镇就业36.54万人，完成全年目标的83%"
+    assert fit_length(text, 25) == "全省1—8月新增城镇就业36.54万人"
+    assert fit_length("短句。", 30) == "短句。"
+
+
+def test_fit_length_never_cuts_inside_a_figure():
+    text = "截至目前全省新增城镇就业人数达到36.54万人"
+    cut = fit_length(text, 20)  # the limit falls inside 36.54万人 and there is no clause boundary
+    assert cut == "截至目前全省新增城镇就业人数达到"
+    assert "36" not in fit_length("增长0.15%的背后是全年稳定", 4)
+
+
+def test_fit_length_drops_the_unfinished_clause_at_the_token_cap():
+    assert fit_length("全省就业形势稳定，同比增长0.1", 30, truncated=True) == "全省就业形势稳定"
+
+
+def test_clean_output_strips_labels_quotes_spaces_and_repeats():
+    assert clean_output("摘要：“汾河新桥通车”\n多余的第二行", "headline") == "汾河新桥通车"
+    assert clean_output("新 桥 通 车 ， 全 长 1.2 公 里", "headline") == "新桥通车，全长1.2公里"
+    repeated = "就业取得历史性成就，就业取得历史性成就，形势稳定。"
+    assert clean_output(repeated, "summary") == "就业取得历史性成就，形势稳定。"
+
+
+def test_lead_and_chunks_follow_paragraphs():
+    assert lead_text(JOBS, 60) == JOBS.paragraphs[0]
+    assert lead_text(JOBS, 0) == JOBS.body
+    parts = chunks(JOBS, 80)
+    assert len(parts) == 2 and parts[0] == JOBS.paragraphs[0]
+    assert "\n".join(parts) == JOBS.body
+
+
+# -- guard, retry, fallback ------------------------------------------------------------------
+
+class ScriptedModel(AbstractiveSummarizer):
+    """A backend whose 'model' answers from a script: the outputs are planted test inputs, so the
+    base class's real decision path (guard -> strict retry -> extractive) can be checked exactly."""
+
+    name = "scripted"
+    model_id = "script"
+    prompt_version = "1"
+
+    def __init__(self, config, plain: dict[str, str], strict: dict[str, str]):
+        super().__init__(config)
+        self.answers = {False: plain, True: strict}
+        self.calls: list[tuple[str, bool]] = []
+
+    def _generate(self, requests: Sequence[Request], strict: bool):
+        self.calls += [(r.article.title, strict) for r in requests]
+        return [(self.answers[strict][r.article.title], False) for r in requests]
+
+
+def test_faithful_output_is_kept(tmp_path):
+    model = ScriptedModel(config_for(tmp_path), {JOBS.title: "全省1—8月新增城镇就业36.54万人"}, {})
+    (summary,) = model.summarize([JOBS], kind="headline")
+    assert summary.text == "全省1—8月新增城镇就业36.54万人" and summary.method == "scripted"
+    assert summary.guard is None and summary.evidence[0].sources == [JOBS.paragraphs[0]]
+
+
+def test_planted_error_is_regenerated_with_the_strict_prompt(tmp_path):
+    model = ScriptedModel(config_for(tmp_path),
+                          {JOBS.title: "全年全省新增城镇就业365万人"},
+                          {JOBS.title: "1—8月全省新增城镇就业36.54万人"})
+    (summary,) = model.summarize([JOBS], kind="headline")
+    assert summary.method == "scripted-strict" and summary.text.startswith("1—8月")
+    assert summary.guard["rejected"] == "全年全省新增城镇就业365万人"
+    assert any("365万" in p for p in summary.guard["problems"])
+    assert model.calls == [(JOBS.title, False), (JOBS.title, True)]
+
+
+def test_second_failure_falls_back_to_extractive_and_says_why(tmp_path):
+    model = ScriptedModel(config_for(tmp_path),
+                          {BRIDGE.title: "大同市新桥通车", JOBS.title: "全省新增就业36.54万人"},
+                          {BRIDGE.title: "新桥全长12公里"})
+    bridge, jobs = model.summarize([BRIDGE, JOBS], kind="headline")
+    assert bridge.method == "extractive"
+    assert bridge.guard["action"] == "replaced by the extractive summary"
+    assert any("大同" in p for p in bridge.guard["problems"])
+    assert any("12公里" in p for p in bridge.guard["retry_problems"])
+    assert guard_problems(bridge.text, BRIDGE.body) == []
+    assert jobs.method == "scripted"
+
+
+def test_over_long_output_is_cut_before_the_guard(tmp_path):
+    long = "全省1—8月新增城镇就业36.54万人，完成全年目标的83%，高校毕业生留晋就业人数同比增长6.2%"
+    model = ScriptedModel(config_for(tmp_path, headline_chars=25), {JOBS.title: long}, {})
+    (summary,) = model.summarize([JOBS], kind="headline")
+    assert summary.text == "全省1—8月新增城镇就业36.54万人" and len(summary.text) <= 25
+
+
+def test_long_article_is_summarized_by_parts_then_merged(tmp_path):
+    long = Article(title="长文", paragraphs=["甲" * 50 + "。", "乙" * 50 + "。", "丙" * 50 + "。"])
+
+    class Counting(ScriptedModel):
+        def _generate(self, requests, strict):
+            self.calls += [(r.text, strict) for r in requests]
+            return [(r.text.split("\n")[0][:10], False) for r in requests]
+
+    model = Counting(config_for(tmp_path, chunk_chars=110), {}, {})
+    model.summarize([long])
+    seen = [text for text, strict in model.calls if not strict]
+    # Two parts (甲+乙 fit in 110 characters, 丙 does not), then one merge of their summaries.
+    assert len(seen) == 3
+    assert seen[0] == long.paragraphs[0] + "\n" + long.paragraphs[1] and seen[1] == long.paragraphs[2]
+    assert seen[2] == "甲" * 10 + "\n" + "丙" * 10
+
+
+def test_cache_makes_the_rerun_free(tmp_path):
+    config = config_for(tmp_path)
+    first = ScriptedModel(config, {JOBS.title: "全省1—8月新增城镇就业36.54万人"}, {})
+    again = ScriptedModel(config, {JOBS.title: "不同的输出"}, {})
+    assert first.summarize([JOBS]) == again.summarize([JOBS])
+    assert again.calls == []
+
+
+# -- a real runtime: a tiny causal LM built here ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def tiny_causal_lm(tmp_path_factory):
+    torch = pytest.importorskip("torch")
+    transformers = pytest.importorskip("transformers")
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+
+    from brief.resources import data_dir
+
+    corpus = [JOBS.title, JOBS.body, BRIDGE.title, BRIDGE.body, "system user assistant"]
+    corpus += [p.read_text(encoding="utf-8") for p in (data_dir("prompts") / "news-zh").glob("*.toml")]
+    raw = Tokenizer(models.WordLevel(unk_token="<unk>"))
+    raw.pre_tokenizer = pre_tokenizers.Split(pattern="", behavior="isolated")
+    raw.decoder = decoders.Fuse()
+    raw.train_from_iterator(corpus, trainers.WordLevelTrainer(special_tokens=["<pad>", "<unk>", "<eos>"]))
+    tokenizer = transformers.PreTrainedTokenizerFast(
+        tokenizer_object=raw, pad_token="<pad>", unk_token="<unk>", eos_token="<eos>")
+    tokenizer.chat_template = (
+        "{% for m in messages %}{{ m['role'] }}:{{ m['content'] }}\n{% endfor %}"
+        "{% if add_generation_prompt %}assistant:{% endif %}")
+    torch.manual_seed(0)
+    config = transformers.GPT2Config(vocab_size=len(tokenizer), n_positions=1024, n_embd=32, n_layer=2,
+                                     n_head=2, eos_token_id=tokenizer.eos_token_id,
+                                     bos_token_id=tokenizer.eos_token_id)
+    path = tmp_path_factory.mktemp("tiny-causal-lm")
+    transformers.GPT2LMHeadModel(config).save_pretrained(path)
+    tokenizer.save_pretrained(path)
+    return path
+
+
+def test_transformers_runtime_generates_through_the_chat_template(tmp_path, tiny_causal_lm):
+    from brief.summarize.llm import TransformersRuntime
+
+    summarizer = LLMSummarizer(config_for(tmp_path, model_path=str(tiny_causal_lm)))
+    assert llm_available(summarizer.config) is None
+    runtime = summarizer.runtime
+    assert isinstance(runtime, TransformersRuntime)
+    conversations = [load_prompt("news-zh", "headline").messages(a.body, limit=30, figures="", strict=False)
+                     for a in (JOBS, BRIDGE)]
+    replies = runtime.chat(conversations, max_tokens=12)
+    assert len(replies) == 2
+    for text, truncated in replies:
+        assert isinstance(text, str) and len(text) <= 12 and isinstance(truncated, bool)
+
+
+def test_tiny_model_end_to_end_every_summary_is_guarded(tmp_path, tiny_causal_lm):
+    config = config_for(tmp_path, model_path=str(tiny_causal_lm))
+    summaries = LLMSummarizer(config).summarize([JOBS, BRIDGE], kind="headline")
+    assert len(summaries) == 2
+    for article, summary in zip([JOBS, BRIDGE], summaries):
+        assert summary.method in {"llm", "llm-strict", "extractive"}
+        if summary.method == "extractive":
+            assert summary.guard["problems"] and summary.guard["retry_problems"]
+        assert guard_problems(summary.text, f"{article.title}\n{article.body}") == []
+    # The re-run is served from the cache even with the model gone.
+    gone = config_for(tmp_path, model_path=str(tmp_path / "no-such-model"))
+    assert LLMSummarizer(gone).summarize([JOBS, BRIDGE], kind="headline") == summaries
+
+
+# -- the packaged model, when installed ------------------------------------------------------
+
+def _packaged_ready() -> bool:
+    if importlib.util.find_spec("llama_cpp") is None:
+        return False
+    from brief.models import get_card, state
+
+    return state(get_card(), defaults()) == "installed"
+
+
+@pytest.mark.skipif(not _packaged_ready(), reason="the packaged GGUF and llama-cpp-python are not installed")
+def test_packaged_model_writes_a_guarded_headline(tmp_path):
+    config = defaults()
+    config["summarize"]["cache"] = False
+    (summary,) = LLMSummarizer(config).summarize([JOBS], kind="headline")
+    assert summary.text and len(summary.text) <= config["summarize"]["headline_chars"]
+    assert guard_problems(summary.text, f"{JOBS.title}\n{JOBS.body}") == []
