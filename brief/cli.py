@@ -26,13 +26,27 @@ app = typer.Typer(
 )
 
 
+def _logger():
+    """The ``brief`` logger once a command has set up logging (``--log-json``), else None."""
+    import logging
+
+    logger = logging.getLogger("brief")
+    return logger if logger.handlers else None
+
+
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
-    typer.echo(f"brief: {message}", err=True)
+    if _logger():
+        _logger().error(message)
+    else:
+        typer.echo(f"brief: {message}", err=True)
     raise typer.Exit(code)
 
 
 def warn(message: str) -> None:
-    typer.echo(f"brief: warning: {message}", err=True)
+    if _logger():
+        _logger().warning(message)
+    else:
+        typer.echo(f"brief: warning: {message}", err=True)
 
 
 def user_errors(command: Callable) -> Callable:
@@ -108,6 +122,8 @@ def ingest(
     from brief.ingest import read_inputs
 
     result = read_inputs(files, strict=strict, config=_load_config(config_path))
+    if not result.articles and len(result.errors) == 1:
+        raise result.errors[0]  # one bad input and nothing else: its own line, exit 2
     _report_errors(result.errors)
     if not result.articles:
         raise BriefError("no articles found in " + ", ".join(files))
@@ -163,16 +179,25 @@ def daily(
     files: List[str] = typer.Argument(..., help="Pages, articles, directories, or - for stdin."),
     date: Optional[str] = typer.Option(None, "--date", help="Date of the brief, YYYY-MM-DD (default today)."),
     top: Optional[int] = typer.Option(None, "--top", min=1, help="How many items to keep."),
-    fmt: str = typer.Option("md", "--format", help="md or json."),
+    fmt: str = typer.Option("md", "--format", help="md, json, html, txt or docx (needs -o)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here (atomically)."),
+    english: bool = typer.Option(False, "--english", help="Add English under each item (see [english])."),
+    email: bool = typer.Option(False, "--email", help="Mail the brief as configured in [mail]."),
+    eml: Optional[Path] = typer.Option(None, "--eml", help="Write the mail to this .eml file instead."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be mailed; send nothing."),
+    force: bool = typer.Option(False, "--force", help="Mail again even if the ledger says sent."),
+    log_json: bool = typer.Option(False, "--log-json", help="Log to stderr as JSON lines."),
     backend: Optional[str] = typer.Option(None, "--backend", help="extractive, llm, seq2seq or auto."),
     strict: bool = StrictOpt,
     config_path: Optional[Path] = ConfigOpt,
 ) -> None:
     """Make the day's brief from all inputs."""
+    from brief.logs import setup_logging
     from brief.pipeline import build_brief
-    from brief.render import FORMATS, render
+    from brief.publish import publish
+    from brief.render import FORMATS
 
+    setup_logging(as_json=log_json)
     if fmt not in FORMATS:
         raise BriefError(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}")
     config = _load_config(config_path)
@@ -180,14 +205,21 @@ def daily(
     _report_errors(result.errors)
     for notice in result.notices:
         warn(notice)
-    emit(render(result.brief, fmt, config), output)
+    code = publish(result.brief, config, fmt=fmt, output=output, english=english, email=email,
+                   eml=eml, dry_run=dry_run, force=force)
     if result.errors:
-        raise typer.Exit(EXIT_PARTIAL)
+        code = max(code, EXIT_PARTIAL)
+    if code:
+        raise typer.Exit(code)
 
 
 from brief.models_cli import models_app  # noqa: E402  (typer only: keeps start-up instant)
 
 app.add_typer(models_app, name="models")
+
+from brief.config_cli import config_app  # noqa: E402  (typer only)
+
+app.add_typer(config_app, name="config")
 
 
 def main() -> None:

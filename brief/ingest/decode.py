@@ -26,19 +26,28 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.05
 
 
-@functools.lru_cache(maxsize=1)
-def _common_chars() -> frozenset[str]:
-    from charset_normalizer.constant import FREQUENCIES
+SCORE_CHARS = 4000  # judging the start of a long file is enough
 
-    return frozenset(FREQUENCIES["Chinese"])
+
+def _is_common(ch: str) -> bool:
+    """A character of GB2312 level 1 or Big5 level 1: the everyday simplified or traditional set."""
+    try:
+        if 0xB0 <= ch.encode("gb2312")[0] <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        return b"\xa4\x40" <= ch.encode("big5") <= b"\xc6\x7e"
+    except UnicodeEncodeError:
+        return False
 
 
 def _chinese_score(text: str) -> float:
     """Share of everyday characters, minus private-use and replacement characters (signs of a wrong codec)."""
-    common = _common_chars()
-    good = sum(1 for ch in text if ch in common)
-    bad = sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
-    return (good - 5 * bad) / max(len(text), 1)
+    sample = [ch for ch in text[:SCORE_CHARS] if ord(ch) > 0x7F]
+    good = sum(1 for ch in sample if _is_common(ch))
+    bad = sum(1 for ch in sample if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
+    return (good - 5 * bad) / max(len(sample), 1)
 
 
 def decode(data: bytes, path: str) -> str:

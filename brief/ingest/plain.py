@@ -35,7 +35,7 @@ def split_paragraphs(text: str) -> list[str]:
     return [join_lines(block) for block in blocks]
 
 
-def read_article(text: str, *, source: str) -> list[Article]:
+def read_article(text: str, *, path: str, source: str) -> list[Article]:
     lines = text.strip().splitlines()
     title = _HEADING.sub("", lines[0]).strip()
     paragraphs = split_paragraphs("\n".join(lines[1:]))

@@ -17,13 +17,21 @@ TEXT_FIELDS = ("body", "content", "text")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
+def _is_json(line: str) -> bool:
+    try:
+        json.loads(line)
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
 def _parse(text: str, path: str) -> list[Any]:
-    """The records: a JSON document, or else one JSON value per non-empty line."""
+    """The records: a JSON document, or else (when its first line is a whole value) one per line."""
     try:
         value = json.loads(text)
     except json.JSONDecodeError as whole_error:
         lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
-        if len(lines) < 2 or not lines[0][1].lstrip().startswith("{"):
+        if len(lines) < 2 or not _is_json(lines[0][1]):
             raise InputError(path, f"malformed JSON at line {whole_error.lineno}: {whole_error.msg}") from None
         records = []
         for number, line in lines:

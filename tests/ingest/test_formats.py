@@ -1,0 +1,233 @@
+"""Each input format, written by the test, read through ``read_file`` (detection + reader + cleaning)."""
+
+import json
+
+import pytest
+
+from brief.config import defaults
+from brief.errors import InputError
+from brief.ingest import read_file
+from pdfmaker import make_pdf
+
+BODY1 = "市交通运输局昨日宣布，本月二十日起市区新开通三条公交线路，方便城东新区居民出行。"
+BODY2 = "新线路全程共设站点四十二个，首班车早上六点发车，末班车晚上十点收车，票价统一为两元。"
+BODY3 = "交通部门表示，下一步将根据客流情况适时调整发车间隔，进一步提升公交服务水平。"
+
+
+def read(tmp_path, name, content, **ingest):
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    config = defaults()
+    config["ingest"].update(ingest)
+    return read_file(str(path), config=config)
+
+
+def problem(tmp_path, name, content, **ingest):
+    with pytest.raises(InputError) as info:
+        read(tmp_path, name, content, **ingest)
+    message = str(info.value)
+    assert message.startswith(str(tmp_path / name) + ": ") and "\n" not in message
+    return info.value.problem
+
+
+# --- plain articles ---------------------------------------------------------------------------
+
+def test_plain_article_one_paragraph_per_line(tmp_path):
+    [article] = read(tmp_path, "公交.txt", f"市区新开通三条公交线路\n{BODY1}\n{BODY2}\n")
+    assert article.title == "市区新开通三条公交线路"
+    assert article.paragraphs == [BODY1, BODY2]
+    assert article.source == "公交" and article.page is None
+
+
+def test_markdown_blocks_join_wrapped_lines(tmp_path):
+    text = f"# 市区新开通三条公交线路\n\n{BODY1[:20]}\n{BODY1[20:]}\n\nLine one of\nEnglish text\n\n## 票价\n\n{BODY2}\n"
+    [article] = read(tmp_path, "bus.md", text)
+    assert article.title == "市区新开通三条公交线路"
+    assert article.paragraphs == [BODY1, "Line one of English text", "票价", BODY2]
+
+
+def test_plain_extension_does_not_decide_the_format(tmp_path):
+    # A .txt that holds JSON is read as JSON.
+    [article] = read(tmp_path, "export.txt", json.dumps({"title": "公交", "text": BODY1}, ensure_ascii=False))
+    assert article.title == "公交" and article.paragraphs == [BODY1]
+
+
+# --- JSON and JSON Lines ---------------------------------------------------------------------
+
+def test_json_array_with_all_fields(tmp_path):
+    records = [
+        {"title": "新开三条公交线路", "body": f"{BODY1}\n{BODY2}", "source": "城市晚报", "date": "20241018",
+         "url": "https://example.org/a/1", "page": 2},
+        {"title": "公交服务将再提升", "content": BODY3},
+    ]
+    first, second = read(tmp_path, "day.json", json.dumps(records, ensure_ascii=False))
+    assert (first.title, first.paragraphs, first.source, first.date, first.url, first.page) == (
+        "新开三条公交线路", [BODY1, BODY2], "城市晚报", "2024-10-18", "https://example.org/a/1", "2")
+    assert (second.paragraphs, second.source, second.date, second.url) == ([BODY3], "day", None, None)
+
+
+def test_json_lines(tmp_path):
+    lines = [json.dumps({"title": f"第{n}条", "text": BODY1, "date": "2024-10-18"}, ensure_ascii=False)
+             for n in range(3)]
+    articles = read(tmp_path, "feed.jsonl", "\n".join(lines) + "\n\n")
+    assert [a.title for a in articles] == ["第0条", "第1条", "第2条"]
+    assert {a.date for a in articles} == {"2024-10-18"}
+
+
+def test_malformed_json_says_the_line(tmp_path):
+    text = '[\n  {"title": "公交",\n   "body": "正文"\n  ,,\n]'
+    assert problem(tmp_path, "bad.json", text).startswith("malformed JSON at line 4")
+
+
+def test_malformed_json_lines_says_the_line(tmp_path):
+    good = json.dumps({"title": "公交", "text": BODY1}, ensure_ascii=False)
+    assert problem(tmp_path, "bad.jsonl", f"{good}\n{good}\n{{\"title\": \"断\n").startswith(
+        "malformed JSON Lines at line 3")
+
+
+def test_json_record_without_text(tmp_path):
+    assert "record 2: no text" in problem(tmp_path, "r.json", '[{"title": "a", "body": "b"}, {"title": "c"}]')
+
+
+# --- HTML, RSS, Atom ------------------------------------------------------------------------
+
+HTML = f"""<!DOCTYPE html>
+<html lang="zh"><head><meta charset="utf-8"><title>市区新开通三条公交线路 - 城市晚报</title>
+<meta property="og:site_name" content="城市晚报">
+<link rel="canonical" href="https://example.org/news/bus.html">
+<meta name="date" content="2024-10-18"></head>
+<body><nav><a href="/">首页</a> | <a href="/news">新闻中心</a> | <a href="/about">关于我们</a></nav>
+<article><h1>市区新开通三条公交线路</h1><p>{BODY1}</p><p>{BODY2}</p><p>{BODY3}</p></article>
+<footer>版权所有 城市晚报 广告热线 12345678</footer></body></html>"""
+
+
+def test_html_main_text_and_metadata(tmp_path):
+    [article] = read(tmp_path, "page.html", HTML)
+    assert article.title == "市区新开通三条公交线路"
+    assert article.paragraphs == [BODY1, BODY2, BODY3]
+    assert (article.source, article.date, article.url) == (
+        "城市晚报", "2024-10-18", "https://example.org/news/bus.html")
+
+
+def test_html_without_text(tmp_path):
+    assert "no article text" in problem(
+        tmp_path, "empty.html", "<html><head><script>var a = 1;</script></head><body><img src=x.png></body></html>")
+
+
+RSS = f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>城市晚报 要闻</title><link>https://example.org/</link>
+<item><title>市区新开通三条公交线路</title><link>https://example.org/1</link>
+<pubDate>Fri, 18 Oct 2024 08:00:00 +0800</pubDate>
+<description>摘要：新开三条线路。</description>
+<content:encoded><![CDATA[<p>{BODY1}</p><p>{BODY2}<br/>{BODY3}</p>]]></content:encoded></item>
+<item><title>公交服务将再提升</title><link>https://example.org/2</link>
+<description><![CDATA[<p>{BODY3}</p>]]></description></item>
+</channel></rss>"""
+
+
+def test_rss_full_content_else_summary(tmp_path):
+    first, second = read(tmp_path, "news.xml", RSS)
+    assert first.title == "市区新开通三条公交线路"
+    assert first.paragraphs == [BODY1, BODY2, BODY3]
+    assert (first.source, first.url, first.date) == ("城市晚报 要闻", "https://example.org/1", "2024-10-18")
+    assert second.paragraphs == [BODY3] and second.position == 1
+
+
+ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>城东区政务</title><id>urn:x</id>
+<updated>2024-10-18T09:00:00Z</updated>
+<entry><title>公交线路调整</title><id>urn:x:1</id><updated>2024-10-17T09:00:00Z</updated>
+<link href="https://example.org/atom/1"/>
+<content type="html">&lt;p&gt;{BODY2}&lt;/p&gt;</content></entry></feed>"""
+
+
+def test_atom(tmp_path):
+    [article] = read(tmp_path, "gov.atom", ATOM)
+    assert (article.title, article.paragraphs, article.source, article.date, article.url) == (
+        "公交线路调整", [BODY2], "城东区政务", "2024-10-17", "https://example.org/atom/1")
+
+
+def test_malformed_feed_says_the_line(tmp_path):
+    broken = RSS.replace("</title><link>https://example.org/2", "</titel><link>https://example.org/2")
+    assert problem(tmp_path, "broken.xml", broken).startswith("malformed XML at line 8")
+
+
+def test_xml_that_is_not_a_feed(tmp_path):
+    assert "neither an RSS nor an Atom" in problem(tmp_path, "c.xml", "<?xml version='1.0'?><config/>")
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+PAGE1 = ["市区新开通三条公交线路", "本报讯 市交通运输局昨日宣布，", "本月二十日起新开通三条公交线",
+         "路，方便城东新区居民出行。"]
+PAGE2 = ["公交服务将再提升", "交通部门表示，下一步将根据客", "流情况适时调整发车间隔。"]
+
+
+def test_pdf_text_layer_one_page_each(tmp_path):
+    articles = read(tmp_path, "晚报.pdf", make_pdf([PAGE1, PAGE2]))
+    assert {a.page for a in articles} == {"1", "2"}
+    assert {a.source for a in articles} == {"晚报"}
+    for number, lines in (("1", PAGE1), ("2", PAGE2)):
+        text = "".join(a.title + "".join(a.paragraphs) for a in articles if a.page == number)
+        assert text.replace(" ", "") == "".join(lines).replace(" ", "")
+
+
+def test_pdf_pages_without_text_are_skipped(tmp_path):
+    articles = read(tmp_path, "mixed.pdf", make_pdf([PAGE2], image_pages=1))
+    assert {a.page for a in articles} == {"1"}
+
+
+def test_pdf_without_text_layer(tmp_path):
+    assert "no text layer" in problem(tmp_path, "scan.pdf", make_pdf(image_pages=2))
+
+
+def test_truncated_pdf(tmp_path):
+    data = make_pdf([PAGE1, PAGE2])
+    assert problem(tmp_path, "cut.pdf", data[: len(data) // 2]).startswith("truncated PDF")
+
+
+def test_corrupt_pdf(tmp_path):
+    data = make_pdf([PAGE1])
+    garbled = data[:9] + b"\x00garbage\x00" * 20 + b"\n%%EOF\n"
+    assert problem(tmp_path, "bad.pdf", garbled).startswith("corrupt PDF")
+
+
+def test_pdf_extension_without_pdf_content(tmp_path):
+    assert "corrupt" in problem(tmp_path, "x.pdf", b"\x00\x01\x02 not a pdf at all \x00" * 10)
+
+
+# --- encodings and conversion ----------------------------------------------------------------
+
+def test_gbk_page_of_text(tmp_path):
+    [article] = read(tmp_path, "gbk.txt", f"公交线路\n{BODY1}\n".encode("gbk"))
+    assert article.paragraphs == [BODY1]
+
+
+def test_big5_to_simplified_when_asked(tmp_path):
+    text = "市區新開通三條公交線路\n本月二十日起，市區將新開通三條公交線路，方便居民出行。\n".encode("big5")
+    [kept] = read(tmp_path, "tw.txt", text)
+    [converted] = read(tmp_path, "tw.txt", text, to_simplified=True)
+    assert kept.title == "市區新開通三條公交線路"
+    assert converted.title == "市区新开通三条公交线路"
+    assert converted.paragraphs == ["本月二十日起，市区将新开通三条公交线路，方便居民出行。"]
+    assert converted.id != kept.id
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+def test_empty_and_blank_files(tmp_path):
+    assert problem(tmp_path, "empty.txt", b"") == "file is empty"
+    assert problem(tmp_path, "blank.txt", b" \n\t\n") == "file is empty"
+
+
+def test_binary_file(tmp_path):
+    assert problem(tmp_path, "photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200)).startswith("binary")
+
+
+def test_file_over_the_limit_is_refused_unread(tmp_path):
+    message = problem(tmp_path, "big.txt", "公交" * 400_000, max_file_mb=1)
+    assert message == "larger than the 1 MB limit (ingest.max_file_mb)"

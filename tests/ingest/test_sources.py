@@ -1,0 +1,49 @@
+"""Sources: directories (recursive, sorted, hidden skipped), several inputs, strict and non-strict."""
+
+import pytest
+
+from brief.config import defaults
+from brief.errors import InputError
+from brief.ingest import read_inputs
+from brief.ingest.sources import expand
+
+BODY = "今年以来全市新增城镇就业两万余人，就业形势总体稳定。"
+
+
+def write(path, title):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{title}\n{BODY}\n", encoding="utf-8")
+
+
+def test_directory_is_recursive_sorted_and_skips_hidden(tmp_path):
+    write(tmp_path / "b.txt", "乙")
+    write(tmp_path / "a" / "z.txt", "甲")
+    write(tmp_path / "c" / "d" / "e.md", "丙")
+    write(tmp_path / ".git" / "x.txt", "隐藏目录")
+    write(tmp_path / "c" / ".draft.txt", "隐藏文件")
+    assert expand(str(tmp_path)) == [str(tmp_path / p) for p in ("a/z.txt", "b.txt", "c/d/e.md")]
+    result = read_inputs([str(tmp_path)], config=defaults())
+    assert [a.title for a in result.articles] == ["甲", "乙", "丙"] and result.errors == []
+
+
+def test_directory_without_inputs(tmp_path):
+    write(tmp_path / ".hidden.txt", "隐藏")
+    with pytest.raises(InputError, match="directory has no input files"):
+        read_inputs([str(tmp_path)], strict=True, config=defaults())
+
+
+def test_good_inputs_survive_bad_ones(tmp_path):
+    write(tmp_path / "good.txt", "好")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    sources = [str(tmp_path / "missing.txt"), str(tmp_path / "empty.txt"), str(tmp_path / "good.txt")]
+    result = read_inputs(sources, config=defaults())
+    assert [a.title for a in result.articles] == ["好"]
+    assert [e.problem for e in result.errors] == ["no such file or directory", "file is empty"]
+
+
+def test_strict_stops_at_the_first_bad_input(tmp_path):
+    write(tmp_path / "good.txt", "好")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(InputError) as info:
+        read_inputs([str(tmp_path / "good.txt"), str(tmp_path / "empty.txt")], strict=True, config=defaults())
+    assert info.value.path == str(tmp_path / "empty.txt")
