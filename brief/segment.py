@@ -1,12 +1,404 @@
-"""Segment a newspaper page's text into articles (placeholder until the page segmenter lands)."""
+"""Segment a newspaper page's text (a PDF text layer, or text pasted from one) into articles.
+
+A page arrives as hard-wrapped columns 12-17 characters wide, with blank lines wherever the text
+jumped to the next column (often mid-sentence), and headline blocks printed either after their
+body (as PDF extraction of many Chinese dailies yields) or before it. Nothing marks which line is
+which, so every line is judged on features that hold for any page:
+
+* its role by pattern: byline (``本报记者 王龙飞 王佳丽``), dateline (``本报太原 10 月 17 日讯``),
+  kicker (ending ``——``), subtitle (starting ``——``), photo caption (ending ``…… 摄``), jump line;
+* whether it is running text: it ends a sentence, or the text flows on into the next line. Body
+  lines fill the column's wrap width, except a paragraph's first line, which is indented; so a
+  line continues into the next when it is full, or when the next one is (column breaks included);
+* what is left are headline lines. One sitting between two paragraphs of a body, with the text
+  going on right below it, is an in-article subhead and stays in that body.
+
+Runs of body lines are the articles; runs of headline lines are split into headline groups
+(kicker, title, subtitle, byline). Each group is matched to the body right before or right after
+it, choosing the reading (headlines after or before their bodies) that pairs the most; groups that
+pair with nothing are page furniture (banners, column labels) and are dropped.
+"""
 
 from __future__ import annotations
 
-from brief.model import Article
+import re
+from dataclasses import dataclass, field
+
+from brief.clean import (
+    clean_heading,
+    clean_inline,
+    ends_sentence,
+    normalize_chars,
+    unbalanced,
+    visual_width,
+)
+from brief.model import ARTICLE, CAPTION, Article, Dateline
+
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+_NAMES = rf"{_NAME}(?:[\s、，,]+{_NAME})*"
+_ROLE = r"(?:本报|本刊|新华社|人民日报)?(?:特约|实习)?(?:记者|通讯员|摄影)"
+_JUMP = re.compile(r"[（(]\s*(下转|上接|转|接)\s*(第?\s*[0-9A-Za-z一二三四五六七八九十]+\s*版)\s*[）)]")
+# A byline: role and names apart (``本报记者 王龙飞``), or glued after 本报 (``本报记者王龙飞``), so that
+# a column label such as ``记者观察`` is not taken for one.
+_BYLINE = re.compile(
+    rf"^(?:{_ROLE}[\s:：]+|(?:本报|本刊)(?:特约|实习)?(?:记者|通讯员)){_NAMES}(?:\s+{_ROLE}[\s:：]*{_NAMES})*$"
+)
+_CREDIT = re.compile(rf"(?:{_ROLE}[\s:：]*|\s)(?P<names>{_NAMES})\s*摄\s*[）)]?$")
+_DATELINE = re.compile(
+    r"^(?:本报|新华社|中新社|人民日报|中新网|央视网)\s*(?P<place>[\u4e00-\u9fff]{0,8}?)\s*"
+    r"(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)"
+)
+_DATELINE_REPORTERS = re.compile(rf"^\s*[（(]\s*(?P<names>(?:{_ROLE}\s*)?{_NAMES}(?:\s+{_ROLE}\s*{_NAMES})*)\s*[）)]")
+_ROLE_WORD = re.compile(_ROLE)
+# PDF text layers put a space around runs of half-width digits and letters; in print that space is
+# real (about half an em), unlike the spaces of a letter-spaced, justified line.
+# A line spaced out letter by letter was stretched to its column's width: running text, not a title.
+_LETTER_GAP = re.compile(r"(?<=[\u4e00-\u9fff，、])\s+(?=[\u4e00-\u9fff，、])")
+_LATIN_GAP = re.compile(r"(?<=[0-9A-Za-z%.])\s+|\s+(?=[0-9A-Za-z])")
+
+BYLINE, CAPTION_LINE, DATELINE, KICKER, SUBTITLE, TEXT = (
+    "byline", "caption", "dateline", "kicker", "subtitle", "text"
+)
+BODY, HEAD, SUBHEAD = "body", "head", "subhead"
+_WINDOW = 8  # body lines either side that estimate a column's wrap width
+
+
+@dataclass
+class _Line:
+    raw: str  # characters normalized, jump line removed, spacing as printed
+    blank_before: bool
+    role: str = TEXT
+    vis: float = 0.0
+    label: str = HEAD
+    jumps: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Unit:
+    kind: str  # BODY, HEAD or CAPTION_LINE
+    lines: list[int] = field(default_factory=list)
 
 
 def segment_page(text: str, *, source: str = "", page: str | None = None) -> list[Article]:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    """Articles printed on one page, in page order; a plain article comes out as one article."""
+    lines = _read_lines(text)
     if not lines:
         return []
-    return [Article(title=lines[0], paragraphs=lines[1:], source=source, page=page)]
+    _label(lines)
+    units = _units(lines)
+    articles = _pair(units, lines)
+    for position, article in enumerate(articles):
+        article.source, article.page, article.position = source, page, position
+        article.id = article.content_hash
+    return articles
+
+
+# --- lines ---------------------------------------------------------------------------------------
+
+
+def _read_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    blank = False
+    pending_from: list[tuple[str, str]] = []
+    for raw in text.splitlines():
+        raw = normalize_chars(raw).strip()
+        jumps = [(m.group(1), re.sub(r"\s", "", m.group(2))) for m in _JUMP.finditer(raw)]
+        raw = _JUMP.sub("", raw).strip()
+        jumps = [(kind, where if where.startswith("第") else f"第{where}") for kind, where in jumps]
+        if not raw:
+            if jumps:  # a jump line on its own: 下转 belongs to the text above, 上接 to the text below
+                if lines:
+                    lines[-1].jumps += [j for j in jumps if j[0] in ("下转", "转")]
+                pending_from += [j for j in jumps if j[0] in ("上接", "接")]
+            else:
+                blank = True
+            continue
+        line = _Line(raw=raw, blank_before=blank or not lines, jumps=pending_from + jumps)
+        pending_from, blank = [], False
+        line.vis = visual_width(raw) + 0.5 * len(_LATIN_GAP.findall(raw))
+        line.role = _role(raw)
+        lines.append(line)
+    return lines
+
+
+def _role(raw: str) -> str:
+    if _BYLINE.match(raw):
+        return BYLINE
+    if _DATELINE.match(raw):
+        return DATELINE
+    if raw.startswith("—"):
+        return SUBTITLE
+    if raw.endswith("——"):
+        return KICKER
+    if _CREDIT.search(raw) and "摄" in raw[-3:]:
+        return CAPTION_LINE
+    return TEXT
+
+
+# --- body or headline ----------------------------------------------------------------------------
+
+
+def _label(lines: list[_Line]) -> None:
+    """Set each line's label: BODY (running text), SUBHEAD (heading inside a body) or HEAD."""
+    punct_lines = [i for i, ln in enumerate(lines) if ln.role == TEXT and any(p in ln.raw for p in "，、。；") and ln.vis <= 26]
+    page_width = _percentile([lines[i].vis for i in punct_lines]) if punct_lines else 40.0
+
+    def width(i: int, forward: bool) -> float:
+        if forward:
+            near = [j for j in punct_lines if j >= i][:_WINDOW]
+        else:
+            near = [j for j in punct_lines if j <= i][-_WINDOW:]
+        return _percentile([lines[j].vis for j in near]) if len(near) >= 3 else page_width
+
+    def full(i: int, forward: bool) -> bool:
+        """Whether line i reaches its column's right edge (is not a paragraph's indented first
+        line), judged by the wrap width of the text on either side of it."""
+        return any(wrap - 1 <= lines[i].vis <= wrap + 1.5 for wrap in (width(i, forward), width(i, not forward)))
+
+    def paragraph_start(i: int) -> bool:
+        return i == 0 or ends_sentence(lines[i - 1].raw) or lines[i - 1].role != TEXT and lines[i - 1].role != DATELINE
+
+    def flows(a: int, b: int) -> bool:
+        """Whether line b carries on the sentence of line a."""
+        la, lb = lines[a], lines[b]
+        if lb.role not in (TEXT,) or la.role not in (TEXT, DATELINE) or ends_sentence(la.raw):
+            return False
+        if unbalanced(la.raw):
+            return True
+        a_has_punct = any(p in la.raw for p in "，、；：")
+        if not lb.blank_before:
+            if la.role == DATELINE or (a and links[a - 1] and not la.blank_before) or full(a, False) and not paragraph_start(a):
+                return True
+            return full(b, True) or (a_has_punct and ends_sentence(lb.raw))
+        # Across a blank line (a column break, or the gap before a headline block).
+        wrap = width(a, False)
+        body_shaped = wrap - 3.5 <= la.vis <= wrap + 1.5 or len(_LETTER_GAP.findall(la.raw)) >= 3
+        if full(b, True) and body_shaped:
+            return True
+        return full(a, False) and a_has_punct and ends_sentence(lb.raw)
+
+    links: list[bool] = []
+    for i in range(len(lines) - 1):
+        links.append(flows(i, i + 1))
+    links.append(False)
+    for i, line in enumerate(lines):
+        if line.role == DATELINE:
+            line.label = BODY
+        elif line.role == CAPTION_LINE:
+            line.label = CAPTION_LINE
+        elif line.role != TEXT:
+            line.label = HEAD
+        elif ends_sentence(line.raw) or "。" in line.raw or "；" in line.raw or links[i] or (i and links[i - 1]):
+            line.label = BODY
+        else:
+            line.label = HEAD
+    # A heading between two stretches of body, with the text going on right below it.
+    for i in range(1, len(lines) - 1):
+        line, after = lines[i], lines[i + 1]
+        if (
+            line.label == HEAD
+            and line.role == TEXT
+            and lines[i - 1].label == BODY
+            and after.label == BODY
+            and after.role == TEXT
+            and not after.blank_before
+        ):
+            line.label = SUBHEAD
+    # A photo caption may be wrapped: the lines of its block before the credit belong to it.
+    for i, line in enumerate(lines):
+        if line.role == CAPTION_LINE:
+            j = i
+            while j > 0 and not lines[j].blank_before and lines[j - 1].role == TEXT:
+                lines[j - 1].label = CAPTION_LINE
+                j -= 1
+
+
+def _percentile(values: list[float], share: float = 0.8) -> float:
+    ordered = sorted(values)
+    return ordered[int((len(ordered) - 1) * share)]
+
+
+# --- units and headline groups -------------------------------------------------------------------
+
+
+def _units(lines: list[_Line]) -> list[_Unit]:
+    units: list[_Unit] = []
+    for i, line in enumerate(lines):
+        kind = BODY if line.label in (BODY, SUBHEAD) else line.label
+        starts_caption = kind == CAPTION_LINE and (line.blank_before or lines[i - 1].label != CAPTION_LINE)
+        if units and units[-1].kind == kind and not starts_caption:
+            units[-1].lines.append(i)
+        else:
+            units.append(_Unit(kind, [i]))
+    split: list[_Unit] = []
+    for unit in units:
+        split.extend(_head_groups(unit, lines) if unit.kind == HEAD else [unit])
+    return split
+
+
+def _head_groups(unit: _Unit, lines: list[_Line]) -> list[_Unit]:
+    """Split a run of headline lines into groups: a byline closes a group; a kicker, or a third
+    block of plain headline lines, opens one."""
+    groups = [_Unit(HEAD)]
+    blocks = 0
+    for i in unit.lines:
+        line, current = lines[i], groups[-1]
+        roles = {lines[j].role for j in current.lines}
+        new_block = line.blank_before or not current.lines
+        if current.lines and (
+            (BYLINE in roles and line.role != BYLINE)
+            or (line.role == KICKER and new_block)
+            or (line.role == TEXT and new_block and blocks >= 2)
+        ):
+            groups.append(_Unit(HEAD))
+            current, blocks = groups[-1], 0
+        if line.role == TEXT and new_block:
+            blocks += 1
+        current.lines.append(i)
+    return groups
+
+
+# --- pairing headlines with bodies and building the articles -------------------------------------
+
+
+def _pair(units: list[_Unit], lines: list[_Line]) -> list[Article]:
+    best: tuple[int, dict[int, int]] | None = None
+    for heads_first in (False, True):
+        score, matching = _matching(units, heads_first)
+        if best is None or score > best[0] or (score == best[0] and heads_first == (units[0].kind == HEAD)):
+            best = (score, matching)
+    head_of = best[1] if best else {}
+    articles = []
+    for k, unit in enumerate(units):
+        if unit.kind == BODY:
+            head = units[head_of[k]] if k in head_of else None
+            articles.append(_article(unit, head, lines))
+        elif unit.kind == CAPTION_LINE:
+            articles.append(_caption(unit, lines))
+    return articles
+
+
+def _matching(units: list[_Unit], heads_first: bool) -> tuple[int, dict[int, int]]:
+    """Maximum-weight matching of headline groups to adjacent bodies (a path, so a simple DP).
+
+    Pairing on the side the page's reading expects weighs 2, on the other side 1.
+    """
+    best: list[tuple[int, dict[int, int]]] = [(0, {}), (0, {})]
+    for k in range(1, len(units)):
+        left, right = units[k - 1].kind, units[k].kind
+        candidates = [best[k]]
+        if {left, right} == {BODY, HEAD}:
+            head_before_body = left == HEAD
+            weight = 2 if head_before_body == heads_first else 1
+            body, head = (k, k - 1) if head_before_body else (k - 1, k)
+            score, matching = best[k - 1]
+            candidates.append((score + weight, {**matching, body: head}))
+        best.append(max(candidates, key=lambda c: c[0]))
+    return best[len(units)]
+
+
+def _article(body: _Unit, head: _Unit | None, lines: list[_Line]) -> Article:
+    article = Article(kind=ARTICLE)
+    if head is not None:
+        _fill_headline(article, [lines[i] for i in head.lines])
+    paragraphs = _paragraphs([lines[i] for i in body.lines], lines, body.lines)
+    if paragraphs and lines[body.lines[0]].role == DATELINE:
+        paragraphs[0] = _take_dateline(article, paragraphs[0])
+    article.paragraphs = [clean_inline(" ".join(p)) for p in paragraphs]
+    article.paragraphs = [p for p in article.paragraphs if p]
+    for i in body.lines + (head.lines if head else []):
+        for kind, where in lines[i].jumps:
+            if kind in ("下转", "转"):
+                article.continued_to = article.continued_to or where
+            else:
+                article.continued_from = article.continued_from or where
+    return article
+
+
+def _paragraphs(body: list[_Line], lines: list[_Line], index: list[int]) -> list[list[str]]:
+    """Group body lines into paragraphs: one ends where a sentence ends at a blank line or short of
+    the column's width; a subhead is a paragraph of its own."""
+    widths = [ln.vis for ln in body if ln.label == BODY and ln.role == TEXT]
+    wrap = _percentile(widths) if widths else 40.0
+    paragraphs: list[list[str]] = [[]]
+    for n, line in enumerate(body):
+        after = body[n + 1] if n + 1 < len(body) else None
+        if line.label == SUBHEAD and paragraphs[-1]:
+            paragraphs.append([])
+        paragraphs[-1].append(line.raw)
+        if after is None:
+            break
+        if (
+            line.label == SUBHEAD
+            or after.label == SUBHEAD
+            or (ends_sentence(line.raw) and (after.blank_before or line.vis < wrap - 1))
+        ):
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
+
+
+def _take_dateline(article: Article, paragraph: list[str]) -> list[str]:
+    """Move ``本报太原 10 月 17 日讯（记者 郝薇）`` from the first paragraph into the article's fields."""
+    text = " ".join(paragraph)
+    match = _DATELINE.match(text)
+    if not match:
+        return paragraph
+    place = match.group("place") or None
+    date = re.sub(r"\s", "", match.group("date")) if match.group("date") else None
+    article.dateline = Dateline(place=place, date=date)
+    rest = text[match.end():]
+    reporters = _DATELINE_REPORTERS.match(rest)
+    if reporters:
+        article.reporters = _names(reporters.group("names"))
+        rest = rest[reporters.end():]
+    return [rest]
+
+
+def _names(text: str) -> list[str]:
+    return [name for name in re.split(r"[\s、，,]+", _ROLE_WORD.sub(" ", text)) if name]
+
+
+def _fill_headline(article: Article, head: list[_Line]) -> None:
+    titles: list[list[str]] = []
+    for line in head:
+        if line.role == BYLINE:
+            article.reporters += [n for n in _names(line.raw) if n not in article.reporters]
+        elif line.role == SUBTITLE:
+            article.subtitle = clean_heading(line.raw)
+        elif line.role == KICKER:
+            article.kicker = clean_heading(line.raw.rstrip("—").strip())
+        elif line.blank_before or not titles:
+            titles.append([line.raw])
+        else:
+            titles[-1].append(line.raw)
+    if len(titles) >= 2 and not article.kicker:
+        article.kicker = _join_heading(titles[0])
+    if titles:
+        title = titles[-1] if len(titles) >= 2 else titles[0]
+        if len(title) == 2 and not article.subtitle and _parallel(title):
+            article.subtitle = clean_heading(title[1])
+            title = title[:1]
+        article.title = _join_heading(title)
+
+
+def _parallel(pair: list[str]) -> bool:
+    """Two equally long headline lines are a main title and its subtitle, not one wrapped title."""
+    first, second = (visual_width(line) for line in pair)
+    return first == second and first >= 12
+
+
+def _join_heading(lines: list[str]) -> str:
+    cleaned = [clean_heading(line) for line in lines]
+    joined = cleaned[0]
+    for part in cleaned[1:]:
+        glue = " " if joined[-1:].isascii() and joined[-1:].isalpha() and part[:1].isascii() and part[:1].isalpha() else ""
+        joined += glue + part
+    return joined
+
+
+def _caption(unit: _Unit, lines: list[_Line]) -> Article:
+    text = " ".join(lines[i].raw for i in unit.lines)
+    credit = _CREDIT.search(text)
+    reporters = _names(credit.group("names")) if credit else []
+    body = clean_inline(text[: credit.start()] if credit else text)
+    return Article(kind=CAPTION, reporters=reporters, paragraphs=[body] if body else [])
