@@ -24,18 +24,12 @@ class IngestResult:
     errors: list[InputError] = field(default_factory=list)
 
 
-def _clean(text: str) -> str:
-    try:
-        from brief.clean import clean_text
-    except ImportError:  # the shared cleaner lands separately; until then text passes as read
-        return text.strip()
-    return clean_text(text)
-
-
 def _cleaned(article: Article) -> Article:
     """Clean title and paragraphs of an article a format reader built (the page segmenter cleans its own)."""
-    article.title = _clean(article.title)
-    article.paragraphs = [p for p in (_clean(p) for p in article.paragraphs) if p]
+    from brief.clean import clean_heading, clean_inline
+
+    article.title = clean_heading(article.title)
+    article.paragraphs = [p for p in map(clean_inline, article.paragraphs) if p]
     article.id = article.content_hash
     return article
 
@@ -79,7 +73,7 @@ def read_file(source: str, *, config: dict[str, Any]) -> list[Article]:
     else:
         text = simplify(decode(data, path))
         articles = _read_text(text, detect.detect_text(text), path=path, source=name)
-    articles = [a for a in articles if a.title or a.paragraphs]
+    articles = [a for a in articles if a.paragraphs]
     if not articles:
         raise InputError(path, "no article text found")
     return articles

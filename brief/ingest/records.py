@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from brief.errors import InputError
+from brief.clean import clean_text
 from brief.model import Article
 
 TEXT_FIELDS = ("body", "content", "text")
@@ -68,7 +69,7 @@ def to_article(record: Any, *, path: str, where: str, source: str) -> Article:
     page = record.get("page")
     return Article(
         title=title,
-        paragraphs=[p.strip() for p in body.splitlines() if p.strip()],
+        paragraphs=clean_text(body).split("\n"),
         source=_text(record.get("source")).strip() or source,
         page=None if page in (None, "") else str(page),
         date=normalize_date(record.get("date")),

@@ -49,6 +49,16 @@ def test_markdown_blocks_join_wrapped_lines(tmp_path):
     assert article.paragraphs == [BODY1, "Line one of English text", "票价", BODY2]
 
 
+def test_hard_wrapped_article_is_joined(tmp_path):
+    wrapped = "\n".join(body[i:i + 30] for body in (BODY1, BODY2) for i in range(0, len(body), 30))
+    [article] = read(tmp_path, "wrapped.txt", f"公交线路\n{wrapped}\n")
+    assert article.paragraphs == [BODY1, BODY2]
+
+
+def test_title_without_body(tmp_path):
+    assert problem(tmp_path, "title.txt", "只有一个标题\n") == "no article text found"
+
+
 def test_plain_extension_does_not_decide_the_format(tmp_path):
     # A .txt that holds JSON is read as JSON.
     [article] = read(tmp_path, "export.txt", json.dumps({"title": "公交", "text": BODY1}, ensure_ascii=False))
@@ -162,7 +172,7 @@ def test_xml_that_is_not_a_feed(tmp_path):
 
 # --- PDF --------------------------------------------------------------------------------------
 
-PAGE1 = ["市区新开通三条公交线路", "本报讯 市交通运输局昨日宣布，", "本月二十日起新开通三条公交线",
+PAGE1 = ["市区新开通三条公交线路", "市交通运输局昨日宣布，本月二十", "日起市区新开通三条公交线",
          "路，方便城东新区居民出行。"]
 PAGE2 = ["公交服务将再提升", "交通部门表示，下一步将根据客", "流情况适时调整发车间隔。"]
 
