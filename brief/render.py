@@ -70,8 +70,11 @@ def related_label(article) -> str:
 
 def english_date(iso_date: str) -> str:
     """``2024-10-18`` -> ``Friday, 18 October 2024``."""
+    from brief.numbers_en import MONTHS
+
     day = dt.date.fromisoformat(iso_date)
-    return f"{day:%A}, {day.day} {day:%B %Y}"
+    weekday = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    return f"{weekday[day.weekday()]}, {day.day} {MONTHS[day.month - 1]} {day.year}"  # not locale-bound
 
 
 def sections(items: list[BriefItem]) -> list[tuple[str | None, list[BriefItem]]]:

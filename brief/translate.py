@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Callable, Protocol, Sequence
+from typing import Any, Protocol, Sequence
 
 from brief.errors import ModelError
 from brief.model import Brief
@@ -63,22 +63,29 @@ class MarianTranslator:
 
 
 class LLMTranslator:
-    """Translation by prompting a text generator (the ``llm`` summarizer's model)."""
+    """Translation by the ``llm`` summarizer's chat model, prompted with ``prompts/translate/en.toml``."""
 
     name = "llm"
 
-    def __init__(self, complete: Callable[[str], str]):
-        from brief.resources import data_dir
+    def __init__(self, config: dict[str, Any]):
+        from brief.summarize.llm import LLMSummarizer, load_prompt
 
-        prompts = data_dir("prompts")
-        self.prompt = (prompts / "translate.txt").read_text(encoding="utf-8")
-        self.retry_prompt = (prompts / "translate_retry.txt").read_text(encoding="utf-8")
-        self.complete = complete
+        self.summarizer = LLMSummarizer(config)  # owns model choice and lazy loading
+        self.prompt = load_prompt("translate", "en")
+        self.max_new_tokens = config.get("english", {}).get("max_new_tokens", 256)
 
     def translate(self, texts: Sequence[str], *, retry: bool = False) -> list[str]:
-        template = self.retry_prompt if retry else self.prompt
-        return [self.complete(template.replace("{text}", text)).strip() if text else ""
-                for text in texts]
+        from brief.logs import progress
+
+        runtime = self.summarizer.runtime
+        replies = []
+        for text in progress(texts, "翻译", total=len(texts)):
+            if not text:
+                replies.append("")
+                continue
+            messages = self.prompt.messages(text, limit=0, figures="", strict=retry)
+            replies.append(runtime.chat([messages], max_tokens=self.max_new_tokens)[0][0].strip())
+        return replies
 
 
 def get_translator(config: dict[str, Any]) -> Translator:
@@ -91,20 +98,13 @@ def get_translator(config: dict[str, Any]) -> Translator:
             raise ModelError("english.backend is marian but english.marian_dir is not set")
         return MarianTranslator(marian_dir, max_new_tokens=settings.get("max_new_tokens", 256))
     if backend in ("llm", "auto"):
-        return LLMTranslator(_llm_completion(config))
+        from brief.summarize.llm import llm_available
+
+        reason = llm_available(config)
+        if reason:
+            raise ModelError(f"no translator for --english: {reason}, and english.marian_dir is not set")
+        return LLMTranslator(config)
     raise ModelError(f"unknown english.backend {backend!r} (choose auto, llm or marian)")
-
-
-def _llm_completion(config: dict[str, Any]) -> Callable[[str], str]:
-    try:
-        from brief.summarize import llm
-    except ImportError:
-        raise ModelError("no translator: the llm backend is not part of this build and "
-                         "english.marian_dir is not set") from None
-    complete = getattr(llm, "completion", None)
-    if complete is None:
-        raise ModelError("no translator: the llm backend offers no text completion")
-    return complete(config)
 
 
 def translate_brief(brief: Brief, translator: Translator) -> None:

@@ -1,0 +1,93 @@
+"""After the brief is made: English, output file, mail file, mail. Returns the exit code.
+
+Kept apart from the CLI so that a scheduler or another program can publish a Brief the same way
+``brief daily`` does.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from brief.errors import EXIT_OK, EXIT_PARTIAL, BriefError, ModelError
+from brief.model import Brief
+
+log = logging.getLogger("brief")
+
+
+def add_english(brief: Brief, config: dict[str, Any]) -> int:
+    """Translate the brief in place; EXIT_PARTIAL when no translator can run (brief stays Chinese)."""
+    from brief.translate import get_translator, translate_brief
+
+    try:
+        translator = get_translator(config)
+    except ModelError as exc:
+        log.warning("%s; the brief goes out in Chinese only", exc)
+        brief.meta["english"] = None
+        return EXIT_PARTIAL
+    translate_brief(brief, translator)
+    kept = brief.meta["english"]["chinese_only"]
+    if kept:
+        log.warning("item(s) %s kept in Chinese only: their figures did not survive translation",
+                    ", ".join(map(str, kept)))
+    return EXIT_OK
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    from brief.io import atomic_write
+
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise BriefError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def publish(
+    brief: Brief,
+    config: dict[str, Any],
+    *,
+    fmt: str = "md",
+    output: Path | None = None,
+    english: bool = False,
+    email: bool = False,
+    eml: Path | None = None,
+    dry_run: bool = False,
+    force: bool = False,
+) -> int:
+    """Write and/or send the brief. When mailing, stdout stays quiet unless ``-o`` asks for a file."""
+    from brief.render import render
+
+    code = add_english(brief, config) if english else EXIT_OK
+    mailing = email or eml is not None or dry_run
+    if fmt == "docx":
+        if output is None:
+            raise BriefError("--format docx needs -o FILE (Word files do not go to the terminal)")
+        from brief.docx import render_docx
+
+        _write(output, render_docx(brief, config))
+    elif output is not None:
+        _write(output, render(brief, fmt, config))
+    elif not mailing:
+        sys.stdout.write(render(brief, fmt, config))
+        sys.stdout.flush()
+    if eml is not None:
+        from brief.mail import build_message, settings_from
+
+        settings = settings_from(config, need_password=False)
+        _write(eml, build_message(brief, settings, config).as_bytes())
+        log.info("wrote the mail to %s", eml)
+    if email or dry_run:
+        from brief.mail import deliver
+
+        delivery = deliver(brief, config, force=force, dry_run=dry_run)
+        for line in delivery.lines:
+            if dry_run:
+                print(line)
+            elif delivery.exit_code:
+                log.warning(line)
+            else:
+                log.info(line)
+        code = max(code, delivery.exit_code)
+    return code

@@ -1,0 +1,84 @@
+"""Rendering one Brief to Markdown, plain text, HTML and JSON."""
+
+import json
+
+from brief.render import english_date, render
+
+
+def test_markdown_layout(sample_brief, config):
+    text = render(sample_brief, "md", config)
+    assert text.startswith("# 每日要闻简报\n\n2024年10月18日 星期五\n")
+    highlights = text.split("## 要点速览")[1].split("## ")[0]
+    assert [line for line in highlights.splitlines() if line.strip()] == [
+        "1. 我市前三季度新增城镇就业2.3万人",
+        "2. 老旧小区改造惠及4120户居民",
+        "3. <script>alert('x')</script>标题里的尖括号",
+    ]
+    # sections in order of first appearance, items keep their rank numbers
+    assert text.index("## 经济") < text.index("### 1. 我市") < text.index("### 3. <script>")
+    assert text.index("### 3. <script>") < text.index("## 民生") < text.index("### 2. 老旧小区")
+    assert "### 2. 老旧小区改造惠及4120户居民【持续关注】" in text
+    assert "惠及居民**4120户**，完成投资**1.86亿元**" in text
+    assert "关键数据：**37个**、**4120户**、**1.86亿元**" in text
+    assert "来源：晋中日报 第2版" in text
+    assert "相关报道：太行日报 第3版：改造工程进入收尾阶段" in text
+    assert "> **City adds 23,000 urban jobs in three quarters**" in text
+    assert "阅读 9 篇文章，摘要方法 extractive。" in text
+    assert "排序依据" not in text
+
+
+def test_reasons_only_when_configured(sample_brief, config):
+    config["render"]["show_reasons"] = True
+    assert "排序依据：头版头条；含关键数据" in render(sample_brief, "md", config)
+
+
+def test_plain_text_has_no_markup(sample_brief, config):
+    text = render(sample_brief, "txt", config)
+    assert "【要点速览】" in text and "**" not in text and "<strong" not in text
+    assert "关键数据：1—9月、2.3万人、92.5%" in text
+
+
+def test_html_escapes_article_text(sample_brief, config):
+    html = render(sample_brief, "html", config)
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;标题里的尖括号" in html
+    assert '<strong style="color:#b3261e">1.86亿元</strong>' in html
+
+
+def test_html_is_self_contained_for_mail_clients(sample_brief, config):
+    html = render(sample_brief, "html", config)
+    lowered = html.lower()
+    for forbidden in ("<script", "<link", "<style", "src=", "url(", "http://", "https://", "@import"):
+        assert forbidden not in lowered, forbidden
+    assert 'name="viewport"' in html and "max-width:640px" in html
+
+
+def test_untranslated_items_are_marked_when_english_was_asked(sample_brief, config):
+    sample_brief.meta["english"] = {"backend": "marian", "translated": 1, "chinese_only": [2, 3, 4]}
+    html = render(sample_brief, "html", config)
+    assert html.count("英文译文未通过数字核对") == 3
+    assert "Friday, 18 October 2024" in html and "英文由 marian 翻译" in html
+    assert "英文译文未通过" not in render(sample_brief.__class__.from_dict(
+        {**sample_brief.to_dict(), "meta": {**sample_brief.meta, "english": None}}), "md", config)
+
+
+def test_json_contract_and_english(sample_brief, config):
+    data = json.loads(render(sample_brief, "json", config))
+    assert set(data) >= {"date", "title", "items"}
+    first, second = data["items"][0], data["items"][1]
+    assert set(first) >= {"rank", "title", "summary", "score", "reasons", "source", "en"}
+    assert first["en"]["summary"] == "From January-September the city added 23,000 urban jobs."
+    assert second["en"] is None
+    assert second["page"] == "2" and second["status"] == "持续关注"
+    assert second["figures"] == ["37个", "4120户", "1.86亿元"]
+
+
+def test_template_dir_overrides_one_file(sample_brief, config, tmp_path):
+    (tmp_path / "brief.txt.j2").write_text("{{ brief.title }}|{{ highlights | length }}\n", encoding="utf-8")
+    config["render"]["template_dir"] = str(tmp_path)
+    assert render(sample_brief, "txt", config) == "每日要闻简报|3\n"
+    assert render(sample_brief, "md", config).startswith("# 每日要闻简报")  # others still packaged
+
+
+def test_english_date():
+    assert english_date("2024-10-18") == "Friday, 18 October 2024"

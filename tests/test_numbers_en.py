@@ -1,0 +1,86 @@
+"""Chinese figures -> English, and the placeholders that carry them through translation."""
+
+import pytest
+
+from brief.numbers_en import protect
+
+
+def english(text):
+    return [f.english for f in protect(text).figures]
+
+
+@pytest.mark.parametrize("chinese,expected", [
+    ("36.54万人", "365,400 people"),
+    ("5887.6亿元", "588.76 billion yuan"),
+    ("577.74万元", "5.7774 million yuan"),
+    ("1.2万亿元", "1.2 trillion yuan"),
+    ("3000万元", "30 million yuan"),
+    ("0.8万户", "8,000 households"),
+    ("11142", "11,142"),
+    ("11,142人", "11,142 people"),
+    ("1人", "1 person"),
+    ("15万吨", "150,000 tonnes"),
+    ("3千米", "3 kilometres"),
+    ("5千", "5,000"),
+    ("3.5%", "3.5%"),
+    ("2.1个百分点", "2.1 percentage points"),
+    ("1.5倍", "1.5 times"),
+    ("120平方米", "120 square metres"),
+    ("37个", "37"),
+    ("1—8月", "January-August"),
+    ("1-8月份", "January-August"),
+    ("3至5月", "March-May"),
+    ("10月17日", "October 17"),
+    ("2024年10月17日", "October 17, 2024"),
+    ("2024年9月份", "September 2024"),
+    ("2024年", "2024"),
+    ("9月", "September"),
+    ("2025", "2025"),  # a bare year is never written 2,025
+])
+def test_figure_to_english(chinese, expected):
+    assert english(f"据统计{chinese}。") == [expected]
+
+
+def test_sentence_with_many_figures():
+    protected = protect("今年1—8月，全省城镇新增就业36.54万人，完成投资5887.6亿元，惠及企业11142家。")
+    assert protected.text == "今年[[N1]]，全省城镇新增就业[[N2]]，完成投资[[N3]]，惠及企业[[N4]]。"
+    assert [f.source for f in protected.figures] == ["1—8月", "36.54万人", "5887.6亿元", "11142家"]
+
+
+def test_repeated_figure_shares_its_placeholder():
+    protected = protect("增长3.5%，其中城镇增长3.5%。")
+    assert protected.text == "增长[[N1]]，其中城镇增长[[N1]]。"
+    assert len(protected.figures) == 1
+
+
+def test_impossible_month_is_not_a_figure():
+    assert english("第13月") == []
+
+
+def test_restore_and_check_accept_a_faithful_translation():
+    protected = protect("1—8月，新增就业36.54万人。")
+    output = "From [[N1]], [[ N2 ]] new jobs were created."
+    assert protected.check(output) == []
+    assert protected.restore(output) == "From January-August, 365,400 people new jobs were created."
+
+
+def test_check_catches_a_lost_placeholder():
+    protected = protect("完成投资5887.6亿元，惠及企业11142家。")
+    problems = protected.check("Investment reached [[N1]], benefiting many firms.")
+    assert problems == ["missing 11142家 (11,142)"]
+
+
+def test_check_catches_numbers_the_model_wrote_itself():
+    protected = protect("惠及企业11142家。")
+    assert protected.check("It benefited [[N1]] firms, up 111,420.") == ["number not in the source: 111, 420"]
+
+
+def test_check_catches_unknown_placeholders():
+    protected = protect("增长3.5%。")
+    assert protected.check("Up [[N1]] and [[N2]].") == ["unknown placeholder [[N2]]"]
+
+
+def test_unprotected_digits_of_the_source_may_be_copied():
+    protected = protect("第13月的说法并不存在。")
+    assert protected.text == "第13月的说法并不存在。"
+    assert protected.check("There is no 13th month.") == []
