@@ -186,6 +186,19 @@ def test_pdf_text_layer_one_page_each(tmp_path):
         assert text.replace(" ", "") == "".join(lines).replace(" ", "")
 
 
+def test_pdf_gaps_come_back_as_blank_lines():
+    # The page segmenter reads column breaks from blank lines; pypdf alone drops them.
+    import io
+
+    from pypdf import PdfReader
+
+    from brief.ingest.pdf import page_text
+
+    lines = ["第一段第一行", "第一段第二行", "", "第二段第一行", "", "", "第三段"]
+    [page] = PdfReader(io.BytesIO(make_pdf([lines]))).pages
+    assert page_text(page) == "第一段第一行\n第一段第二行\n\n第二段第一行\n\n第三段"
+
+
 def test_pdf_pages_without_text_are_skipped(tmp_path):
     articles = read(tmp_path, "mixed.pdf", make_pdf([PAGE2], image_pages=1))
     assert {a.page for a in articles} == {"1"}
