@@ -40,7 +40,7 @@ def render_docx(brief: Brief, config: dict[str, Any] | None = None) -> bytes:
     document = Document()
     style = document.styles["Normal"]
     style.font.size = Pt(11)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), CJK_FONT)  # Chinese glyphs in Word's CJK slot
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), CJK_FONT)  # CJK slot
     document.add_heading(brief.title, level=0)
     document.add_paragraph(brief.meta.get("date_label") or brief.date)
     document.add_heading("要点速览", level=1)
