@@ -55,7 +55,8 @@ FIGURE = re.compile(
     rf"|(?P<year>(?P<yv>(?:19|20)\d{{2}})年)"
     rf"|(?P<month>(?P<mv>\d{{1,2}})月份?)"
     rf"|(?P<pct>(?P<pv>{_NUM})[%％])"
-    rf"|(?P<qty>(?P<qv>{_NUM})(?P<mag>万亿|亿|万|千(?![米瓦克]))?(?P<unit>{_UNIT_ALTS})?(?P<counter>[{COUNTERS}])?)"
+    rf"|(?P<qty>(?P<qv>{_NUM})(?P<mag>万亿|亿|万|千(?![米瓦克]))?(?P<more>多|余)?"
+    rf"(?P<unit>{_UNIT_ALTS})?(?P<counter>[{COUNTERS}])?)"
 )
 PLACEHOLDER = re.compile(r"\[\[\s*N\s*(\d+)\s*\]\]")
 _DIGIT_RUN = re.compile(r"\d+")
@@ -120,11 +121,13 @@ def to_english(match: re.Match) -> str | None:
         number = raw  # a bare four-digit 19xx/20xx is read as a year, never 2,024
     else:
         number = format_quantity(value)
+    if match["more"]:  # 1400多项, 2万余人
+        number = f"more than {number}"
     unit = match["unit"]
     if not unit:
         return number
     singular, plural = UNITS[unit]
-    return f"{number} {singular if value == 1 else plural}"
+    return f"{number} {singular if value == 1 and not match['more'] else plural}"
 
 
 def find_figures(text: str) -> list[tuple[re.Match, str]]:

@@ -48,9 +48,15 @@ def brief_json(brief: Brief) -> dict[str, Any]:
 
 def figure_spans(text: str) -> list[tuple[int, int]]:
     """Where the figures are in ``text`` (start, end), in order and not overlapping."""
-    from brief.numbers_en import find_figures
+    from brief.text import extract_figures
 
-    return [match.span() for match, _ in find_figures(text)]
+    spans, start = [], 0
+    for figure in extract_figures(text):
+        found = text.find(figure.text, start)
+        if found >= 0:
+            spans.append((found, found + len(figure.text)))
+            start = found + len(figure.text)
+    return spans
 
 
 def key_figures(item: BriefItem) -> list[str]:

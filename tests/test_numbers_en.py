@@ -27,6 +27,8 @@ def english(text):
     ("1.5倍", "1.5 times"),
     ("120平方米", "120 square metres"),
     ("37个", "37"),
+    ("1400多项", "more than 1,400"),
+    ("2万余人", "more than 20,000 people"),
     ("1—8月", "January-August"),
     ("1-8月份", "January-August"),
     ("3至5月", "March-May"),
