@@ -47,35 +47,38 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+_PLAIN_SENTENCE = re.compile(rf"[^{_ENDERS}]+(?:[{_ENDERS}]+[{_CLOSERS}]*|$)")
+
+
+_MARKS = re.compile(rf"[{''.join(_OPENERS)}{''.join(_OPENERS.values())}]|[{_ENDERS}]+")
+
+
 def _split_line(line: str) -> list[str]:
+    if not any(o in line for o in _OPENERS):  # no quotes: a regex does it (most lines)
+        return [s.strip() for s in _PLAIN_SENTENCE.findall(line) if s.strip() and not _is_punctuation(s)]
     balanced = all(line.count(o) == line.count(c) for o, c in _OPENERS.items())
     out: list[str] = []
     depth = 0
     start = 0
-    i = 0
-    n = len(line)
-    while i < n:
-        ch = line[i]
-        if balanced and ch in _OPENERS:
-            depth += 1
-        elif balanced and ch in _OPENERS.values() and depth:
-            depth -= 1
-            # A quote that closes on its own full stop ends the sentence: “……。”
-            if depth == 0 and i > start and line[i - 1] in _ENDERS:
-                i = _skip_closers(line, i + 1)
-                out.append(line[start:i])
-                start = i
-                continue
-        elif ch in _ENDERS and depth == 0:
-            i += 1
-            while i < n and line[i] in _ENDERS:
-                i += 1
-            i = _skip_closers(line, i)
-            out.append(line[start:i])
-            start = i
+    for mark in _MARKS.finditer(line):
+        at, token = mark.start(), mark.group()
+        if at < start:  # already taken as a closer of the previous sentence
             continue
-        i += 1
-    if start < n:
+        if token in _OPENERS:
+            depth += balanced
+        elif token in _OPENERS.values():
+            if balanced and depth:
+                depth -= 1
+                # A quote that closes on its own full stop ends the sentence: “……。”
+                if depth == 0 and at > start and line[at - 1] in _ENDERS:
+                    end = _skip_closers(line, at + 1)
+                    out.append(line[start:end])
+                    start = end
+        elif depth == 0:
+            end = _skip_closers(line, mark.end())
+            out.append(line[start:end])
+            start = end
+    if start < len(line):
         out.append(line[start:])
     return [s.strip() for s in out if s.strip() and not _is_punctuation(s)]
 
@@ -90,11 +93,17 @@ def _is_punctuation(text: str) -> bool:
     return not any(ch.isalnum() for ch in text)
 
 
-_CLAUSE_BREAKS = "，,、：:；;。！？!?…"
+_CLAUSE_BREAKS = "，,：:；;。！？!?…"
+_LIST_BREAK = "、"
 
 
-def clauses(sentence: str) -> list[str]:
-    """The sentence cut after each comma, colon or semicolon that is outside quotes and brackets."""
+def clauses(sentence: str, *, lists: bool = False) -> list[str]:
+    """The sentence cut after each comma, colon or semicolon outside quotes and brackets.
+
+    With ``lists`` it is also cut inside enumerations (after ``、``): finer, for when a clause is
+    too long to keep whole.
+    """
+    breaks = _CLAUSE_BREAKS + (_LIST_BREAK if lists else "")
     out: list[str] = []
     depth = 0
     start = 0
@@ -103,7 +112,7 @@ def clauses(sentence: str) -> list[str]:
             depth += 1
         elif ch in "”」』’）)》】" and depth:
             depth -= 1
-        elif ch in _CLAUSE_BREAKS and depth == 0:
+        elif ch in breaks and depth == 0:
             out.append(sentence[start : i + 1])
             start = i + 1
     if start < len(sentence):
@@ -114,22 +123,52 @@ def clauses(sentence: str) -> list[str]:
 def fit(sentence: str, budget: int) -> str:
     """``sentence`` within ``budget`` characters, cut at a clause boundary (never mid-number).
 
-    The cut keeps as many leading clauses as fit; when even the first clause is too long it is cut
-    hard, then backed off to before any figure or Latin word the cut would split.
+    Keeps as many leading clauses as fit, trying whole clauses before list items (``、``). When that
+    keeps less than half the budget, it cuts instead before a function word (的, 在, 和 ...) or a
+    quote so that
+    a long first clause still says something; a cut never splits a figure, a Latin word, or a
+    quoted or bracketed span.
     """
     if len(sentence) <= budget:
         return sentence
     kept = ""
-    for clause in clauses(sentence):
-        if len(kept) + len(clause) > budget:
+    for lists in (False, True):
+        for clause in clauses(sentence, lists=lists):
+            if len(kept) + len(clause) > budget:
+                break
+            kept += clause
+        if kept:
             break
-        kept += clause
-    if kept:
-        return kept.rstrip(_CLAUSE_BREAKS)
+    kept = kept.rstrip(_CLAUSE_BREAKS + _LIST_BREAK)
+    if len(kept) * 2 >= budget:
+        return kept
+    soft = _soft_cut(sentence, budget)
+    if len(soft) > len(kept):
+        return soft
+    return kept or _hard_cut(sentence, budget)
+
+
+def _hard_cut(sentence: str, budget: int) -> str:
     cut = budget
     while cut > 0 and _splits_token(sentence, cut):
         cut -= 1
     return sentence[:cut] if cut > 0 else sentence[:budget]
+
+
+_FUNCTION_CHARS = "的在和与及并对向将把被从于为是已"
+
+
+def _soft_cut(sentence: str, budget: int) -> str:
+    """The longest prefix within ``budget`` that ends before a function word or an opening quote
+    and splits nothing."""
+    for cut in range(min(budget, len(sentence) - 1), budget // 2, -1):
+        if sentence[cut] in _FUNCTION_CHARS + "《“" and not _splits_token(sentence, cut) and _balanced(sentence[:cut]):
+            return sentence[:cut].rstrip(_CLAUSE_BREAKS + _LIST_BREAK)
+    return ""
+
+
+def _balanced(text: str) -> bool:
+    return all(text.count(o) == text.count(c) for o, c in (*_OPENERS.items(), ("（", "）"), ("《", "》"), ("(", ")")))
 
 
 def _splits_token(text: str, cut: int) -> bool:

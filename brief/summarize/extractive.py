@@ -11,24 +11,105 @@ at a clause boundary to fit the budget, so every summary is the source's own wor
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Sequence
 
 from brief.model import Article, Evidence, Summary
-from brief.text import extract_figures, fit, split_sentences, strip_attribution
+from brief.text import clauses, fit, split_sentences, strip_attribution
 
 LEAD_WEIGHT = 1.0
 CENTRALITY_WEIGHT = 0.6
 TITLE_WEIGHT = 0.4
 FIGURE_WEIGHT = 0.1
+# How much a headline gains for using its budget (a 10-character fragment says too little).
+FILL_WEIGHT = 0.1
+# A headline that starts where the sentence starts keeps its subject.
+OPENING_WEIGHT = 0.05
 # Two sentences sharing more than this share of their bigrams say the same thing.
 REDUNDANCY = 0.5
-# Shorter cleaned sentences are fragments (a subhead, a stray byline), not summary material.
+# Sentences with fewer Chinese characters are fragments (a subhead, a byline, a stray time
+# stamp), not summary material.
 MIN_CHARS = 8
 # The brief's summary is at most this many sentences.
 MAX_SENTENCES = 3
 _TRAILING = "，,、；;：:。！!？?… "
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_WORD = re.compile(r"[\W_]+")
+# A quantity, not a date: 36.54万人, 1.85%, 3项 (a cheap test; the guard does the exact parse).
+_KEY_FIGURE = re.compile(r"\d(?:[\d.,]*)(?:万|亿|%|％|个|项|件|人|家|名|位|户|元|亩|吨|倍|公里|千米|平方)")
+
+# A leading clause that only sets the scene (when, on what occasion): a headline starts after it.
+_TIME = r"(?:当地时间)?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚间|晚|凌晨|早上|中午)?"
+_SCENE = re.compile(
+    rf"(?:近日|日前|连日来|近年来|近期|目前|当前|如今|今年以来|年初以来|今天|昨天|当天|此前|同时|此外|另外"
+    rf"|{_TIME}|(?:今天|昨天)?[（(]\d{{1,2}}月\d{{1,2}}日[）)](?:上午|下午|晚上|晚)?"
+    rf"|[^，。]{{0,12}}(?:以来|期间|假期|前夕|之际|发生后|结束后)|受[^，。]{{1,10}}影响|据[^，。]{{2,30}}"
+    rf"|应[^，。]{{2,24}}邀请|经[^，。]{{2,12}}(?:批准|同意)|本台消息)[，,：:]?"
+)
+# When a thing happened, inside a clause: 论坛3月20日在京举办 -> 论坛在京举办. A headline drops it.
+_INLINE_TIME = re.compile(
+    rf"(?<=[\u4e00-\u9fff》”])(?:(?:今天|昨天|今晚|当天)?[（(]\d{{1,2}}月\d{{1,2}}日[）)](?:上午|下午|晚上|晚)?"
+    rf"|(?:当地时间)?(?:\d{{4}}年)?(?:\d{{1,2}}月)?(?<![\d.])\d{{1,2}}日(?:上午|下午|晚上|晚间|晚|凌晨|早上|中午)?"
+    rf"(?=[在于同向与对就举召发会出抵致说称表宣签通主])"
+    rf"|(?:日前|近日|今天|昨天)(?=[\u4e00-\u9fff]))"
+)
+# A chain of official titles opening a clause keeps only the last: 中共中央政治局常委、国务院总理李强
+# -> 国务院总理李强.
+_TITLE_WORD = r"(?:常委|委员|主席|副主席|总理|副总理|书记|总书记|部长|省长|市长|主任|秘书长|国务委员|主席团成员)"
+_TITLE_CHAIN = re.compile(
+    rf"^(?:[\u4e00-\u9fff]{{2,14}}?{_TITLE_WORD}、)+(?=[\u4e00-\u9fff]{{2,14}}?{_TITLE_WORD})"
+)
+# A title right before a name that acts: 国务院总理李强主持召开 -> 李强主持召开, as headlines write it.
+_TITLE_BEFORE_NAME = re.compile(
+    rf"^[\u4e00-\u9fff]{{0,12}}?{_TITLE_WORD}(?=[\u4e00-\u9fff]{{2,3}}?"
+    r"(?:在|于|同|向|与|对|就|以|将|应|率|赴|乘|主持|出席|会见|会谈|抵达|签署|致电|致信|复信|发表|举行|表示|指出|强调|宣布|考察|调研|访问|离开|通电话))"
+)
+# What an institution does in the main clause of a policy story.
+_ACTION = re.compile(r"印发|发布|出台|召开|举行|启动|推出|公布")
+# Who said it: kept, but joined to what was said so that a cut cannot leave the speaker alone.
+_SPEAKER = re.compile(r"[^，。“”]{2,20}(?:表示|称|说|指出|认为|确认|宣布|透露|显示|强调)[，,：:]")
+
+
+def headline_text(sentence: str, budget: int, context: Counter | None = None) -> str:
+    """A sentence made into a one-line headline of at most ``budget`` characters.
+
+    Scene-setting clauses, inline dates and the official titles before a name are dropped.
+    Then, among the runs of whole clauses that fit (and each clause onward cut to fit), the one
+    closest to ``context`` (the article's bigrams) wins, with a small bonus for filling the budget:
+    the point of a news sentence is often its second clause. Without ``context``, the leading
+    clauses that fit.
+    """
+    parts = clauses(sentence)
+    while len(parts) > 1 and _SCENE.fullmatch(parts[0]):
+        parts = parts[1:]
+    if parts and parts[0].startswith("为"):  # 为贯彻……，落实……，国务院印发…… : the purpose is not the news
+        main = next((i for i, p in enumerate(parts) if i and _ACTION.search(p)), None)
+        if main is not None:
+            parts = parts[main:]
+    if len(parts) > 1 and _SPEAKER.fullmatch(parts[0]):
+        parts = [parts[0][:-1] + parts[1], *parts[2:]]
+    parts = [_TITLE_BEFORE_NAME.sub("", _TITLE_CHAIN.sub("", _INLINE_TIME.sub("", part))) for part in parts]
+    if context is None:
+        return fit("".join(parts), budget).rstrip(_TRAILING)
+    candidates = []  # (text, starts the sentence)
+    for start in range(len(parts)):
+        run = ""
+        for part in parts[start:]:
+            if len(run) + len(part) > budget:
+                break
+            run += part
+            candidates.append((run.rstrip(_TRAILING), start == 0))
+        candidates.append((fit("".join(parts[start:]), budget).rstrip(_TRAILING), start == 0))
+    best = max(
+        (c for c in candidates if c[0]),
+        key=lambda c: _cosine(_bigrams(c[0]), context)
+        + FILL_WEIGHT * min(1.0, len(c[0]) / budget)
+        + OPENING_WEIGHT * c[1],
+        default=("", True),
+    )
+    return best[0]
 
 
 @dataclass
@@ -60,7 +141,10 @@ class ExtractiveSummarizer:
         if not sentences:
             return Summary(text="", method=self.name)
         best = max(sentences, key=lambda s: s.score)
-        text = fit(best.text, self.headline_chars).rstrip(_TRAILING)
+        context: Counter = Counter()
+        for s in sentences:
+            context.update(s.grams)
+        text = headline_text(best.text, self.headline_chars, context)
         return Summary(text=text, method=self.name, evidence=[Evidence(text, [best.source])])
 
     def _summary(self, sentences: list[_Sentence]) -> Summary:
@@ -101,7 +185,7 @@ class ExtractiveSummarizer:
                 LEAD_WEIGHT * lead
                 + CENTRALITY_WEIGHT * _centrality(s.grams, document, doc_norm2)
                 + TITLE_WEIGHT * (_cosine(s.grams, title) if title else 0.0)
-                + FIGURE_WEIGHT * any(f.kind != "date" for f in extract_figures(s.text))
+                + FIGURE_WEIGHT * bool(_KEY_FIGURE.search(s.text))
             )
         return sentences
 
@@ -111,15 +195,15 @@ def _candidates(article: Article) -> list[_Sentence]:
     for paragraph in article.paragraphs:
         for source in split_sentences(paragraph):
             text = strip_attribution(source)
-            if len(text) < MIN_CHARS:
+            if len(_CJK.findall(text)) < MIN_CHARS:
                 continue
             out.append(_Sentence(len(out), source, text, _bigrams(text)))
     return out
 
 
 def _bigrams(text: str) -> Counter:
-    chars = [ch for ch in text if ch.isalnum()]
-    return Counter(a + b for a, b in zip(chars, chars[1:]))
+    text = _NOT_WORD.sub("", text)
+    return Counter(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def _centrality(grams: Counter, document: Counter, doc_norm2: int) -> float:
