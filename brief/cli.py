@@ -189,6 +189,8 @@ def daily(
     log_json: bool = typer.Option(False, "--log-json", help="Log to stderr as JSON lines."),
     backend: Optional[str] = typer.Option(None, "--backend", help="extractive, llm, seq2seq or auto."),
     strict: bool = StrictOpt,
+    no_history: bool = typer.Option(False, "--no-history", help="Ignore and keep no record of earlier briefs."),
+    reasons: bool = typer.Option(False, "--reasons", help="Show why each item ranks where it does."),
     config_path: Optional[Path] = ConfigOpt,
 ) -> None:
     """Make the day's brief from all inputs."""
@@ -201,7 +203,10 @@ def daily(
     if fmt not in FORMATS:
         raise BriefError(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}")
     config = _load_config(config_path)
-    result = build_brief(files, date=date, top=top, backend=backend, strict=strict, config=config)
+    if reasons:
+        config["render"]["show_reasons"] = True
+    result = build_brief(files, date=date, top=top, backend=backend, strict=strict, config=config,
+                         history=not no_history)
     _report_errors(result.errors)
     for notice in result.notices:
         warn(notice)
@@ -211,6 +216,39 @@ def daily(
         code = max(code, EXIT_PARTIAL)
     if code:
         raise typer.Exit(code)
+
+
+@app.command("eval")
+@user_errors
+def eval_command(
+    data: Path = typer.Argument(..., help="Pairs as .jsonl or .jsonl.gz: article|text|body and summary|title."),
+    backend: Optional[str] = typer.Option(None, "--backend", help="extractive, llm, seq2seq or auto."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N pairs."),
+    kind: str = typer.Option("headline", "--kind", help="headline (one line) or summary (2-3 sentences)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    config_path: Optional[Path] = ConfigOpt,
+) -> None:
+    """Score a summarizer against reference summaries (ROUGE on characters)."""
+    from brief.evaluate import evaluate, load_pairs
+    from brief.summarize import resolve_backend
+
+    if kind not in ("summary", "headline"):
+        raise BriefError(f"--kind {kind!r}: expected headline or summary")
+    config = _load_config(config_path)
+    pairs = load_pairs(data)
+    summarizer, notice = resolve_backend(backend, config)
+    if notice:
+        warn(notice)
+    result = evaluate(pairs, summarizer, kind=kind, limit=limit)
+    if as_json:
+        emit(json.dumps(result.to_dict(), ensure_ascii=False) + "\n", None)
+        return
+    typer.echo(f"{summarizer.name}, {kind}, {result.n} pairs from {data} (ROUGE F1 x 100 on characters)")
+    rows = [("ROUGE-1", f"{result.rouge1:.1f}"), ("ROUGE-2", f"{result.rouge2:.1f}"),
+            ("ROUGE-L", f"{result.rougeL:.1f}"), ("figures supported", f"{result.numbers_supported:.0%}"),
+            ("mean length", f"{result.mean_len:.1f}"), ("seconds per item", f"{result.sec_per_item:.4f}")]
+    for label, value in rows:
+        typer.echo(f"  {label:<18} {value:>8}")
 
 
 from brief.models_cli import models_app  # noqa: E402  (typer only: keeps start-up instant)

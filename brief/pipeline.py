@@ -29,8 +29,13 @@ def build_brief(
     backend: str | None = None,
     strict: bool = False,
     config: dict[str, Any] | None = None,
+    history: bool = True,
 ) -> BriefResult:
-    """Read ``sources`` (files, directories or ``-``) and make the day's brief."""
+    """Read ``sources`` (files, directories or ``-``) and make the day's brief.
+
+    With ``history`` the brief remembers what it contained (``brief.history``): stories already
+    briefed on an earlier day are left out unless they bring new facts.
+    """
     from brief.compose import compose
     from brief.config import load_config
     from brief.ingest import read_inputs
@@ -50,12 +55,30 @@ def build_brief(
             raise ingested.errors[0]
         detail = f" ({len(ingested.errors)} inputs unreadable)" if ingested.errors else ""
         raise BriefError("no articles found in " + ", ".join(map(str, sources)) + detail)
-    items = rank(articles, config=config)[: top or config["brief"]["top"]]
-    notices = summarize_items(items, backend=backend, config=config)
+    day = date or dt.date.today().isoformat()
+    store, notices = _open_history(config) if history else (None, [])
+    items = rank(articles, config=config, date=day, history=store)[: top or config["brief"]["top"]]
+    notices += summarize_items(items, backend=backend, config=config)
     brief = compose(
         items,
-        date=date,
+        date=day,
         config=config,
         meta={"articles_read": len(articles), "sources": [str(s) for s in sources]},
     )
+    if store is not None:
+        try:
+            store.record(day, [a for item in brief.items for a in (item.article, *item.related)])
+        except BriefError as exc:
+            notices.append(str(exc))
+        store.close()
     return BriefResult(brief=brief, errors=list(ingested.errors), notices=notices)
+
+
+def _open_history(config: dict[str, Any]) -> tuple[Any, list[str]]:
+    """The history store, or None and a notice when it cannot be opened (the brief goes on)."""
+    from brief.history import History, history_path
+
+    try:
+        return History(history_path(config)), []
+    except BriefError as exc:
+        return None, [f"{exc}; made the brief without history"]

@@ -1,0 +1,129 @@
+"""Memory across days: what each brief contained, so that yesterday's story does not come back.
+
+A small SQLite file (``[rank] history``; default ``$XDG_DATA_HOME/brief/history.sqlite3``) with one
+row per briefed story: date, content hash, title, MinHash signature of its text, key figures and
+named entities. A story counts as already briefed only when it was briefed on an EARLIER date within
+``history_days``; recording a date replaces that date's rows, so re-running a morning changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from brief.errors import BriefError
+from brief.model import Article
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS briefed (
+    date TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    title TEXT NOT NULL,
+    signature BLOB NOT NULL,
+    figures TEXT NOT NULL,
+    entities TEXT NOT NULL,
+    PRIMARY KEY (date, content_hash)
+)
+"""
+# Named things a follow-up can add, without a model: titled documents and quoted names. Word-level
+# entities (people, places) would need a segmenter; a paraphrase must not look like news.
+_ENTITY = re.compile(r"《[^》]{2,30}》|“[^”]{2,12}”")
+
+
+def entities(text: str) -> set[str]:
+    """Titled documents and quoted names in ``text``."""
+    return set(_ENTITY.findall(text))
+
+
+def figures(text: str) -> set[str]:
+    """Key figures of ``text`` as printed (dates excluded)."""
+    from brief.rank.features import hard_figures
+
+    return {f.text for f in hard_figures(text)}
+
+
+def default_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "brief" / "history.sqlite3"
+
+
+def history_path(config: dict[str, Any]) -> Path:
+    configured = config.get("rank", {}).get("history") or ""
+    return Path(configured).expanduser() if configured else default_path()
+
+
+@dataclass
+class Briefed:
+    """A story as an earlier brief recorded it."""
+
+    date: str
+    content_hash: str
+    title: str
+    signature: bytes
+    figures: set[str]
+    entities: set[str]
+
+
+class History:
+    """The store. Open it with ``History(path)``; it creates the file and table on first use."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path)
+            self._db.execute(SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise BriefError(f"{self.path}: cannot open the history store: {exc}") from None
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> History:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def earlier(self, date: str, days: int) -> list[Briefed]:
+        """Stories briefed before ``date`` and no more than ``days`` days before it."""
+        first = (dt.date.fromisoformat(date) - dt.timedelta(days=days)).isoformat()
+        rows = self._db.execute(
+            "SELECT date, content_hash, title, signature, figures, entities FROM briefed "
+            "WHERE date < ? AND date >= ? ORDER BY date",
+            (date, first),
+        ).fetchall()
+        return [Briefed(d, h, t, s, set(json.loads(f)), set(json.loads(e))) for d, h, t, s, f, e in rows]
+
+    def record(self, date: str, articles: Iterable[Article]) -> None:
+        """Store what the brief of ``date`` contained, replacing an earlier run of the same date."""
+        from brief.rank.group import Sketch, story_text
+
+        rows = []
+        for article in articles:
+            text = story_text(article)
+            rows.append((date, article.content_hash, article.title, Sketch.of(text).to_bytes(),
+                         json.dumps(sorted(figures(text)), ensure_ascii=False),
+                         json.dumps(sorted(entities(text)), ensure_ascii=False)))
+        try:
+            with self._db:  # one transaction: a crash leaves the previous state, never half a day
+                self._db.execute("DELETE FROM briefed WHERE date = ?", (date,))
+                self._db.executemany("INSERT OR REPLACE INTO briefed VALUES (?, ?, ?, ?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            raise BriefError(f"{self.path}: cannot write the history store: {exc}") from None
+
+
+def new_facts(article: Article, earlier: Sequence[Briefed]) -> set[str]:
+    """Figures and names in ``article`` that none of the ``earlier`` versions of its story had."""
+    from brief.rank.group import story_text
+
+    text = story_text(article)
+    known_figures = set().union(*(b.figures for b in earlier)) if earlier else set()
+    known_entities = set().union(*(b.entities for b in earlier)) if earlier else set()
+    return (figures(text) - known_figures) | (entities(text) - known_entities)
