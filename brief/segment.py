@@ -50,6 +50,7 @@ _DATELINE = re.compile(
 )
 _DATELINE_REPORTERS = re.compile(rf"^\s*[（(]\s*(?P<names>(?:{_ROLE}\s*)?{_NAMES}(?:\s+{_ROLE}\s*{_NAMES})*)\s*[）)]")
 _ROLE_WORD = re.compile(_ROLE)
+_SENTENCE_INSIDE = re.compile(r"[。！？；]")
 # PDF text layers put a space around runs of half-width digits and letters; in print that space is
 # real (about half an em), unlike the spaces of a letter-spaced, justified line.
 # A line spaced out letter by letter was stretched to its column's width: running text, not a title.
@@ -140,7 +141,13 @@ def _role(raw: str) -> str:
 
 def _label(lines: list[_Line]) -> None:
     """Set each line's label: BODY (running text), SUBHEAD (heading inside a body) or HEAD."""
-    punct_lines = [i for i, ln in enumerate(lines) if ln.role == TEXT and any(p in ln.raw for p in "，、。；") and ln.vis <= 26]
+    # Lines that sample a column's wrap width: running text (it has commas) that does not end a
+    # paragraph (a last line's length says nothing).
+    punct_lines = [
+        i
+        for i, ln in enumerate(lines)
+        if ln.role == TEXT and any(p in ln.raw for p in "，、。；") and not ends_sentence(ln.raw) and ln.vis <= 26
+    ]
     page_width = _percentile([lines[i].vis for i in punct_lines]) if punct_lines else 40.0
 
     def width(i: int, forward: bool) -> float:
@@ -152,35 +159,60 @@ def _label(lines: list[_Line]) -> None:
 
     def full(i: int, forward: bool) -> bool:
         """Whether line i reaches its column's right edge (is not a paragraph's indented first
-        line), judged by the wrap width of the text on either side of it."""
+        line), judged by the wrap width of the text on either side of it, or spaced out letter by
+        letter (justified) to fill it."""
+        if len(_LETTER_GAP.findall(lines[i].raw)) >= 3:
+            return True
         return any(wrap - 1 <= lines[i].vis <= wrap + 1.5 for wrap in (width(i, forward), width(i, not forward)))
 
-    def paragraph_start(i: int) -> bool:
-        return i == 0 or ends_sentence(lines[i - 1].raw) or lines[i - 1].role != TEXT and lines[i - 1].role != DATELINE
+    def indented(i: int) -> bool:
+        """Shaped like a paragraph's first line: two characters short of the column (one more may
+        hang into the margin if it is punctuation), or spaced out letter by letter to fill it."""
+        line = lines[i]
+        if len(_LETTER_GAP.findall(line.raw)) >= 3:
+            return True
+        hang = 1.0 if line.raw[-1] in "，、。；：”’）》" else 0.0
+        return any(wrap - 3.5 <= line.vis <= wrap - 1 + hang for wrap in (width(i, False), width(i, True)))
 
     def flows(a: int, b: int) -> bool:
         """Whether line b carries on the sentence of line a."""
         la, lb = lines[a], lines[b]
-        if lb.role not in (TEXT,) or la.role not in (TEXT, DATELINE) or ends_sentence(la.raw):
+        if lb.role != TEXT or la.role not in (TEXT, DATELINE) or ends_sentence(la.raw):
             return False
-        if unbalanced(la.raw):
+        if unbalanced(la.raw) or la.role == DATELINE:
             return True
-        a_has_punct = any(p in la.raw for p in "，、；：")
-        if not lb.blank_before:
-            if la.role == DATELINE or (a and links[a - 1] and not la.blank_before) or full(a, False) and not paragraph_start(a):
-                return True
-            return full(b, True) or (a_has_punct and ends_sentence(lb.raw))
-        # Across a blank line (a column break, or the gap before a headline block).
-        wrap = width(a, False)
-        body_shaped = wrap - 3.5 <= la.vis <= wrap + 1.5 or len(_LETTER_GAP.findall(la.raw)) >= 3
-        if full(b, True) and body_shaped:
+        continuing = a > 0 and links[a - 1]  # a is itself inside a sentence that started above
+        if continuing:
+            return not lb.blank_before or full(b, True) or ends_sentence(lb.raw)
+        # a starts a paragraph, or is a headline line: text flows on only from a column-wide line
+        # into a full one (a paragraph's first line is indented, a title's width is its own).
+        after_sentence = not la.blank_before and ends_sentence(lines[a - 1].raw) and lines[a - 1].role == TEXT
+        if after_sentence and full(a, False):
+            return True  # a new sentence on a full line: the paragraph goes on
+        has_comma = any(p in la.raw[:-1] for p in "，、；：")
+        if has_comma and full(a, False) and not lb.blank_before and full(b, True):
+            return True  # two full lines of running text (a column that starts mid-paragraph)
+        if not indented(a):
+            return False
+        if full(b, True):
             return True
-        return full(a, False) and a_has_punct and ends_sentence(lb.raw)
+        return not lb.blank_before and has_comma and ends_sentence(lb.raw)
 
     links: list[bool] = []
     for i in range(len(lines) - 1):
         links.append(flows(i, i + 1))
     links.append(False)
+    # Running text ends its sentences. A short chain of lines that flows but stops mid-sentence
+    # (nothing ending it, nothing carrying it on) is a wrapped headline that merely looked like text.
+    start = 0
+    for i in range(len(lines)):
+        if i and not links[i - 1]:
+            start = i
+        chain = range(start, i + 1)
+        if not links[i] and i > start and i - start < 3 and not ends_sentence(lines[i].raw) and lines[start].role == TEXT:
+            if not any(_SENTENCE_INSIDE.search(lines[j].raw) for j in chain):
+                for j in chain[:-1]:
+                    links[j] = False
     for i, line in enumerate(lines):
         if line.role == DATELINE:
             line.label = BODY
