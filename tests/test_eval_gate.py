@@ -1,0 +1,122 @@
+"""The quality gate: figures measured on fixed evaluation subsets must not drop below their floors.
+
+Floors live in ``benchmarks/floors.json`` (metric -> floor, and the value measured when it was set).
+Raising a floor is a normal commit; lowering one needs a stated reason in the commit message.
+The subsets are small, fixed and deterministic so the gate runs in seconds without the LLM or the
+peers. It reads ``../shared/eval`` (or ``$BRIEF_SHARED``) and is skipped, saying why, without it.
+
+    python tests/test_eval_gate.py   # print every figure next to its floor
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("BRIEF_SHARED") or ROOT.parent / "shared")
+XWLB = SHARED / "eval" / "xwlb" / "items-dev.jsonl.gz"
+GATE = json.loads((ROOT / "benchmarks" / "floors.json").read_text(encoding="utf-8"))
+SUBSETS = GATE["subsets"]
+
+pytestmark = pytest.mark.skipif(
+    not XWLB.is_file(), reason=f"quality gate needs the shared evaluation data: {XWLB} not found (set BRIEF_SHARED)"
+)
+
+
+@functools.cache
+def segmentation_figures() -> dict[str, float]:
+    """Page segmentation on generated pages, per headline position, and on the example pages."""
+    from benchmarks.pagegen import AFTER, BEFORE, generate_pages, load_items
+    from benchmarks.segmentation import score_pages
+
+    items = load_items(XWLB)
+    figures = {}
+    for position in (AFTER, BEFORE):
+        pages = generate_pages(SUBSETS["pages_per_position"], position, SUBSETS["pages_seed"], items=items)
+        for key, value in score_pages(pages).items():
+            if key != "pages":
+                figures[f"segmentation.generated.{position}.{key}"] = value
+    figures.update(example_page_figures())
+    return figures
+
+
+def example_page_figures() -> dict[str, float]:
+    """Share of the example pages' known articles (kind and title) that the segmenter gives back exactly."""
+    from brief.segment import segment_page
+
+    pages = SUBSETS["example_pages"]
+    found = total = exact_pages = 0
+    for name, truth in pages.items():
+        articles = segment_page((ROOT / "examples" / name).read_text(encoding="utf-8"))
+        got = [(a.kind, "".join(a.title.split())) for a in articles]
+        want = [(kind, "".join(title.split())) for kind, title in truth]
+        found += sum(1 for item in want if item in got)
+        total += len(want)
+        exact_pages += got == want
+    if not pages:
+        return {}
+    return {"segmentation.examples.items_exact": found / total,
+            "segmentation.examples.pages_exact": exact_pages / len(pages)}
+
+
+@functools.cache
+def extractive_figures() -> dict[str, float]:
+    """Our extractive summarizer: one-line summaries of xwlb items (title as reference), CLTS summaries."""
+    from benchmarks.run import load_clts, load_xwlb
+    from brief.config import defaults
+    from brief.evaluate import Pair, evaluate
+    from brief.summarize import get_summarizer
+
+    summarizer = get_summarizer("extractive", defaults())
+    figures = {}
+    sets = {"xwlb": (load_xwlb(SHARED, SUBSETS["xwlb_items"], seed=SUBSETS["xwlb_seed"]), "headline"),
+            "clts": (load_clts(SHARED), "summary")}
+    for name, (items, kind) in sets.items():
+        result = evaluate([Pair(i["text"], i["ref"]) for i in items], summarizer, kind=kind)
+        for key in ("rouge1", "rouge2", "rougeL", "numbers_supported"):
+            figures[f"extractive.{name}.{key}"] = getattr(result, key)
+    return figures
+
+
+@functools.cache
+def ranking_figures() -> dict[str, float]:
+    """NDCG@5 and Kendall's tau of our ranking against the broadcast order, on every k-th day."""
+    from benchmarks.ranking import brief_ranker, evaluate, load_days
+    from brief.config import defaults
+
+    days = load_days(XWLB)
+    every = SUBSETS["ranking_every_kth_day"]
+    subset = {day: rows for i, (day, rows) in enumerate(days.items()) if i % every == 0}
+    ndcg, tau = evaluate(subset, brief_ranker(defaults()), seed=SUBSETS["ranking_seed"])
+    return {"ranking.ndcg@5": ndcg, "ranking.kendall_tau": tau}
+
+
+AREAS = {"segmentation": segmentation_figures, "extractive": extractive_figures, "ranking": ranking_figures}
+
+
+def measure(metric: str) -> float:
+    figures = AREAS[metric.split(".")[0]]()
+    if metric not in figures:
+        raise KeyError(f"{metric}: floors.json names a figure the gate does not compute "
+                       f"(known: {', '.join(sorted(figures))})")
+    return figures[metric]
+
+
+@pytest.mark.parametrize("metric", sorted(GATE["floors"]))
+def test_figure_holds_its_floor(metric):
+    floor = GATE["floors"][metric]["floor"]
+    value = measure(metric)
+    assert value >= floor, f"{metric} = {value:.4f} is below its floor {floor} (benchmarks/floors.json)"
+
+
+if __name__ == "__main__":
+    for metric in sorted(GATE["floors"]):
+        entry = GATE["floors"][metric]
+        value = measure(metric)
+        flag = "" if value >= entry["floor"] else "   BELOW FLOOR"
+        print(f"{metric:<45} {value:8.4f}  floor {entry['floor']:<8} set at {entry.get('measured', '-')}{flag}")
