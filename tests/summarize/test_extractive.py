@@ -1,0 +1,130 @@
+"""The extractive summarizer on articles written for these tests."""
+
+import pytest
+
+from brief.config import defaults
+from brief.model import Article
+from brief.summarize import get_summarizer
+from brief.summarize.extractive import ExtractiveSummarizer, headline_text
+from brief.summarize.guard import check_summary
+
+EMPLOYMENT = Article(
+    title="前8个月我省城镇新增就业36.54万人",
+    paragraphs=[
+        "本报太原10月17日讯（记者 郝薇）记者从省人社厅了解到，1—8月，全省城镇新增就业36.54万人，"
+        "完成年度目标的80.1%，同比增长1.85%。",
+        "据介绍，今年以来，我省把稳就业摆在突出位置，先后出台十项稳岗措施，为企业减负12.3亿元。",
+        "高校毕业生是就业工作的重点群体。全省已组织专场招聘会420场，提供岗位18.6万个。",
+        "下一步，省人社厅将继续开展就业帮扶行动，确保全年就业形势总体稳定。",
+        "全省城镇新增就业36.54万人，完成年度目标的80.1%。",
+    ],
+)
+
+FORUM = Article(
+    paragraphs=[
+        "近日，中共山西省委常委、太原市委书记韦韬在太原主持召开民营企业座谈会，听取企业家对优化营商环境的意见建议。",
+        "座谈会上，12位企业家先后发言。大家表示，将坚定信心，加大投入，为全省高质量发展贡献力量。",
+    ]
+)
+
+
+@pytest.fixture()
+def summarizer():
+    return ExtractiveSummarizer(defaults())
+
+
+def test_registered_under_its_name():
+    assert get_summarizer("extractive", defaults()).name == "extractive"
+
+
+def test_summary_is_trimmed_within_budget_and_in_article_order(summarizer):
+    (summary,) = summarizer.summarize([EMPLOYMENT])
+    assert summary.method == "extractive"
+    assert 0 < len(summary.text) <= 120
+    assert summary.text.startswith("1—8月，全省城镇新增就业36.54万人")
+    for furniture in ("本报", "记者", "据介绍", "郝薇"):
+        assert furniture not in summary.text
+    positions = [EMPLOYMENT.body.index(e.sources[0]) for e in summary.evidence]
+    assert positions == sorted(positions)
+
+
+def test_evidence_points_at_real_source_sentences(summarizer):
+    (summary,) = summarizer.summarize([EMPLOYMENT])
+    assert summary.evidence
+    assert "".join(e.sentence for e in summary.evidence) == summary.text
+    for evidence in summary.evidence:
+        (source,) = evidence.sources
+        assert source in EMPLOYMENT.body
+        assert evidence.sentence in source
+
+
+def test_a_repeated_sentence_is_not_taken_twice(summarizer):
+    (summary,) = summarizer.summarize([EMPLOYMENT])
+    assert summary.text.count("完成年度目标的80.1%") == 1
+
+
+def test_every_figure_of_the_summary_is_supported(summarizer):
+    for kind in ("summary", "headline"):
+        for article in (EMPLOYMENT, FORUM):
+            (summary,) = summarizer.summarize([article], kind=kind)
+            report = check_summary(summary.text, article.body)
+            assert report.ok, (kind, summary.text, report.problems)
+
+
+def test_a_smaller_budget_is_respected(summarizer):
+    config = defaults()
+    config["summarize"]["max_chars"] = 50
+    (summary,) = ExtractiveSummarizer(config).summarize([EMPLOYMENT])
+    assert 0 < len(summary.text) <= 50
+
+
+def test_headline_is_one_short_line_without_scene_setting(summarizer):
+    (headline,) = summarizer.summarize([FORUM], kind="headline")
+    assert 0 < len(headline.text) <= 30
+    assert not headline.text.startswith("近日")
+    assert "韦韬" in headline.text and "座谈会" in headline.text
+    assert headline.text[-1] not in "，。；、"
+    (evidence,) = headline.evidence
+    assert evidence.sources[0] in FORUM.body
+
+
+def test_headline_keeps_the_key_figure(summarizer):
+    (headline,) = summarizer.summarize([EMPLOYMENT], kind="headline")
+    assert len(headline.text) <= 30
+    assert "36.54万人" in headline.text
+
+
+def test_headline_text_drops_titles_dates_and_never_cuts_a_number():
+    sentence = "省长王明10月12日下午在太原主持召开常务会议，研究部署秋冬季安全生产工作。"
+    assert headline_text(sentence, 30) == "王明在太原主持召开常务会议，研究部署秋冬季安全生产工作"
+    assert headline_text(sentence, 20) == "王明在太原主持召开常务会议"
+    long_figure = "全省粮食总产量达到1478.1万吨的历史新高水平并且连续五年保持稳定增长态势"
+    cut = headline_text(long_figure, 12)
+    assert len(cut) <= 12 and "1478" not in cut[-4:]
+
+
+def test_speaker_is_kept_with_what_was_said():
+    sentence = "省统计局表示，全省经济运行稳中向好，主要指标好于预期，发展质量持续提升。"
+    assert headline_text(sentence, 30).startswith("省统计局表示全省经济运行稳中向好")
+
+
+def test_headline_budget_comes_from_config():
+    config = defaults()
+    config["summarize"]["headline_chars"] = 12
+    (headline,) = ExtractiveSummarizer(config).summarize([FORUM], kind="headline")
+    assert 0 < len(headline.text) <= 12
+
+
+def test_empty_article_gives_an_empty_summary(summarizer):
+    summaries = summarizer.summarize([Article(paragraphs=[]), Article(paragraphs=["（图）"])], kind="headline")
+    assert [s.text for s in summaries] == ["", ""]
+
+
+def test_batch_keeps_order(summarizer):
+    summaries = summarizer.summarize([FORUM, EMPLOYMENT, FORUM])
+    assert summaries[0].text == summaries[2].text != summaries[1].text
+
+
+def test_unknown_kind_is_refused(summarizer):
+    with pytest.raises(ValueError):
+        summarizer.summarize([EMPLOYMENT], kind="abstract")
