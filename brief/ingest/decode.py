@@ -1,5 +1,7 @@
 """Bytes -> text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, Big5, then charset-normalizer.
 
+UTF-8 with a character cut off at the end, or a stray byte or two, stays UTF-8.
+
 charset-normalizer alone mis-guesses short Chinese text (GBK and Big5 share most byte ranges), so the
 Chinese encodings are tried first and judged by how much of the result is everyday Chinese.
 """
@@ -50,6 +52,18 @@ def _chinese_score(text: str) -> float:
     return (good - 5 * bad) / max(len(sample), 1)
 
 
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 cut inside its last character (dropped), or with rare stray bytes (marked U+FFFD)."""
+    for cut in range(1, 4):
+        if len(data) > cut + 8 and data[-cut] >= 0xC0:
+            try:
+                return data[:-cut].decode("utf-8-sig")
+            except UnicodeDecodeError:
+                pass
+    text = data.decode("utf-8-sig", errors="replace")
+    return text if text.count("\ufffd") * 200 <= len(text) else None
+
+
 def decode(data: bytes, path: str) -> str:
     """Decode ``data`` or raise ``InputError`` naming ``path``."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -60,7 +74,9 @@ def decode(data: bytes, path: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
+        salvaged = _damaged_utf8(data)
+    if salvaged is not None:
+        return salvaged
     candidates = []
     for encoding in CHINESE_ENCODINGS:
         try:

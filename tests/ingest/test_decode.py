@@ -52,3 +52,15 @@ def test_binary():
 def test_traditional_to_simplified():
     assert to_simplified(TRADITIONAL) == SIMPLIFIED
     assert to_simplified(SIMPLIFIED) == SIMPLIFIED
+
+
+def test_utf8_cut_inside_its_last_character():
+    data = SIMPLIFIED.encode("utf-8")[:-1]
+    assert decode(data, "x.txt") == SIMPLIFIED[:-1]
+
+
+def test_utf8_with_a_stray_byte():
+    text = SIMPLIFIED * 10
+    data = text.encode("utf-8")
+    damaged = data[:30] + b"\xff" + data[30:]
+    assert decode(damaged, "x.txt") == text[:10] + "\ufffd" + text[10:]
