@@ -25,6 +25,7 @@ from pathlib import Path
 ITEMS = Path(os.environ.get("BRIEF_XWLB_ITEMS", Path(__file__).resolve().parents[1] / "../shared/eval/xwlb/items-dev.jsonl.gz"))
 AFTER, BEFORE = "after", "before"
 _PREFIX = re.compile(r"^央视网消息（新闻联播）：")
+_SENTENCE_END = re.compile(r"[。！？…][”’」』）]?$")
 _NO_LINE_START = set("，。、；：？！）”’》」』…%")
 _NO_LINE_END = set("“‘（《「『")
 _SURNAMES = "王李张刘陈杨赵黄周吴徐孙马胡朱郭何罗高林郑梁谢宋唐许韩冯邓曹彭曾田萧潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -120,10 +121,12 @@ def _article(rng: random.Random, item: dict, *, jump: bool, month: int, day: int
     truth_body = "\n".join(printed)
     lines: list[str] = []
     paragraph_ends: set[int] = set()
+    headings: set[int] = set()
     dateline = rng.random() < 0.5
     for n, paragraph in enumerate(printed):
-        if paragraph not in paragraphs or not re.search(r"[。！？…][”’」』）]?$", paragraph):
-            lines.append(paragraph)  # a subhead (the transcripts have some too): one line, text right below
+        if paragraph not in paragraphs or (len(paragraph) <= 30 and not _SENTENCE_END.search(paragraph) and "，" not in paragraph):
+            headings.add(len(lines))  # a subhead (the transcripts have some too): one line, text right below
+            lines.append(paragraph)
             continue
         lead = None
         if n == 0 and dateline:
@@ -138,9 +141,9 @@ def _article(rng: random.Random, item: dict, *, jump: bool, month: int, day: int
     if jump:
         lines[-1] += " （下转第2版）"
         continued_to = "第2版"
-    head_blocks = _headline(rng, item["title"], paragraphs, reporters if not dateline else [])
-    article = TruthItem("article", item["title"], truth_body, reporters, continued_to)
-    return _with_column_breaks(rng, lines, paragraph_ends), head_blocks, article
+    head_blocks, title = _headline(rng, item["title"], paragraphs, reporters if not dateline else [])
+    article = TruthItem("article", title, truth_body, reporters, continued_to)
+    return _with_column_breaks(rng, lines, paragraph_ends, headings), head_blocks, article
 
 
 def _take(rng: random.Random, paragraphs: list[str]) -> list[str]:
@@ -152,6 +155,8 @@ def _take(rng: random.Random, paragraphs: list[str]) -> list[str]:
         total += len(paragraph)
         if total >= limit:
             break
+    while len(kept) > 1 and not _SENTENCE_END.search(kept[-1]):
+        kept.pop()  # a story ends on a sentence, not on a heading
     return kept
 
 
@@ -162,8 +167,13 @@ def _clause(rng: random.Random, paragraph: str) -> str:
     return ""
 
 
-def _headline(rng: random.Random, title: str, paragraphs: list[str], bylines: list[str]) -> list[list[str]]:
+def _headline(rng: random.Random, title: str, paragraphs: list[str], bylines: list[str]) -> tuple[list[list[str]], str]:
+    """The headline blocks, and the title a reader sees in them (a ``——`` tail is a subtitle)."""
     blocks: list[list[str]] = []
+    subtitle = ""
+    if "——" in title.strip("—"):
+        title, rest = title.split("——", 1)
+        subtitle = "——" + rest
     if rng.random() < 0.35:
         kicker = _clause(rng, paragraphs[-1]) or _clause(rng, paragraphs[0])
         if kicker:
@@ -174,7 +184,9 @@ def _headline(rng: random.Random, title: str, paragraphs: list[str], bylines: li
         if cut < 0 or cut > 2 * len(title) // 3:
             cut = rng.randint(len(title) * 2 // 5, len(title) * 3 // 5)
         title_lines = [title[:cut].strip(), title[cut:].strip()]
-    if rng.random() < 0.25:
+    if subtitle:
+        title_lines.append(subtitle)
+    elif rng.random() < 0.25:
         clause = _clause(rng, paragraphs[0])
         if clause:
             title_lines.append("——" + clause)
@@ -185,7 +197,7 @@ def _headline(rng: random.Random, title: str, paragraphs: list[str], bylines: li
             blocks[-1].append(byline)
         else:
             blocks.append([byline])
-    return blocks
+    return blocks, title
 
 
 def _caption(rng: random.Random, items: list[dict], truth: list[TruthItem]) -> list[str]:
@@ -251,14 +263,19 @@ def _set(tokens: list[str], spaced: bool, justify: bool = False) -> str:
     return "".join(f" {t} " if re.fullmatch(r"[0-9A-Za-z.%]+", t) else t for t in tokens).strip()
 
 
-def _with_column_breaks(rng: random.Random, lines: list[str], paragraph_ends: set[int]) -> list[list[str]]:
-    """Split a body into blocks at paragraph ends (mostly) and column ends (every 12-30 lines)."""
+def _with_column_breaks(
+    rng: random.Random, lines: list[str], paragraph_ends: set[int], headings: set[int]
+) -> list[list[str]]:
+    """Split a body into blocks at paragraph ends (mostly) and column ends (every 12-30 lines);
+    a subhead stays with the text below it, as typesetters keep it."""
     blocks: list[list[str]] = [[]]
     until_break = rng.randint(3, 30)
     for index, line in enumerate(lines):
         blocks[-1].append(line)
         until_break -= 1
-        if until_break == 0:
+        if index in headings:
+            until_break = max(until_break, 1)
+        elif until_break == 0:
             blocks.append([])
             until_break = rng.randint(12, 30)
         elif index in paragraph_ends and rng.random() < 0.7:

@@ -29,7 +29,7 @@ _SPACE_NEXT_TO_WIDE = re.compile(rf"(?<=[{_WIDE}]){_SPACES}|{_SPACES}(?=[{_WIDE}
 _SPACE_IN_NUMBER = re.compile(rf"(?<=[\d.]){_SPACES}(?=[\d.%])")
 _RUNS = re.compile(_SPACES)
 
-SENTENCE_END = "。！？…"
+SENTENCE_END = "。！？…；"  # a list item ending in ； ends its paragraph too
 _CLOSERS = "”’」』）)》"
 # Characters that only occur inside running text, never in a headline line.
 BODY_PUNCT = "，。；"

@@ -51,6 +51,7 @@ _DATELINE = re.compile(
 _DATELINE_REPORTERS = re.compile(rf"^\s*[（(]\s*(?P<names>(?:{_ROLE}\s*)?{_NAMES}(?:\s+{_ROLE}\s*{_NAMES})*)\s*[）)]")
 _ROLE_WORD = re.compile(_ROLE)
 _SENTENCE_INSIDE = re.compile(r"[。！？；]")
+_SENTENCE_PUNCT = re.compile(r"[，。！？；]")
 # PDF text layers put a space around runs of half-width digits and letters; in print that space is
 # real (about half an em), unlike the spaces of a letter-spaced, justified line.
 # A line spaced out letter by letter was stretched to its column's width: running text, not a title.
@@ -127,10 +128,11 @@ def _role(raw: str) -> str:
         return BYLINE
     if _DATELINE.match(raw):
         return DATELINE
-    if raw.startswith("—"):
-        return SUBTITLE
-    if raw.endswith("——"):
-        return KICKER
+    if not _SENTENCE_PUNCT.search(raw):  # a dash inside running text is no headline mark
+        if raw.startswith("——"):
+            return SUBTITLE
+        if raw.endswith("——"):
+            return KICKER
     if _CREDIT.search(raw) and "摄" in raw[-3:]:
         return CAPTION_LINE
     return TEXT
@@ -273,14 +275,19 @@ def _head_groups(unit: _Unit, lines: list[_Line]) -> list[_Unit]:
     block of plain headline lines, opens one."""
     groups = [_Unit(HEAD)]
     blocks = 0
-    for i in unit.lines:
+    for n, i in enumerate(unit.lines):
         line, current = lines[i], groups[-1]
         roles = {lines[j].role for j in current.lines}
         new_block = line.blank_before or not current.lines
+        # A wrapped (two-line) title, or a subtitle, means the group's title is there already.
+        has_title = SUBTITLE in roles or any(
+            lines[j].role == TEXT and not lines[j].blank_before and lines[unit.lines[m - 1]].role == TEXT
+            for m, j in enumerate(unit.lines[:n]) if m and j in current.lines
+        )
         if current.lines and (
             (BYLINE in roles and line.role != BYLINE)
             or (line.role == KICKER and new_block)
-            or (line.role == TEXT and new_block and blocks >= 2)
+            or (line.role == TEXT and new_block and (blocks >= 2 or has_title))
         ):
             groups.append(_Unit(HEAD))
             current, blocks = groups[-1], 0
