@@ -41,7 +41,8 @@ def _root_tag(text: str) -> str | None:
             end = rest.find("-->")
             rest = rest[end + 3:] if end >= 0 else ""
         elif rest.startswith(("<?", "<!")):
-            end = rest.find(">")
+            subset = rest.find("[")  # a doctype's internal subset holds ">" of its own
+            end = rest.find("]>") + 1 if 0 <= subset < rest.find(">") else rest.find(">")
             rest = rest[end + 1:] if end >= 0 else ""
         else:
             break

@@ -1,7 +1,8 @@
 """JSON (one object or an array of them) and JSON Lines exports from other systems.
 
 Fields: ``title``, the text in ``body``, ``content`` or ``text``, and optional ``source``, ``date``,
-``url``, ``page``. A malformed document is refused with the line where parsing failed.
+``url``, ``page``. An object without text whose one list holds objects (``{"articles": [...]}``) is
+an export wrapper: the list is the records. A malformed document is refused with the line where parsing failed.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ def _parse(text: str, path: str) -> list[Any]:
             except json.JSONDecodeError as exc:
                 raise InputError(path, f"malformed JSON Lines at line {number}: {exc.msg}") from None
         return records
+    if isinstance(value, dict) and not any(k in value for k in TEXT_FIELDS):
+        lists = [v for v in value.values() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)]
+        if len(lists) == 1:  # an export wrapper: {"articles": [...], "exported": ...}
+            return lists[0]
     return value if isinstance(value, list) else [value]
 
 

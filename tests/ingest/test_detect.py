@@ -53,6 +53,8 @@ def test_few_lines_are_never_a_page():
     ('<?xml version="1.0"?>\n<!-- 订阅 -->\n<rss version="2.0"><channel></channel></rss>', detect.FEED),
     ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"></feed>', detect.FEED),
     ('<rdf:RDF xmlns:rdf="x"></rdf:RDF>', detect.FEED),
+    ('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "<p>">]><rss><channel><title>t</title></channel></rss>',
+     detect.FEED),
     ("<!DOCTYPE html><html><body><p>正文</p></body></html>", detect.HTML),
     ("<div><p>没有html标签的片段</p></div>", detect.HTML),
     ('<?xml version="1.0"?><config><item>1</item></config>', detect.XML),

@@ -79,6 +79,13 @@ def test_json_array_with_all_fields(tmp_path):
     assert (second.paragraphs, second.source, second.date, second.url) == ([BODY3], "day", None, None)
 
 
+def test_json_export_wrapper(tmp_path):
+    export = {"exported": "2024-10-18", "count": 2,
+              "articles": [{"title": "甲", "text": BODY1}, {"title": "乙", "text": BODY2}]}
+    articles = read(tmp_path, "export.json", json.dumps(export, ensure_ascii=False))
+    assert [(a.title, a.paragraphs) for a in articles] == [("甲", [BODY1]), ("乙", [BODY2])]
+
+
 def test_json_lines(tmp_path):
     lines = [json.dumps({"title": f"第{n}条", "text": BODY1, "date": "2024-10-18"}, ensure_ascii=False)
              for n in range(3)]
@@ -217,6 +224,18 @@ def test_corrupt_pdf(tmp_path):
     data = make_pdf([PAGE1])
     garbled = data[:9] + b"\x00garbage\x00" * 20 + b"\n%%EOF\n"
     assert problem(tmp_path, "bad.pdf", garbled).startswith("corrupt PDF")
+
+
+def test_encrypted_pdf(tmp_path):
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([PAGE1]))))
+    writer.encrypt(user_password="secret", algorithm="RC4-128")
+    locked = io.BytesIO()
+    writer.write(locked)
+    assert problem(tmp_path, "locked.pdf", locked.getvalue()) == "encrypted PDF (needs a password)"
 
 
 def test_pdf_extension_without_pdf_content(tmp_path):
