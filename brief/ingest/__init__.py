@@ -14,7 +14,7 @@ from typing import Any, Sequence
 from brief.errors import InputError
 from brief.ingest import detect
 from brief.ingest.decode import decode, looks_binary, to_simplified
-from brief.ingest.sources import STDIN, expand, read_bytes, source_name
+from brief.ingest.sources import STDIN, expand, page_from_name, read_bytes, source_name
 from brief.model import Article
 
 
@@ -34,11 +34,11 @@ def _cleaned(article: Article) -> Article:
     return article
 
 
-def _read_text(text: str, fmt: str, *, path: str, source: str) -> list[Article]:
+def _read_text(text: str, fmt: str, *, path: str, source: str, page: str | None) -> list[Article]:
     from brief.segment import segment_page
 
     if fmt == detect.PAGE:
-        return segment_page(text, source=source)
+        return segment_page(text, source=source, page=page)
     if fmt == detect.XML:
         raise InputError(path, "XML that is neither an RSS nor an Atom feed")
     if fmt == detect.JSON:
@@ -64,15 +64,17 @@ def read_file(source: str, *, config: dict[str, Any]) -> list[Article]:
     if detect.is_pdf(data):
         from brief.ingest.pdf import page_texts
 
+        texts = page_texts(data, path=path)
+        numbers = [page_from_name(source) or "1"] if len(texts) == 1 else map(str, range(1, len(texts) + 1))
         articles = []
-        for number, text in enumerate(page_texts(data, path=path), 1):
-            articles.extend(segment_page(simplify(text), source=name, page=str(number)))
+        for number, text in zip(numbers, texts):
+            articles.extend(segment_page(simplify(text), source=name, page=number))
     elif looks_binary(data):
         hint = " (a .pdf without the %PDF- header: corrupt)" if Path(source).suffix.lower() == ".pdf" else ""
         raise InputError(path, f"binary file, not text{hint}")
     else:
         text = simplify(decode(data, path))
-        articles = _read_text(text, detect.detect_text(text), path=path, source=name)
+        articles = _read_text(text, detect.detect_text(text), path=path, source=name, page=page_from_name(source))
     articles = [a for a in articles if a.paragraphs]
     if not articles:
         raise InputError(path, "no article text found")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 from brief.errors import InputError
 
 STDIN = "-"
+# A page number at the end of a file name, after a separator: 2024-10-18_01, A03, 第2版.
+_PAGE_IN_NAME = re.compile(r"(?:^|[_\-\s.第])([A-Za-z]?)0*(\d{1,2})版?$")
+_DATE_AT_END = re.compile(r"\d{4}[-_.]\d{1,2}[-_.]\d{1,2}$")  # 2024-10-18 is a date, not page 18
 
 
 def expand(source: str) -> list[str]:
@@ -59,3 +63,12 @@ def read_bytes(source: str, *, max_mb: float) -> bytes:
 def source_name(source: str) -> str:
     """The default ``Article.source``: the file's stem, or ``stdin``."""
     return "stdin" if source == STDIN else Path(source).stem
+
+
+def page_from_name(source: str) -> str | None:
+    """The page a one-page input names itself: ``山西日报_01.pdf`` -> ``1``, ``A03.txt`` -> ``A3``."""
+    if source == STDIN:
+        return None
+    stem = Path(source).stem
+    match = None if _DATE_AT_END.search(stem) else _PAGE_IN_NAME.search(stem)
+    return match[1].upper() + match[2] if match else None

@@ -5,7 +5,7 @@ import pytest
 from brief.config import defaults
 from brief.errors import InputError
 from brief.ingest import read_inputs
-from brief.ingest.sources import expand
+from brief.ingest.sources import expand, page_from_name
 
 BODY = "今年以来全市新增城镇就业两万余人，就业形势总体稳定。"
 
@@ -47,3 +47,12 @@ def test_strict_stops_at_the_first_bad_input(tmp_path):
     with pytest.raises(InputError) as info:
         read_inputs([str(tmp_path / "good.txt"), str(tmp_path / "empty.txt")], strict=True, config=defaults())
     assert info.value.path == str(tmp_path / "empty.txt")
+
+
+@pytest.mark.parametrize("name, page", [
+    ("山西日报_01.pdf", "1"), ("2024-10-18-12.txt", "12"), ("A03.txt", "A3"), ("晚报第2版.pdf", "2"),
+    ("page 4.txt", "4"), ("000_51ec7926e3b4d3b2.txt", None), ("report2024.txt", None), ("a1b2.txt", None),
+    ("2024-10-18.txt", None), ("2024.10.18.pdf", None), ("20241018.txt", None),
+])
+def test_page_from_name(name, page):
+    assert page_from_name(name) == page
