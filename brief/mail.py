@@ -43,6 +43,7 @@ class MailSettings:
     retries: int = 3
     backoff: float = 5.0
     state_dir: Path = field(default_factory=Path)
+    cafile: str = ""  # PEM bundle to trust instead of the system's (a relay with an internal CA)
 
     @property
     def ledger_path(self) -> Path:
@@ -91,6 +92,7 @@ def settings_from(config: dict[str, Any], environ: dict[str, str] | None = None,
         subject=mail.get("subject") or MailSettings.subject,
         timeout=float(mail.get("timeout", 30)), retries=int(mail.get("retries", 3)),
         backoff=float(mail.get("backoff", 5)), state_dir=state_dir(mail.get("state_dir", "")),
+        cafile=str(Path(mail["cafile"]).expanduser()) if mail.get("cafile") else "",
     )
 
 
@@ -120,12 +122,19 @@ class SendResult:
 
 
 def _connect(settings: MailSettings) -> smtplib.SMTP:
+    """A connection, encrypted as configured; certificates are always verified."""
+    if settings.security == "none":
+        return smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+    context = ssl.create_default_context(cafile=settings.cafile or None)
     if settings.security == "ssl":
         return smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout,
-                                context=ssl.create_default_context())
+                                context=context)
     smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
-    if settings.security == "starttls":
-        smtp.starttls(context=ssl.create_default_context())
+    try:
+        smtp.starttls(context=context)
+    except BaseException:
+        smtp.close()
+        raise
     return smtp
 
 

@@ -199,3 +199,61 @@ def test_bad_mail_settings_are_named(tmp_path, key, value, problem):
     config["mail"][key] = value
     with pytest.raises(ConfigError, match=problem):
         settings_from(config, environ={})
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    """A self-signed certificate for 127.0.0.1, made with the openssl command."""
+    import shutil
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True, timeout=60)
+    return cert, key
+
+
+def test_starttls_and_login_with_the_password_from_the_environment(tmp_path, certificate):
+    import ssl
+
+    from aiosmtpd.smtp import AuthResult
+
+    cert, key = certificate
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(cert, key)
+    logins = []
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        logins.append((auth_data.login, auth_data.password, session.ssl is not None))
+        return AuthResult(success=auth_data.password == b"s3cret", handled=False)
+
+    inbox = Inbox()
+    controller = aiosmtpd.Controller(inbox, hostname="127.0.0.1", port=free_port(), tls_context=tls,
+                                     require_starttls=True, auth_required=True,
+                                     authenticator=authenticator)
+    controller.start()
+    try:
+        config = mail_config(tmp_path, controller.port)
+        config["mail"].update({"security": "starttls", "user": "brief", "password_env": "H6_PASS",
+                               "cafile": str(cert)})
+        settings = settings_from(config, environ={"H6_PASS": "s3cret"})
+        message = build_message(a_brief(config), settings, config)
+        result = send(message, settings.to, settings, sleep=lambda s: None)
+        assert result.accepted == settings.to and logins == [(b"brief", b"s3cret", True)]
+        assert len(inbox.delivered) == 1
+        # a wrong password is a permanent (535) failure: no retries
+        wrong = settings_from(config, environ={"H6_PASS": "guess"})
+        result = send(message, wrong.to, wrong, sleep=lambda s: None)
+        assert result.accepted == [] and result.attempts == 1
+        assert all("535" in why for why in result.refused.values())
+        # without the CA the server's certificate is not trusted: nothing is sent
+        config["mail"]["cafile"] = ""
+        untrusted = settings_from(config, environ={"H6_PASS": "s3cret"})
+        result = send(message, untrusted.to, untrusted, sleep=lambda s: None)
+        assert result.accepted == [] and "CERTIFICATE_VERIFY_FAILED" in next(iter(result.refused.values()))
+    finally:
+        controller.stop()
