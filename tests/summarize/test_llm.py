@@ -6,6 +6,7 @@ skip when torch/transformers are absent. The packaged GGUF is exercised only whe
 """
 
 import importlib.util
+import shutil
 from typing import Sequence
 
 import pytest
@@ -225,7 +226,8 @@ def test_transformers_runtime_generates_through_the_chat_template(tmp_path, tiny
 
 
 def test_tiny_model_end_to_end_every_summary_is_guarded(tmp_path, tiny_causal_lm):
-    config = config_for(tmp_path, model_path=str(tiny_causal_lm))
+    model_dir = shutil.copytree(tiny_causal_lm, tmp_path / "model")
+    config = config_for(tmp_path, model_path=str(model_dir))
     summaries = LLMSummarizer(config).summarize([JOBS, BRIDGE], kind="headline")
     assert len(summaries) == 2
     for article, summary in zip([JOBS, BRIDGE], summaries):
@@ -234,8 +236,8 @@ def test_tiny_model_end_to_end_every_summary_is_guarded(tmp_path, tiny_causal_lm
             assert summary.guard["problems"] and summary.guard["retry_problems"]
         assert guard_problems(summary.text, f"{article.title}\n{article.body}") == []
     # The re-run is served from the cache even with the model gone.
-    gone = config_for(tmp_path, model_path=str(tmp_path / "no-such-model"))
-    assert LLMSummarizer(gone).summarize([JOBS, BRIDGE], kind="headline") == summaries
+    shutil.rmtree(model_dir)
+    assert LLMSummarizer(config).summarize([JOBS, BRIDGE], kind="headline") == summaries
 
 
 # -- the packaged model, when installed ------------------------------------------------------

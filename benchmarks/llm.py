@@ -1,0 +1,182 @@
+"""The default model (packaged GGUF through llama.cpp) on real news, against the first sentence.
+
+    nice python benchmarks/llm.py [--limit 200] [--clts 12] [--lead-compare 40] [--day 60] [--shared ../shared]
+
+Data (read in place, never copied): ``$BRIEF_SHARED`` or ``../shared``: N xwlb items sampled with
+a fixed seed (roundups skipped, the ``央视网消息（新闻联播）：`` tag taken off; the editor's title is
+the reference of the one-line ``headline``) and the CLTS samples (reference summaries; scored as the
+one-line headline, since the model's time per long article is what we can afford on two cores).
+Prints Markdown tables: model assembly and load time; ROUGE F1 x 100 on characters, share of
+summaries with every figure in the source (after the guard), share within the length asked, mean
+length, seconds per item and what the guard did; lead-only vs whole text; and a day of N articles,
+top 15 by the model, to a finished brief. The summary cache is off (a temporary directory) so every
+figure is a cold run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.summarize import FirstSentence, clts_pairs, xwlb_pairs  # noqa: E402
+from brief.config import defaults  # noqa: E402
+from brief.evaluate import evaluate  # noqa: E402
+
+
+def _config(cache: Path, **summarize) -> dict:
+    config = defaults()
+    config["summarize"].update(cache=False, **summarize)
+    config["summarize"]["cache_dir"] = str(cache)
+    return config
+
+
+def time_model_load(cache: Path) -> list[tuple[str, float]]:
+    """First assembly from the part packages (into a scratch cache), then a load as on later runs."""
+    from brief.models import assemble, ensure_model, get_card
+    from brief.summarize.llm import LlamaCppRuntime
+
+    card = get_card()
+    scratch = _config(cache / "scratch")
+    start = time.perf_counter()
+    assemble(card, scratch)
+    first = time.perf_counter() - start
+    (cache / "scratch" / "models" / card.file).unlink()
+    user = defaults()  # the real user cache, where `brief models install` put the model
+    start = time.perf_counter()
+    path = ensure_model(card, user)
+    LlamaCppRuntime(path, context=user["summarize"]["context"], threads=os.cpu_count() or 1)
+    later = time.perf_counter() - start
+    return [("first use: assemble 22 parts + sha256", first), ("later runs: stamp check + llama.cpp load", later)]
+
+
+def score(pairs, summarizer, kind: str, limit: int) -> dict:
+    result = evaluate(pairs, summarizer, kind=kind).to_dict()
+    summaries = summarizer.last if hasattr(summarizer, "last") else []
+    result["within"] = sum(len(s.text) <= limit for s in summaries) / max(len(summaries), 1)
+    result["methods"] = Counter(s.method for s in summaries)
+    return result
+
+
+class Recording:
+    """Keeps the summaries of the last batch so that length and guard actions can be counted."""
+
+    def __init__(self, inner):
+        self.inner, self.name, self.last = inner, inner.name, []
+
+    def summarize(self, articles, kind="summary"):
+        self.last = self.inner.summarize(articles, kind=kind)
+        return self.last
+
+
+def row(data: str, system: str, r: dict) -> str:
+    methods = ", ".join(f"{k} {v}" for k, v in sorted(r.get("methods", {}).items())) or "-"
+    within = f"{r['within']:.0%}" if "within" in r and r.get("methods") else "-"
+    return (f"| {data} | {system} | {r['rouge1']:.1f} | {r['rouge2']:.1f} | {r['rougeL']:.1f} | "
+            f"{r['numbers_supported']:.0%} | {within} | {r['mean_len']:.1f} | {r['sec_per_item']:.2f} | {methods} |")
+
+
+def day_articles(shared: Path, count: int) -> list[dict]:
+    """``count`` consecutive non-roundup items (a few broadcast days), as a day's JSONL input."""
+    rows = []
+    with gzip.open(shared / "eval" / "xwlb" / "items-dev.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            if not item.get("is_roundup") and item["date"] >= "20240901":
+                rows.append({"title": item["title"], "text": item["text"], "source": "新闻联播",
+                             "date": item["date"]})
+            if len(rows) == count:
+                break
+    return rows
+
+
+def time_day(shared: Path, count: int, cache: Path) -> tuple[float, dict]:
+    from brief.pipeline import build_brief
+    from brief.render import render
+
+    path = cache / "day.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in day_articles(shared, count)),
+                    encoding="utf-8")
+    config = _config(cache / "day-cache", cache=True)  # a fresh, empty cache: the morning's first run
+    config["brief"]["top"] = 15
+    start = time.perf_counter()
+    result = build_brief([str(path)], top=15, backend="llm", config=config)
+    render(result.brief, "md", config)
+    elapsed = time.perf_counter() - start
+    methods = Counter(item.summary.method for item in result.brief.items)
+    return elapsed, {"items": len(result.brief.items), "methods": dict(methods), "notices": result.notices}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=200, help="xwlb items (default 200)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--clts", type=int, default=12, help="CLTS samples (default 12 of 24)")
+    parser.add_argument("--lead-compare", type=int, default=40, help="xwlb items for lead vs whole text (0 = skip)")
+    parser.add_argument("--day", type=int, default=60, help="articles in the day run (0 = skip)")
+    parser.add_argument("--shared", type=Path, default=Path(os.environ.get("BRIEF_SHARED", ROOT.parent / "shared")))
+    args = parser.parse_args()
+    if not (args.shared / "eval").is_dir():
+        sys.exit(f"llm.py: {args.shared}/eval not found (set --shared or BRIEF_SHARED)")
+    from brief.summarize.llm import LLMSummarizer, llm_available
+
+    reason = llm_available(defaults())
+    if reason:
+        sys.exit(f"llm.py: the default model cannot run here: {reason}")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(tmp)
+        print(f"threads: {os.cpu_count()}; ROUGE F1 x 100 on characters; figures = share of summaries "
+              "with every figure in the source, after the guard.\n")
+        print("| model load | seconds |\n|---|---|")
+        for name, seconds in time_model_load(cache):
+            print(f"| {name} | {seconds:.1f} |", flush=True)
+
+        config = _config(cache)
+        limit = config["summarize"]["headline_chars"]
+        llm = Recording(LLMSummarizer(config))
+        first = FirstSentence()
+        print(f"\nheadline asked: {limit} characters; methods: llm = first output kept, llm-strict = "
+              "regenerated after the guard, extractive = guard fallback\n")
+        print("| data | system | R-1 | R-2 | R-L | figures | within length | mean len | s/item | methods |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        sets = [(f"xwlb ({args.limit})", xwlb_pairs(args.shared, args.limit, args.seed))]
+        if args.clts:
+            sets.append((f"CLTS ({args.clts})", clts_pairs(args.shared)[: args.clts]))
+        for data, pairs in sets:
+            print(row(data, "first sentence", score(pairs, first, "headline", limit)), flush=True)
+            print(row(data, "llm (packaged)", score(pairs, llm, "headline", limit)), flush=True)
+
+        if args.lead_compare:
+            pairs = [p for p in xwlb_pairs(args.shared, args.limit, args.seed) if len(p.text) > 400]
+            pairs = pairs[: args.lead_compare]
+            print(f"\nlead vs whole text, {len(pairs)} xwlb items longer than 400 characters:\n")
+            print("| data | system | R-1 | R-2 | R-L | figures | within length | mean len | s/item | methods |")
+            print("|---|---|---|---|---|---|---|---|---|---|")
+            for label, lead in (("lead 400 chars (default)", 400), ("whole text", 0)):
+                model = Recording(LLMSummarizer(_config(cache, lead_chars=lead)))
+                model.inner._runtime = llm.inner.runtime  # same loaded model
+                print(row("xwlb long", label, score(pairs, model, "headline", limit)), flush=True)
+
+        if args.day:
+            del llm
+            elapsed, info = time_day(args.shared, args.day, cache)
+            print(f"\n| day run | articles | top by model | seconds | summaries |\n|---|---|---|---|---|")
+            print(f"| xwlb, ingest to rendered brief | {args.day} | {info['items']} | {elapsed:.1f} | "
+                  f"{info['methods']} |")
+            if info["notices"]:
+                print("notices:", "; ".join(info["notices"]))
+
+
+if __name__ == "__main__":
+    main()
