@@ -44,7 +44,8 @@ def _rss(items: list[dict]) -> str:
         f"<item><title>{escape(i['title'])}</title><link>https://example.org/{n}</link>"
         f"<description>{escape(''.join(f'<p>{p}</p>' for p in i['paragraphs']))}</description></item>"
         for n, i in enumerate(items))
-    return f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>要闻</title>{entries}</channel></rss>"
+    return ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>要闻</title>"
+            f"{entries}</channel></rss>")
 
 
 def write_inputs(root: Path, items: list[dict]) -> dict[str, tuple[Path, dict]]:

@@ -7,9 +7,10 @@ one small reader per format -> cleaned Articles. A bad input raises ``InputError
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from brief.errors import InputError
 from brief.ingest import detect
@@ -67,7 +68,7 @@ def read_file(source: str, *, config: dict[str, Any]) -> list[Article]:
         texts = page_texts(data, path=path)
         numbers = [page_from_name(source) or "1"] if len(texts) == 1 else map(str, range(1, len(texts) + 1))
         articles = []
-        for number, text in zip(numbers, texts):
+        for number, text in zip(numbers, texts, strict=True):
             articles.extend(segment_page(simplify(text), source=name, page=number))
     elif looks_binary(data):
         hint = " (a .pdf without the %PDF- header: corrupt)" if Path(source).suffix.lower() == ".pdf" else ""

@@ -47,7 +47,7 @@ def page_text(page) -> str:
     """The text of one page, blank lines at column breaks and wide gaps."""
     lines = _lines_with_baselines(page)
     # The ordinary line step is the most common one (the smallest of equally common ones).
-    steps = Counter(round(a - b, 1) for (_, a), (_, b) in zip(lines, lines[1:]) if a - b > 0)
+    steps = Counter(round(a - b, 1) for (_, a), (_, b) in zip(lines, lines[1:], strict=False) if a - b > 0)
     step = max(steps, key=lambda s: (steps[s], -s)) if steps else 0
     out = []
     for index, (text, y) in enumerate(lines):

@@ -43,7 +43,8 @@ def test_plain_article_one_paragraph_per_line(tmp_path):
 
 
 def test_markdown_blocks_join_wrapped_lines(tmp_path):
-    text = f"# 市区新开通三条公交线路\n\n{BODY1[:20]}\n{BODY1[20:]}\n\nLine one of\nEnglish text\n\n## 票价\n\n{BODY2}\n"
+    text = (f"# 市区新开通三条公交线路\n\n{BODY1[:20]}\n{BODY1[20:]}\n\n"
+            f"Line one of\nEnglish text\n\n## 票价\n\n{BODY2}\n")
     [article] = read(tmp_path, "bus.md", text)
     assert article.title == "市区新开通三条公交线路"
     assert article.paragraphs == [BODY1, "Line one of English text", "票价", BODY2]
