@@ -85,6 +85,7 @@ def read_file(source: str, *, config: dict[str, Any]) -> list[Article]:
 def read_inputs(sources: Sequence[str], *, strict: bool = False, config: dict[str, Any]) -> IngestResult:
     """Read every source; with ``strict`` the first bad one raises, else it is recorded and skipped."""
     result = IngestResult()
+    seen: set[Path] = set()  # a file named twice (itself and inside its directory) is read once
     for source in sources:
         try:
             files = expand(source)
@@ -94,6 +95,10 @@ def read_inputs(sources: Sequence[str], *, strict: bool = False, config: dict[st
             result.errors.append(exc)
             continue
         for file in files:
+            if file != STDIN:
+                if Path(file).resolve() in seen:
+                    continue
+                seen.add(Path(file).resolve())
             try:
                 result.articles.extend(read_file(file, config=config))
             except InputError as exc:

@@ -20,7 +20,7 @@ PAGE = "page"
 ARTICLE = "article"
 
 PAGE_MIN_LINES = 8
-PAGE_LINE_CHARS = 24
+PAGE_LINE_CHARS = 30  # newspaper columns run 12-17 characters, a few papers up to about 28
 PAGE_SHORT_SHARE = 0.6
 SENTENCE_END = tuple("。！？!?；;”’\"」』）)：:")
 

@@ -66,7 +66,9 @@ def page_texts(data: bytes, *, path: str) -> list[str]:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair warnings are not the user's business
+    # pypdf logs what it repaired; that is not the user's business (what it cannot repair, it raises).
+    pypdf_log = logging.getLogger("pypdf")
+    level, pypdf_log.level = pypdf_log.level, logging.CRITICAL + 1
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -75,6 +77,8 @@ def page_texts(data: bytes, *, path: str) -> list[str]:
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(path, f"corrupt PDF ({detail})") from None
+    finally:
+        pypdf_log.setLevel(level)
     if not any(text.strip() for text in texts):
         raise InputError(path, f"PDF has no text layer ({len(texts)} page(s) of images?); run OCR first")
     return texts

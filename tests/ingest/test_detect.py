@@ -31,6 +31,12 @@ def test_hard_wrapped_columns_are_a_page():
     assert detect.detect_text(PAGE) == detect.PAGE
 
 
+def test_wider_columns_are_a_page_too():
+    body = "".join(PAGE.split()) * 2
+    wide = "\n".join(body[i:i + 26] for i in range(0, len(body), 26))
+    assert detect.looks_like_page(wide)
+
+
 def test_title_and_long_paragraphs_are_an_article():
     assert not detect.looks_like_page(ARTICLE)
     assert detect.detect_text(ARTICLE) == detect.ARTICLE

@@ -26,6 +26,12 @@ def test_directory_is_recursive_sorted_and_skips_hidden(tmp_path):
     assert [a.title for a in result.articles] == ["甲", "乙", "丙"] and result.errors == []
 
 
+def test_a_file_named_twice_is_read_once(tmp_path):
+    write(tmp_path / "a.txt", "甲")
+    result = read_inputs([str(tmp_path), str(tmp_path / "a.txt"), f"{tmp_path}/./a.txt"], config=defaults())
+    assert [a.title for a in result.articles] == ["甲"]
+
+
 def test_directory_without_inputs(tmp_path):
     write(tmp_path / ".hidden.txt", "隐藏")
     with pytest.raises(InputError, match="directory has no input files"):
