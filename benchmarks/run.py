@@ -99,22 +99,19 @@ def load_pages(shared: Path, n: int, seed: int = 11) -> dict[str, list[dict]]:
 # --- running ----------------------------------------------------------------------------------
 
 def run_system(system: System, python: str, tasks: dict, timeout: float) -> dict:
-    """Run one system in a fresh process; its peak memory comes from the kernel (``wait4``)."""
+    """Run one system in a fresh process (``benchmarks.peers``), which reports its own peak memory."""
     with tempfile.TemporaryDirectory() as tmp:
-        source, target = Path(tmp, "in.json"), Path(tmp, "out.json")
+        source, target, log = Path(tmp, "in.json"), Path(tmp, "out.json"), Path(tmp, "stderr.txt")
         source.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
-        process = subprocess.Popen([python, "-m", "benchmarks.peers", system.name, str(source), str(target)],
-                                   cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + timeout
-        while process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.2)
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-            return {"error": f"timed out after {timeout:.0f} s"}
+        with open(log, "wb") as stderr:  # a file, not a pipe: chatty tools (llama.cpp) cannot block on it
+            try:
+                done = subprocess.run([python, "-m", "benchmarks.peers", system.name, str(source), str(target)],
+                                      cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr, timeout=timeout)
+            except subprocess.TimeoutExpired:
+                return {"error": f"timed out after {timeout:.0f} s"}
         if not target.exists():
-            tail = (process.stderr.read() or b"").decode("utf-8", "replace").strip().splitlines()[-1:]
-            return {"error": f"crashed (exit {process.returncode}): {' '.join(tail)[:120]}"}
+            tail = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-1:]
+            return {"error": f"crashed (exit {done.returncode}): {' '.join(tail)[:120]}"}
         return json.loads(target.read_text(encoding="utf-8"))
 
 
@@ -259,7 +256,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--limit", type=int, default=None, help="xwlb items (default 200, quick 30)")
     parser.add_argument("--pages", type=int, default=None, help="generated pages per headline position "
                                                                   "(default 10, quick 3)")
-    parser.add_argument("--llm-limit", type=int, default=20, help="items per input for the slow llm backend")
+    parser.add_argument("--llm-limit", type=int, default=20, help="articles per input for the slow llm backend")
     parser.add_argument("--no-llm", action="store_true", help="leave out our llm backend")
     parser.add_argument("--systems", default="", help="comma-separated subset of: "
                         + ", ".join(s.name for s in SYSTEMS))
@@ -304,6 +301,18 @@ def build_tasks(args: argparse.Namespace, shared: Path) -> dict:
     return tasks
 
 
+def capped(task: dict, articles: int | None) -> int | None:
+    """How many items of ``task`` hold about ``articles`` articles (pages hold several); None: all."""
+    if articles is None:
+        return None
+    count = 0
+    for index, item in enumerate(task["items"]):
+        count += item.get("k", 1)
+        if count >= articles:
+            return index + 1
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     shared = shared_dir(args.shared)
@@ -337,11 +346,11 @@ def main(argv: list[str] | None = None) -> int:
             results[system.name] = {"error": f"not installed (no {python})"}
             continue
         print(f"benchmarks: running {system.name}", file=sys.stderr)
-        cap = args.llm_limit if system.name == "llm" else None
-        system_tasks = {name: {**task, "items": task["items"][:cap]} for name, task in payload.items()}
+        caps = {name: capped(task, args.llm_limit if system.name == "llm" else None) for name, task in payload.items()}
+        system_tasks = {name: {**task, "items": task["items"][:caps[name]]} for name, task in payload.items()}
         result = run_system(system, python, system_tasks, args.timeout)
         if "outputs" in result:
-            result["scores"] = {name: score(task, tasks[name]["items"][:cap], result["outputs"][name],
+            result["scores"] = {name: score(task, tasks[name]["items"][:caps[name]], result["outputs"][name],
                                             result["seconds"][name])
                                 for name, task in system_tasks.items()}
         results[system.name] = result
