@@ -105,6 +105,26 @@ def measure(path: Path, options: dict) -> tuple[int, int, float, float]:
     return len(result.articles), len(result.errors), first, min(warm)
 
 
+def pdf_matches_text(pages: int = 50) -> tuple[int, int]:
+    """How many generated pages segment into the same articles from their PDF as from their text."""
+    import io
+
+    from pypdf import PdfReader
+
+    from brief.ingest.pdf import page_text
+    from brief.segment import segment_page
+
+    generated = generate_pages(pages, seed=2)
+    reader = PdfReader(io.BytesIO(make_pdf([page.text.splitlines() for page in generated])))
+
+    def shape(text: str) -> list[tuple[str, str, str]]:
+        return [(a.kind, a.title, a.body) for a in segment_page(text)]
+
+    same = sum(shape(page.text) == shape(page_text(pdf_page)) for page, pdf_page in zip(generated, reader.pages,
+                                                                                         strict=True))
+    return same, pages
+
+
 def main() -> int:
     items = load_items()[:ARTICLES]
     print(f"Ingest + clean, {ARTICLES} real news items per format (pages: {PAGES} generated pages)\n")
@@ -115,6 +135,9 @@ def main() -> int:
             articles, errors, first, warm = measure(path, options)
             print(f"| {name:<34} | {articles:>8} | {errors:>6} | {first * 1000:>12.1f} | {warm * 1000:>7.1f} "
                   f"| {warm * 1000 / max(articles, 1):>15.2f} |")
+    same, pages = pdf_matches_text()
+    print(f"\nPDF path: {same}/{pages} generated pages segment into the same articles (kind, title, body) "
+          "from their PDF as from their text.")
     return 0
 
 
