@@ -8,7 +8,7 @@ editor's title is the reference) and the 12 samples of ``eval/clts`` (reference 
 Systems: the first sentence; the TextRank top sentence (PageRank over character-bigram cosine);
 ``extractive`` for the one-line ``headline`` and the 2-3 sentence ``summary``. Scores are ROUGE F1 x
 100 on characters, the share of summaries whose every figure is in the source, the mean length, and
-articles per second on one core (summarizing only). Prints a Markdown table.
+articles per second on one core (summarizing only, best of three passes). Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import math
 import os
 import random
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Sequence
@@ -82,6 +83,17 @@ def _cosine(a: Counter, b: Counter) -> float:
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
+def articles_per_second(summarizer, articles: list[Article], kind: str) -> float:
+    """Best of three timed passes over at least 200 articles (the machine may be shared)."""
+    batch = articles * max(1, math.ceil(200 / len(articles)))
+    best = 0.0
+    for _ in range(3):
+        start = time.perf_counter()
+        summarizer.summarize(batch, kind=kind)
+        best = max(best, len(batch) / (time.perf_counter() - start))
+    return best
+
+
 def xwlb_pairs(shared: Path, limit: int, seed: int) -> list[Pair]:
     rows = []
     with gzip.open(shared / "eval" / "xwlb" / "items-dev.jsonl.gz", "rt", encoding="utf-8") as handle:
@@ -129,9 +141,8 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|---|")
     for data_name, pairs in datasets:
         for name, summarizer, kind in systems:
-            summarizer.summarize([pairs[0].article()], kind=kind)  # warm-up outside the timing
             r = evaluate(pairs, summarizer, kind=kind)
-            speed = 1.0 / r.sec_per_item if r.sec_per_item else float("inf")
+            speed = articles_per_second(summarizer, [p.article() for p in pairs], kind)
             print(f"| {data_name} | {name} | {r.rouge1:.1f} | {r.rouge2:.1f} | {r.rougeL:.1f} | "
                   f"{r.numbers_supported:.0%} | {r.mean_len:.0f} | {speed:,.0f} |")
 

@@ -152,7 +152,7 @@ def _hard_cut(sentence: str, budget: int) -> str:
     cut = budget
     while cut > 0 and _splits_token(sentence, cut):
         cut -= 1
-    return sentence[:cut] if cut > 0 else sentence[:budget]
+    return (sentence[:cut] if cut > 0 else sentence[:budget]).rstrip("（(《“「『【")
 
 
 _FUNCTION_CHARS = "的在和与及并对向将把被从于为是已"
@@ -176,7 +176,7 @@ def _splits_token(text: str, cut: int) -> bool:
     before, after = text[cut - 1], text[cut]
     if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
         return True
-    return (before.isdigit() or before in ".—-~") and (after.isdigit() or after in _UNIT_CHARS + ".%")
+    return (before.isdigit() or before in ".—-~") and (after.isdigit() or after in _UNIT_CHARS + ".%—–-~至到")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -142,6 +142,12 @@ def test_fit_cuts_at_clause_boundaries_and_never_mid_number():
     assert not cut.endswith(("1", "1.", "1.8", "1.85"))
 
 
+def test_fit_does_not_cut_a_range_in_half():
+    sentence = "规划纲要（2024—2028年）明确了今后五年的目标任务和工作举措"
+    cut = fit(sentence, 10)
+    assert not cut.endswith("2024")
+
+
 def test_fit_prefers_a_cut_before_a_function_word_to_a_fragment():
     sentence = "国家主席在人民大会堂同来华进行国事访问的外国元首举行会谈。"
     assert fit(sentence, 24) == "国家主席在人民大会堂同来华进行国事访问"

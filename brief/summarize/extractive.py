@@ -51,7 +51,7 @@ _SCENE = re.compile(
 # When a thing happened, inside a clause: 论坛3月20日在京举办 -> 论坛在京举办. A headline drops it.
 _INLINE_TIME = re.compile(
     rf"(?<=[\u4e00-\u9fff》”])(?:(?:今天|昨天|今晚|当天)?[（(]\d{{1,2}}月\d{{1,2}}日[）)](?:上午|下午|晚上|晚)?"
-    rf"|(?:当地时间)?(?:\d{{4}}年)?(?:\d{{1,2}}月)?(?<![\d.])\d{{1,2}}日(?:上午|下午|晚上|晚间|晚|凌晨|早上|中午)?"
+    rf"|(?:当地时间)?(?:\d{{4}}年)?(?:\d{{1,2}}月)?(?<![\d.至到—~-])\d{{1,2}}日(?:上午|下午|晚上|晚间|晚|凌晨|早上|中午)?"
     rf"(?=[在于同向与对就举召发会出抵致说称表宣签通主])"
     rf"|(?:日前|近日|今天|昨天)(?=[\u4e00-\u9fff]))"
 )
@@ -102,9 +102,10 @@ def headline_text(sentence: str, budget: int, context: Counter | None = None) ->
             run += part
             candidates.append((run.rstrip(_TRAILING), start == 0))
         candidates.append((fit("".join(parts[start:]), budget).rstrip(_TRAILING), start == 0))
+    context_norm = _norm(context)
     best = max(
-        (c for c in candidates if c[0]),
-        key=lambda c: _cosine(_bigrams(c[0]), context)
+        (c for c in dict.fromkeys(candidates) if c[0]),
+        key=lambda c: _cosine(_bigrams(c[0]), context, context_norm)
         + FILL_WEIGHT * min(1.0, len(c[0]) / budget)
         + OPENING_WEIGHT * c[1],
         default=("", True),
@@ -217,15 +218,18 @@ def _centrality(grams: Counter, document: Counter, doc_norm2: int) -> float:
     return dot_rest / math.sqrt(own2 * rest2)
 
 
-def _cosine(a: Counter, b: Counter) -> float:
+def _norm(grams: Counter) -> float:
+    return math.sqrt(sum(v * v for v in grams.values()))
+
+
+def _cosine(a: Counter, b: Counter, b_norm: float | None = None) -> float:
+    """Cosine of two bigram bags; pass ``b_norm`` when ``b`` is compared many times."""
     if not a or not b:
         return 0.0
-    if len(a) > len(b):
-        a, b = b, a
     dot = sum(v * b[k] for k, v in a.items() if k in b)
     if not dot:
         return 0.0
-    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+    return dot / (_norm(a) * (b_norm if b_norm is not None else _norm(b)))
 
 
 def _overlap(a: Counter, b: Counter) -> float:

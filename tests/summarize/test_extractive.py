@@ -103,6 +103,11 @@ def test_headline_text_drops_titles_dates_and_never_cuts_a_number():
     assert len(cut) <= 12 and "1478" not in cut[-4:]
 
 
+def test_a_date_range_is_kept_whole():
+    sentence = "省政协主席李华17日至19日在大同调研。"
+    assert headline_text(sentence, 30) == "省政协主席李华17日至19日在大同调研"
+
+
 def test_speaker_is_kept_with_what_was_said():
     sentence = "省统计局表示，全省经济运行稳中向好，主要指标好于预期，发展质量持续提升。"
     assert headline_text(sentence, 30).startswith("省统计局表示全省经济运行稳中向好")
