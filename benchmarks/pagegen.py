@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from brief.clean import visual_width
+
 ITEMS = Path(os.environ.get("BRIEF_XWLB_ITEMS", Path(__file__).resolve().parents[1] / "../shared/eval/xwlb/items-dev.jsonl.gz"))
 AFTER, BEFORE = "after", "before"
 _PREFIX = re.compile(r"^央视网消息（新闻联播）：")
@@ -217,7 +219,8 @@ def _name(rng: random.Random) -> str:
 
 
 def _width(text: str) -> float:
-    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
+    """Printed width in em, by the same measure as the segmenter's (a space is half an em)."""
+    return visual_width(text) + 0.5 * text.count(" ")
 
 
 def _tokens(text: str) -> list[str]:

@@ -67,9 +67,22 @@ def ends_sentence(line: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
+_PUNCT = set("，、。；：？！“”‘’（）《》「」『』")
+
+
 def visual_width(text: str) -> float:
-    """Printed width in em: a Chinese character or full-width mark is 1, an ASCII character 1/2."""
-    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text if not ch.isspace())
+    """Printed width in em: a Chinese character or full-width mark is 1, an ASCII character 1/2,
+    and a punctuation mark next to another one 1/2 (typesetters squeeze ``”，`` into one em)."""
+    chars = [ch for ch in text if not ch.isspace()]
+    width = 0.0
+    for n, ch in enumerate(chars):
+        if ord(ch) < 0x2000:
+            width += 0.5
+        elif ch in _PUNCT and ((n and chars[n - 1] in _PUNCT) or (n + 1 < len(chars) and chars[n + 1] in _PUNCT)):
+            width += 0.5
+        else:
+            width += 1.0
+    return width
 
 
 def unbalanced(text: str) -> bool:

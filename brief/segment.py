@@ -62,7 +62,6 @@ BYLINE, CAPTION_LINE, DATELINE, KICKER, SUBTITLE, TEXT = (
     "byline", "caption", "dateline", "kicker", "subtitle", "text"
 )
 BODY, HEAD, SUBHEAD = "body", "head", "subhead"
-_WINDOW = 8  # body lines either side that estimate a column's wrap width
 
 
 @dataclass
@@ -73,6 +72,7 @@ class _Line:
     vis: float = 0.0
     label: str = HEAD
     jumps: list[tuple[str, str]] = field(default_factory=list)
+    block: int = 0  # index of the run of lines between blank lines it belongs to
 
 
 @dataclass
@@ -116,6 +116,7 @@ def _read_lines(text: str) -> list[_Line]:
                 blank = True
             continue
         line = _Line(raw=raw, blank_before=blank or not lines, jumps=pending_from + jumps)
+        line.block = (lines[-1].block + line.blank_before) if lines else 0
         pending_from, blank = [], False
         line.vis = visual_width(raw) + 0.5 * len(_LATIN_GAP.findall(raw))
         line.role = _role(raw)
@@ -143,29 +144,36 @@ def _role(raw: str) -> str:
 
 def _label(lines: list[_Line]) -> None:
     """Set each line's label: BODY (running text), SUBHEAD (heading inside a body) or HEAD."""
-    # Lines that sample a column's wrap width: running text (it has commas) that does not end a
-    # paragraph (a last line's length says nothing).
-    punct_lines = [
-        i
-        for i, ln in enumerate(lines)
-        if ln.role == TEXT and any(p in ln.raw for p in "，、。；") and not ends_sentence(ln.raw) and ln.vis <= 26
-    ]
-    page_width = _percentile([lines[i].vis for i in punct_lines]) if punct_lines else 40.0
+    widths = _block_widths(lines)
+    solid = [k for k, (_, count) in enumerate(widths) if count >= 3]
+    every = sorted(w for w, count in widths if w is not None and count >= 3)
+    page_width = every[len(every) // 2] if every else 40.0
 
     def width(i: int, forward: bool) -> float:
-        if forward:
-            near = [j for j in punct_lines if j >= i][:_WINDOW]
-        else:
-            near = [j for j in punct_lines if j <= i][-_WINDOW:]
-        return _percentile([lines[j].vis for j in near]) if len(near) >= 3 else page_width
+        """The wrap width of line i's column. A block of three lines or more tells it; a smaller
+        block borrows from the nearest such block on the given side, or, when its own two lines
+        hint at a width, from whichever neighbour comes closer to that hint."""
+        k = lines[i].block
+        own, count = widths[k]
+        if count >= 3:
+            return own
+        before = next((widths[j][0] for j in reversed(solid) if j < k), None)
+        after = next((widths[j][0] for j in solid if j > k), None)
+        near = [w for w in ((after, before) if forward else (before, after)) if w is not None]
+        if not near:
+            return page_width
+        if count == 2:
+            return min(near, key=lambda w: abs(w - own))
+        return near[0]
 
     def full(i: int, forward: bool) -> bool:
         """Whether line i reaches its column's right edge (is not a paragraph's indented first
-        line), judged by the wrap width of the text on either side of it, or spaced out letter by
+        line), judged by the wrap width of the text on the given side of it, or spaced out letter by
         letter (justified) to fill it."""
         if len(_LETTER_GAP.findall(lines[i].raw)) >= 3:
             return True
-        return any(wrap - 1 <= lines[i].vis <= wrap + 1.5 for wrap in (width(i, forward), width(i, not forward)))
+        wrap = width(i, forward)
+        return wrap - 1 <= lines[i].vis <= wrap + 1.5
 
     def indented(i: int) -> bool:
         """Shaped like a paragraph's first line: two characters short of the column (one more may
@@ -174,7 +182,8 @@ def _label(lines: list[_Line]) -> None:
         if len(_LETTER_GAP.findall(line.raw)) >= 3:
             return True
         hang = 1.0 if line.raw[-1] in "，、。；：”’）》" else 0.0
-        return any(wrap - 3.5 <= line.vis <= wrap - 1 + hang for wrap in (width(i, False), width(i, True)))
+        wrap = width(i, True)
+        return wrap - 3.5 <= line.vis <= wrap - 1 + hang
 
     def flows(a: int, b: int) -> bool:
         """Whether line b carries on the sentence of line a."""
@@ -192,7 +201,7 @@ def _label(lines: list[_Line]) -> None:
         if after_sentence and full(a, False):
             return True  # a new sentence on a full line: the paragraph goes on
         has_comma = any(p in la.raw[:-1] for p in "，、；：")
-        if has_comma and full(a, False) and not lb.blank_before and full(b, True):
+        if has_comma and (full(a, False) or full(a, True)) and not lb.blank_before and full(b, True):
             return True  # two full lines of running text (a column that starts mid-paragraph)
         if not indented(a):
             return False
@@ -245,6 +254,16 @@ def _label(lines: list[_Line]) -> None:
             while j > 0 and not lines[j].blank_before and lines[j - 1].role == TEXT:
                 lines[j - 1].label = CAPTION_LINE
                 j -= 1
+
+
+def _block_widths(lines: list[_Line]) -> list[tuple[float | None, int]]:
+    """Each block's wrap width and how many lines it rests on: the upper median of its lines that
+    neither end a paragraph (a last line's length says nothing) nor are spaced out."""
+    samples: list[list[float]] = [[] for _ in range(lines[-1].block + 1)]
+    for line in lines:
+        if line.role == TEXT and not ends_sentence(line.raw) and line.vis <= 26 and len(_LETTER_GAP.findall(line.raw)) < 3:
+            samples[line.block].append(line.vis)
+    return [(sorted(s)[len(s) // 2] if s else None, len(s)) for s in samples]
 
 
 def _percentile(values: list[float], share: float = 0.8) -> float:
