@@ -35,7 +35,7 @@ def render_docx(brief: Brief, config: dict[str, Any] | None = None) -> bytes:
     except ImportError:
         raise BriefError("--format docx needs python-docx: pip install 'brief[docx]'") from None
     from brief import __version__
-    from brief.render import key_figures, methods, related_label, sections
+    from brief.render import key_figures, made_at, methods, related_label, sections
 
     document = Document()
     style = document.styles["Normal"]
@@ -69,7 +69,7 @@ def render_docx(brief: Brief, config: dict[str, Any] | None = None) -> bytes:
                 document.add_paragraph("相关报道：" + "；".join(related_label(a) for a in item.related))
             if show_reasons and item.reasons:
                 document.add_paragraph("排序依据：" + "；".join(item.reasons))
-    footer = (f"{brief.meta.get('generated_at', '')} 由 brief {__version__} 生成："
+    footer = (f"{made_at(brief)} 由 brief {__version__} 生成："
               f"阅读 {brief.meta.get('articles_read', '?')} 篇文章，摘要方法 {methods(brief)}")
     if english:
         footer += f"，英文由 {english['backend']} 翻译"

@@ -83,6 +83,21 @@ def english_date(iso_date: str) -> str:
     return f"{weekday[day.weekday()]}, {day.day} {MONTHS[day.month - 1]} {day.year}"  # not locale-bound
 
 
+def made_at(brief: Brief) -> str:
+    """``2024-10-18T06:30:05+08:00`` -> ``2024-10-18 06:30 (UTC+08:00)``: when, in the reader's words."""
+    stamp = brief.meta.get("generated_at")
+    try:
+        when = dt.datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return str(stamp or "")
+    offset = when.utcoffset()
+    if offset is None:
+        return f"{when:%Y-%m-%d %H:%M}"
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{when:%Y-%m-%d %H:%M} (UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d})"
+
+
 def sections(items: list[BriefItem]) -> list[tuple[str | None, list[BriefItem]]]:
     """Items grouped by ``section`` in order of first appearance; one unnamed group when none."""
     groups: dict[str | None, list[BriefItem]] = {}
@@ -162,5 +177,6 @@ def render(brief: Brief, fmt: str = "md", config: dict[str, Any] | None = None) 
         show_reasons=bool(render_cfg.get("show_reasons")),
         english=brief.meta.get("english"),
         methods=methods(brief),
+        made_at=made_at(brief),
         version=__version__,
     )

@@ -82,3 +82,8 @@ def test_template_dir_overrides_one_file(sample_brief, config, tmp_path):
 
 def test_english_date():
     assert english_date("2024-10-18") == "Friday, 18 October 2024"
+
+
+def test_footer_says_when_in_local_time(sample_brief, config):
+    sample_brief.meta["generated_at"] = "2024-10-18T06:30:05+08:00"
+    assert "2024-10-18 06:30 (UTC+08:00) 由 brief" in render(sample_brief, "txt", config)
