@@ -15,7 +15,7 @@ from typing import Any
 from brief.errors import InputError
 from brief.ingest import detect
 from brief.ingest.decode import decode, looks_binary, to_simplified
-from brief.ingest.sources import STDIN, expand, page_from_name, read_bytes, source_name
+from brief.ingest.sources import STDIN, date_from_name, expand, page_from_name, read_bytes, source_name
 from brief.model import Article
 
 
@@ -79,6 +79,9 @@ def read_file(source: str, *, config: dict[str, Any]) -> list[Article]:
     articles = [a for a in articles if a.paragraphs]
     if not articles:
         raise InputError(path, "no article text found")
+    dated = date_from_name(source)
+    for article in articles:
+        article.date = article.date or dated
     return articles
 
 

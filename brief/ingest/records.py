@@ -17,6 +17,7 @@ from brief.model import Article
 
 TEXT_FIELDS = ("body", "content", "text")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})(?!\d)")
 
 
 def _is_json(line: str) -> bool:
@@ -56,12 +57,12 @@ def _text(value: Any) -> str:
 
 
 def normalize_date(value: Any) -> str | None:
-    """ISO dates stay as they are; ``20241018`` becomes ``2024-10-18``."""
+    """A date as ISO ``YYYY-MM-DD`` (``20241018``, ``2024/10/18 08:00``, ``2024年10月18日`` too); else as given."""
     if value in (None, ""):
         return None
     text = str(value).strip()
-    match = _COMPACT_DATE.match(text)
-    return f"{match[1]}-{match[2]}-{match[3]}" if match else text
+    match = _COMPACT_DATE.match(text) or _DATE.match(text)
+    return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}" if match else text
 
 
 def to_article(record: Any, *, path: str, where: str, source: str) -> Article:

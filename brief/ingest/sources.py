@@ -12,6 +12,7 @@ STDIN = "-"
 # A page number at the end of a file name, after a separator: 2024-10-18_01, A03, 第2版.
 _PAGE_IN_NAME = re.compile(r"(?:^|[_\-\s.第])([A-Za-z]?)0*(\d{1,2})版?$")
 _DATE_AT_END = re.compile(r"\d{4}[-_.]\d{1,2}[-_.]\d{1,2}$")  # 2024-10-18 is a date, not page 18
+_DATE_IN_NAME = re.compile(r"(?<!\d)(20\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def expand(source: str) -> list[str]:
@@ -37,6 +38,8 @@ def read_bytes(source: str, *, max_mb: float) -> bytes:
     limit = int(max_mb * 1024 * 1024)
     too_big = f"larger than the {max_mb:g} MB limit (ingest.max_file_mb)"
     if source == STDIN:
+        if sys.stdin is None:
+            raise InputError("stdin", "no standard input to read")
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
             raise InputError("stdin", too_big)
@@ -72,3 +75,9 @@ def page_from_name(source: str) -> str | None:
     stem = Path(source).stem
     match = None if _DATE_AT_END.search(stem) else _PAGE_IN_NAME.search(stem)
     return match[1].upper() + match[2] if match else None
+
+
+def date_from_name(source: str) -> str | None:
+    """The issue date a file name carries (``山西日报_2024-10-18_01.pdf``, ``20241018.txt``), as ISO."""
+    match = _DATE_IN_NAME.search(Path(source).stem) if source != STDIN else None
+    return f"{match[1]}-{match[3]}-{match[4]}" if match else None

@@ -80,6 +80,16 @@ def test_json_array_with_all_fields(tmp_path):
     assert (second.paragraphs, second.source, second.date, second.url) == ([BODY3], "day", None, None)
 
 
+@pytest.mark.parametrize("raw, iso", [
+    ("20241018", "2024-10-18"), ("2024-10-18", "2024-10-18"), ("2024-10-18T08:30:00+08:00", "2024-10-18"),
+    ("2024/10/8 08:30", "2024-10-08"), ("2024年10月18日", "2024-10-18"), ("昨天", "昨天"), (None, None),
+])
+def test_record_dates_become_iso(raw, iso):
+    from brief.ingest.records import normalize_date
+
+    assert normalize_date(raw) == iso
+
+
 def test_json_export_wrapper(tmp_path):
     export = {"exported": "2024-10-18", "count": 2,
               "articles": [{"title": "甲", "text": BODY1}, {"title": "乙", "text": BODY2}]}

@@ -5,7 +5,7 @@ import pytest
 from brief.config import defaults
 from brief.errors import InputError
 from brief.ingest import read_inputs
-from brief.ingest.sources import expand, page_from_name
+from brief.ingest.sources import date_from_name, expand, page_from_name
 
 BODY = "今年以来全市新增城镇就业两万余人，就业形势总体稳定。"
 
@@ -62,3 +62,17 @@ def test_strict_stops_at_the_first_bad_input(tmp_path):
 ])
 def test_page_from_name(name, page):
     assert page_from_name(name) == page
+
+
+@pytest.mark.parametrize("name, date", [
+    ("山西日报_2024-10-18_01.pdf", "2024-10-18"), ("20241018.txt", "2024-10-18"), ("2024.10.18.md", "2024-10-18"),
+    ("2024-1018.txt", None), ("20241318.txt", None), ("120241018.txt", None), ("report.txt", None),
+])
+def test_date_from_name(name, date):
+    assert date_from_name(name) == date
+
+
+def test_articles_take_the_date_in_their_file_name(tmp_path):
+    write(tmp_path / "晚报_20241018.txt", "甲")
+    [article] = read_inputs([str(tmp_path)], config=defaults()).articles
+    assert article.date == "2024-10-18"
