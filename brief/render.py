@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from brief import __version__
-from brief.model import Brief, BriefItem
+from brief.model import Article, Brief, BriefItem
 
 FORMATS = ("md", "json", "html", "txt", "docx")
 TEXT_FORMATS = ("md", "html", "txt")
@@ -69,9 +69,10 @@ def key_figures(item: BriefItem) -> list[str]:
     return seen[:KEY_FIGURES]
 
 
-def related_label(article) -> str:
-    page = f" 第{article.page}版" if article.page and str(article.page).isdigit() else ""
-    return f"{article.source}{page}：{article.title}".strip("：") if article.source else article.title
+def related_label(article: Article) -> str:
+    """``太行日报 第3版：标题``: another report of the same story, labelled like an item's source."""
+    where = BriefItem(article=article).source_label
+    return f"{where}：{article.title}" if where else article.title
 
 
 def english_date(iso_date: str) -> str:
