@@ -1,9 +1,8 @@
 """Bytes -> text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, Big5, then charset-normalizer.
 
-UTF-8 with a character cut off at the end, or a stray byte or two, stays UTF-8.
-
-charset-normalizer alone mis-guesses short Chinese text (GBK and Big5 share most byte ranges), so the
-Chinese encodings are tried first and judged by how much of the result is everyday Chinese.
+charset-normalizer alone mis-guesses short Chinese text (GBK and Big5 share most byte ranges), so
+when strict UTF-8 fails, three readings are judged by how much of each is everyday Chinese: damaged
+UTF-8 (a character cut off at the end, or a stray byte or two), GB18030 and Big5.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from brief.errors import InputError
 
 CHINESE_ENCODINGS = ("gb18030", "big5")
 SNIFF_BYTES = 8192
+SCORE_CHARS = 4000  # judging the start of a long file is enough
 
 
 def looks_binary(data: bytes) -> bool:
@@ -26,9 +26,6 @@ def looks_binary(data: bytes) -> bool:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls > len(head) * 0.05
-
-
-SCORE_CHARS = 4000  # judging the start of a long file is enough
 
 
 def _is_common(ch: str) -> bool:
@@ -74,19 +71,17 @@ def decode(data: bytes, path: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        salvaged = _damaged_utf8(data)
-    if salvaged is not None:
-        return salvaged
-    candidates = []
+        pass
+    readings = [_damaged_utf8(data)]
     for encoding in CHINESE_ENCODINGS:
         try:
-            text = data.decode(encoding)
+            readings.append(data.decode(encoding))
         except UnicodeDecodeError:
             continue
-        candidates.append((_chinese_score(text), text))
-    if candidates:
-        # Ties (too short to judge) go to GB18030, the mainland press's encoding.
-        score, text = max(candidates, key=lambda c: c[0])
+    scored = [(_chinese_score(text), text) for text in readings if text is not None]
+    if scored:
+        # max() keeps the first of equals: ties (text too short to judge) go to damaged UTF-8, then GB18030.
+        score, text = max(scored, key=lambda c: c[0])
         if score >= 0:
             return text
     from charset_normalizer import from_bytes

@@ -64,3 +64,8 @@ def test_utf8_with_a_stray_byte():
     data = text.encode("utf-8")
     damaged = data[:30] + b"\xff" + data[30:]
     assert decode(damaged, "x.txt") == text[:10] + "\ufffd" + text[10:]
+
+
+def test_gbk_english_text_with_a_chinese_word_is_not_damaged_utf8():
+    text = "The delegation arrived on Monday for talks on trade and investment. " * 15 + "Venue: 北京."
+    assert decode(text.encode("gbk"), "x.txt") == text
