@@ -22,12 +22,13 @@ def add_english(brief: Brief, config: dict[str, Any]) -> int:
     from brief.translate import get_translator, translate_brief
 
     try:
-        translator = get_translator(config)
-    except ModelError as exc:
+        translate_brief(brief, get_translator(config))
+    except ModelError as exc:  # no translator, or one that failed to run
         log.warning("%s; the brief goes out in Chinese only", exc)
+        for item in brief.items:
+            item.en = None
         brief.meta["english"] = None
         return EXIT_PARTIAL
-    translate_brief(brief, translator)
     kept = brief.meta["english"]["chinese_only"]
     if kept:
         log.warning("item(s) %s kept in Chinese only: their figures did not survive translation",

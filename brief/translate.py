@@ -123,17 +123,20 @@ def translate_brief(brief: Brief, translator: Translator) -> None:
         order = list(pending)
         texts = [p.text for index in order for p in pending[index]]
         outputs = translator.translate(texts, retry=retry)
+        if len(outputs) != len(texts):
+            raise ModelError(f"the {translator.name} translator returned {len(outputs)} texts "
+                             f"for {len(texts)}")
         for position, index in enumerate(order):
             parts = pending[index]
             raw = outputs[2 * position: 2 * position + 2]
-            problems = [problem for p, out in zip(parts, raw) for problem in p.check(out)]
+            problems = [problem for p, out in zip(parts, raw, strict=True) for problem in p.check(out)]
             if parts[1].text and not raw[1].strip():
                 problems.append("empty translation")
             if problems:
                 log.info("item %d: figures did not survive translation: %s",
                          brief.items[index].rank, "; ".join(problems))
                 continue
-            title, summary = (p.restore(out) for p, out in zip(parts, raw))
+            title, summary = (p.restore(out) for p, out in zip(parts, raw, strict=True))
             brief.items[index].en = {"title": title, "summary": summary}
             del pending[index]
     brief.meta["english"] = {

@@ -85,6 +85,15 @@ def test_item_stays_chinese_only_when_the_retry_fails_too():
     assert brief.meta["english"]["chinese_only"] == [1]
 
 
+def test_a_translator_that_loses_texts_is_a_model_error():
+    class Truncating(GlossaryTranslator):
+        def translate(self, texts, *, retry=False):
+            return super().translate(texts, retry=retry)[:-1]
+
+    with pytest.raises(ModelError, match="returned 1 texts for 2"):
+        translate_brief(a_brief("今年就业稳步增长。"), Truncating())
+
+
 def test_no_translator_configured_is_a_one_line_model_error(tmp_path):
     config = defaults()
     config["english"]["marian_dir"] = str(tmp_path / "absent")
