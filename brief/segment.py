@@ -51,6 +51,7 @@ _DATELINE = re.compile(
 _DATELINE_REPORTERS = re.compile(rf"^\s*[（(]\s*(?P<names>(?:{_ROLE}\s*)?{_NAMES}(?:\s+{_ROLE}\s*{_NAMES})*)\s*[）)]")
 _ROLE_WORD = re.compile(_ROLE)
 _SENTENCE_INSIDE = re.compile(r"[。！？；]")
+_HANGING = "，、。；：”’）》"
 _SENTENCE_PUNCT = re.compile(r"[，。！？；]")
 # PDF text layers put a space around runs of half-width digits and letters; in print that space is
 # real (about half an em), unlike the spaces of a letter-spaced, justified line.
@@ -145,24 +146,24 @@ def _role(raw: str) -> str:
 def _label(lines: list[_Line]) -> None:
     """Set each line's label: BODY (running text), SUBHEAD (heading inside a body) or HEAD."""
     widths = _block_widths(lines)
-    solid = [k for k, (_, count) in enumerate(widths) if count >= 3]
-    every = sorted(w for w, count in widths if w is not None and count >= 3)
+    solid = [k for k, (_, count) in enumerate(widths) if count >= 2]
+    every = sorted(w for w, count in widths if w is not None and count >= 2)
     page_width = every[len(every) // 2] if every else 40.0
 
     def width(i: int, forward: bool) -> float:
-        """The wrap width of line i's column. A block of three lines or more tells it; a smaller
-        block borrows from the nearest such block on the given side, or, when its own two lines
-        hint at a width, from whichever neighbour comes closer to that hint."""
+        """The wrap width of line i's column. A block with two sample lines or more tells it; a
+        smaller one borrows from the nearest such block on the given side or, when its one sample
+        hints at a width, from whichever neighbour comes closer to that hint."""
         k = lines[i].block
         own, count = widths[k]
-        if count >= 3:
+        if count >= 2:
             return own
         before = next((widths[j][0] for j in reversed(solid) if j < k), None)
         after = next((widths[j][0] for j in solid if j > k), None)
         near = [w for w in ((after, before) if forward else (before, after)) if w is not None]
         if not near:
             return page_width
-        if count == 2:
+        if count == 1:
             return min(near, key=lambda w: abs(w - own))
         return near[0]
 
@@ -181,7 +182,7 @@ def _label(lines: list[_Line]) -> None:
         line = lines[i]
         if len(_LETTER_GAP.findall(line.raw)) >= 3:
             return True
-        hang = 1.0 if line.raw[-1] in "，、。；：”’）》" else 0.0
+        hang = 1.0 if line.raw[-1] in _HANGING else 0.0
         wrap = width(i, True)
         return wrap - 3.5 <= line.vis <= wrap - 1 + hang
 
@@ -258,10 +259,18 @@ def _label(lines: list[_Line]) -> None:
 
 def _block_widths(lines: list[_Line]) -> list[tuple[float | None, int]]:
     """Each block's wrap width and how many lines it rests on: the upper median of its lines that
-    neither end a paragraph (a last line's length says nothing) nor are spaced out."""
+    run on from the line above and into the next (first lines are indented or headings, a last
+    line's length says nothing) and are not spaced out."""
     samples: list[list[float]] = [[] for _ in range(lines[-1].block + 1)]
-    for line in lines:
-        if line.role == TEXT and not ends_sentence(line.raw) and line.vis <= 26 and len(_LETTER_GAP.findall(line.raw)) < 3:
+    for n, line in enumerate(lines):
+        starts = line.blank_before or ends_sentence(lines[n - 1].raw) or lines[n - 1].role != TEXT
+        if (
+            line.role == TEXT
+            and not starts
+            and not ends_sentence(line.raw)
+            and line.vis <= 26
+            and len(_LETTER_GAP.findall(line.raw)) < 3
+        ):
             samples[line.block].append(line.vis)
     return [(sorted(s)[len(s) // 2] if s else None, len(s)) for s in samples]
 
