@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import time
 import xml.sax
 
@@ -11,7 +13,20 @@ from brief.model import Article
 
 
 def _entry_date(entry) -> str | None:
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    """The date as the feed wrote it: feedparser's parsed dates are UTC, a day early for Beijing mornings."""
+    # dict.get: feedparser's own get() maps updated to published with a deprecation warning.
+    for raw in (dict.get(entry, "published"), dict.get(entry, "updated")):
+        if not raw:
+            continue
+        try:
+            return email.utils.parsedate_to_datetime(raw).date().isoformat()  # RSS: RFC 822
+        except (TypeError, ValueError):
+            pass
+        try:
+            return dt.datetime.fromisoformat(raw.replace("Z", "+00:00")).date().isoformat()  # Atom: RFC 3339
+        except ValueError:
+            pass
+    parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     return time.strftime("%Y-%m-%d", parsed) if parsed else None
 
 
@@ -33,11 +48,10 @@ def read_feed(text: str, *, path: str, source: str) -> list[Article]:
     articles = []
     for entry in parsed.entries:
         paragraphs = fragment_paragraphs(_entry_text(entry))
-        title = (entry.get("title") or "").strip()
-        if not paragraphs and not title:
+        if not paragraphs:  # a title alone is not enough to brief
             continue
         articles.append(Article(
-            title=title,
+            title=(entry.get("title") or "").strip(),
             paragraphs=paragraphs,
             source=feed_title or source,
             date=_entry_date(entry),
@@ -45,5 +59,5 @@ def read_feed(text: str, *, path: str, source: str) -> list[Article]:
             position=len(articles),
         ))
     if not articles:
-        raise InputError(path, "feed has no entries")
+        raise InputError(path, "feed has no entries with text")
     return articles

@@ -2,7 +2,8 @@
 
 Fields: ``title``, the text in ``body``, ``content`` or ``text``, and optional ``source``, ``date``,
 ``url``, ``page``. An object without text whose one list holds objects (``{"articles": [...]}``) is
-an export wrapper: the list is the records. A malformed document is refused with the line where parsing failed.
+an export wrapper: the list is the records. A malformed document is refused with the line where
+parsing failed.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import json
 import re
 from typing import Any
 
-from brief.errors import InputError
 from brief.clean import clean_text
+from brief.errors import InputError
 from brief.model import Article
 
 TEXT_FIELDS = ("body", "content", "text")

@@ -149,7 +149,7 @@ RSS = f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
 <channel><title>城市晚报 要闻</title><link>https://example.org/</link>
 <item><title>市区新开通三条公交线路</title><link>https://example.org/1</link>
-<pubDate>Fri, 18 Oct 2024 08:00:00 +0800</pubDate>
+<pubDate>Fri, 18 Oct 2024 07:30:00 +0800</pubDate>
 <description>摘要：新开三条线路。</description>
 <content:encoded><![CDATA[<p>{BODY1}</p><p>{BODY2}<br/>{BODY3}</p>]]></content:encoded></item>
 <item><title>公交服务将再提升</title><link>https://example.org/2</link>
@@ -171,6 +171,13 @@ ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
 <entry><title>公交线路调整</title><id>urn:x:1</id><updated>2024-10-17T09:00:00Z</updated>
 <link href="https://example.org/atom/1"/>
 <content type="html">&lt;p&gt;{BODY2}&lt;/p&gt;</content></entry></feed>"""
+
+
+def test_feed_without_text(tmp_path):
+    titles_only = RSS.replace("<content:encoded>", "<!--").replace("</content:encoded>", "-->")
+    titles_only = titles_only.replace("<description>摘要：新开三条线路。</description>", "")
+    titles_only = titles_only.replace(f"<description><![CDATA[<p>{BODY3}</p>]]></description>", "")
+    assert problem(tmp_path, "titles.xml", titles_only) == "feed has no entries with text"
 
 
 def test_atom(tmp_path):
