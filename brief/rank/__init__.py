@@ -80,6 +80,8 @@ def rank(
 
     if history is not None and date:
         items, members = _apply_history(items, members, sketches, history, date, settings)
+        if not items:
+            return []
 
     sections = [classify(item.article) for item in items]
     if settings.get("sections", False):
