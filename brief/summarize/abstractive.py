@@ -114,10 +114,15 @@ def lead_text(article: Article, chars: int) -> str:
 
 
 def chunks(article: Article, chars: int) -> list[str]:
-    """Paragraph groups of at most ``chars`` characters (a longer paragraph stands alone)."""
+    """Paragraph groups of at most ``chars`` characters; a longer paragraph is split by sentences."""
+    from brief.text import split_sentences
+
+    pieces = []
+    for paragraph in article.paragraphs:
+        pieces += [paragraph] if len(paragraph) <= chars else split_sentences(paragraph)
     groups: list[list[str]] = [[]]
     size = 0
-    for paragraph in article.paragraphs:
+    for paragraph in pieces:
         if groups[-1] and size + len(paragraph) > chars:
             groups.append([])
             size = 0

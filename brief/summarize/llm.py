@@ -84,8 +84,11 @@ class LlamaCppRuntime:
     def chat(self, conversations, max_tokens):
         replies = []
         for messages in conversations:
-            out = self.llm.create_chat_completion(messages=messages, max_tokens=max_tokens,
-                                                  temperature=0.0, top_k=1, seed=0)
+            try:
+                out = self.llm.create_chat_completion(messages=messages, max_tokens=max_tokens,
+                                                      temperature=0.0, top_k=1, seed=0)
+            except (ValueError, RuntimeError) as exc:  # e.g. a request longer than the context
+                raise ModelError(f"llama.cpp failed: {exc}") from None
             choice = out["choices"][0]
             replies.append((choice["message"]["content"] or "", choice["finish_reason"] == "length"))
         return replies

@@ -257,3 +257,27 @@ def test_packaged_model_writes_a_guarded_headline(tmp_path):
     (summary,) = LLMSummarizer(config).summarize([JOBS], kind="headline")
     assert summary.text and len(summary.text) <= config["summarize"]["headline_chars"]
     assert guard_problems(summary.text, f"{JOBS.title}\n{JOBS.body}") == []
+
+
+# -- the daily path: model for the top items, fallback said once ---------------------------
+
+def test_summarize_items_falls_back_once_when_the_model_cannot_load(tmp_path):
+    from brief.model import BriefItem
+    from brief.summarize.run import summarize_items
+
+    broken = tmp_path / "broken.gguf"
+    broken.write_bytes(b"not a gguf file")
+    config = config_for(tmp_path, model_path=str(broken), model_top=1)
+    items = [BriefItem(article=JOBS), BriefItem(article=BRIDGE)]
+    notices = summarize_items(items, backend="llm", config=config)
+    assert len(notices) == 1 and notices[0].startswith("using the extractive summarizer")
+    assert [item.summary.method for item in items] == ["extractive", "extractive"]
+
+
+def test_auto_without_a_usable_model_says_why(tmp_path):
+    from brief.summarize import resolve_backend
+
+    config = config_for(tmp_path, model_path=str(tmp_path / "absent.gguf"))
+    summarizer, notice = resolve_backend("auto", config)
+    assert summarizer.name == "extractive" and "absent.gguf" in notice
+    assert llm_available(config) is not None
