@@ -94,14 +94,25 @@ def _unsupported_codes(summary: str, source: str) -> list[str]:
     return [code for code in _CODE.findall(summary) if code.lower() not in lowered]
 
 
-_LABELS = {"nr": "人名", "nrfg": "人名", "nrt": "人名", "ns": "地名", "nt": "机构", "nz": "名称"}
-# Suffixes that make a word a place or an organisation even when jieba does not tag it so.
-_SUFFIXES = sorted(
-    "省 市 县 区 州 盟 旗 镇 乡 村 厅 局 委 署 办 部 院 公司 集团 大学 学院 银行 医院 法院 检察院 "
-    "委员会 协会 研究所 研究院 中心".split(),
+_PERSON_TAGS = ("nr", "nrfg", "nrt")
+# jieba tags many plain words as names (公正 nr, 和平 nz), so a person needs a common surname
+# (or a transliterated name, nrt), a place jieba made up itself (俄多) a place suffix, and nz
+# ("other proper noun": mostly slogans) is not checked at all.
+_SURNAMES = set(
+    "李王张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
+    "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵"
+    "万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘"
+    "祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟"
+    "艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞"
+    "姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_PLACE_SUFFIXES = ("省", "市", "县", "州", "区", "镇", "乡", "村", "旗", "盟")
+_ORG_SUFFIXES = tuple(sorted(
+    "厅 局 委 署 办 部 院 公司 集团 大学 学院 银行 医院 法院 检察院 委员会 协会 研究所 研究院 中心".split(),
     key=len,
     reverse=True,
-)
+))
+_SUFFIXES = tuple(sorted(_PLACE_SUFFIXES + _ORG_SUFFIXES, key=len, reverse=True))
 # Words that end like a name but refer to no one in particular: 全市, 本省, 各部门, 干部.
 _GENERIC_HEAD = tuple("全本该各我此其外多每跨")
 
@@ -121,28 +132,52 @@ def _supported(name: str, source: str) -> bool:
 
 
 def _names(text: str) -> list[tuple[str, list[str]]]:
-    """(label, tokens) for each person, place, organisation or other proper name jieba finds.
+    """(label, tokens) for each person, place and organisation named in ``text``.
 
-    Runs of tokens with the same tag are kept together (jieba splits foreign names: 布 / 林肯;
-    a run is supported when the source has it whole or has each part), and a
-    noun of three or more characters that ends in a place or organisation suffix (大同市,
-    文旅局) counts as a name even when jieba tags it a plain noun.
+    jieba splits foreign names (布 / 林肯): runs of name tokens with a single character are joined
+    into one transliterated name. Runs of places or organisations stay as runs (a run is supported
+    when the source has it whole or has each part). A noun of three or more characters ending in a
+    place or organisation suffix (大同市, 文旅局) counts even when jieba tags it a plain noun.
     """
     found: list[tuple[str, list[str]]] = []
     previous = None
-    for word, flag in _tag(text):
-        label = _LABELS.get(flag)
-        if label is None and flag.startswith("n") and len(word) >= 3 and word.endswith(tuple(_SUFFIXES)):
-            label = "机构" if not word.endswith(("省", "市", "县", "区", "州", "镇", "乡", "村")) else "地名"
+    for word, flag, known in _join_split_names(_tag(text)):
+        label = _label(word, flag, known)
         if label is None or word.startswith(_GENERIC_HEAD):
             previous = None
             continue
-        if previous == label and found:
+        if previous == label and label != "人名" and found:
             found[-1][1].append(word)
         else:
             found.append((label, [word]))
         previous = label
     return [(label, parts) for label, parts in found if len("".join(parts)) >= 2]
+
+
+def _join_split_names(tagged: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    out: list[tuple[str, str, bool]] = []
+    for word, flag, known in tagged:
+        if out and flag in _PERSON_TAGS and out[-1][1] in _PERSON_TAGS and min(len(word), len(out[-1][0])) == 1:
+            out[-1] = (out[-1][0] + word, "nrt", False)
+        else:
+            out.append((word, flag, known))
+    return out
+
+
+def _label(word: str, flag: str, known: bool) -> str | None:
+    """人名, 地名, 机构 or None; ``known``: jieba's dictionary has the word (not a guess of its HMM)."""
+    if flag in _PERSON_TAGS:
+        return "人名" if flag == "nrt" or (2 <= len(word) <= 4 and word[0] in _SURNAMES) else None
+    if flag == "ns":
+        return "地名" if known or word.endswith(_PLACE_SUFFIXES) else None
+    if flag == "nt":
+        return "机构"
+    if flag.startswith("n") and len(word) >= 3:
+        if word.endswith(("省", "市", "县", "州")):
+            return "地名"
+        if word.endswith(_ORG_SUFFIXES):
+            return "机构"
+    return None
 
 
 def _cores(name: str) -> list[str]:
@@ -163,5 +198,8 @@ def _tagger():
     return jieba.posseg
 
 
-def _tag(text: str) -> list[tuple[str, str]]:
-    return [(pair.word, pair.flag) for pair in _tagger().cut(text)]
+def _tag(text: str) -> list[tuple[str, str, bool]]:
+    """(word, part-of-speech, whether jieba's dictionary knows the word) for each token."""
+    tagger = _tagger()
+    known = tagger.dt.word_tag_tab
+    return [(pair.word, pair.flag, pair.word in known) for pair in tagger.cut(text)]

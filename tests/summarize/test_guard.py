@@ -76,6 +76,19 @@ def test_a_foreign_name_split_by_the_tagger_is_checked_whole():
     assert report.problems == ["人名“布林肯”原文没有"]
 
 
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "乌称击退多次进攻。",  # jieba tags 乌称 a person: no surname, not a name
+        "各地坚持公正执法，维护和平稳定。",  # 公正 (nr) and 和平 (nz) are plain words
+        "各区集中开展专项行动。",
+    ],
+)
+def test_plain_words_that_jieba_tags_as_names_pass(summary):
+    source = "对方称已击退多次进攻。各地集中开展专项行动，执法做到公平公开，社会保持稳定。"
+    assert check_summary(summary, source).ok, check_summary(summary, source).problems
+
+
 def test_a_wrong_organisation_fails():
     report = check_summary("省教育厅将开展三项专项行动。", SOURCE)
     assert not report.ok
