@@ -64,8 +64,18 @@ def read_bytes(source: str, *, max_mb: float) -> bytes:
 
 
 def source_name(source: str) -> str:
-    """The default ``Article.source``: the file's stem, or ``stdin``."""
-    return "stdin" if source == STDIN else Path(source).stem
+    """The default ``Article.source``: the file's stem less the date and page it names, or ``stdin``.
+
+    ``山西日报_2024-10-18_01.pdf`` -> ``山西日报``; a name that is nothing but a date or page stays whole.
+    """
+    if source == STDIN:
+        return "stdin"
+    stem = Path(source).stem
+    name = stem
+    if page_from_name(source):
+        name = name[: _PAGE_IN_NAME.search(name).start()]
+    name = _DATE_IN_NAME.sub("", name).strip("_-. 第")
+    return name or stem
 
 
 def page_from_name(source: str) -> str | None:

@@ -5,7 +5,7 @@ import pytest
 from brief.config import defaults
 from brief.errors import InputError
 from brief.ingest import read_inputs
-from brief.ingest.sources import date_from_name, expand, page_from_name
+from brief.ingest.sources import date_from_name, expand, page_from_name, source_name
 
 BODY = "今年以来全市新增城镇就业两万余人，就业形势总体稳定。"
 
@@ -76,3 +76,12 @@ def test_articles_take_the_date_in_their_file_name(tmp_path):
     write(tmp_path / "晚报_20241018.txt", "甲")
     [article] = read_inputs([str(tmp_path)], config=defaults()).articles
     assert article.date == "2024-10-18"
+
+
+@pytest.mark.parametrize("name, source", [
+    ("山西日报_2024-10-18_01.pdf", "山西日报"), ("晚报第2版.txt", "晚报"), ("20241018-城市晚报.txt", "城市晚报"),
+    ("公交.txt", "公交"), ("A03.txt", "A03"), ("2024-10-18.txt", "2024-10-18"), ("-", "stdin"),
+    ("000_51ec7926e3b4d3b2.txt", "000_51ec7926e3b4d3b2"),
+])
+def test_source_name_drops_date_and_page(name, source):
+    assert source_name(name) == source
