@@ -103,3 +103,21 @@ def test_a_damaged_copy_is_rebuilt_from_the_parts(parts_card):
     path = ensure_model(card, config)
     path.write_bytes(b"truncated")
     assert ensure_model(card, config).read_bytes() == whole
+
+
+def test_models_cli_path_list_and_a_missing_install(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from brief.cli import app
+
+    monkeypatch.setenv("BRIEF_SUMMARIZE__CACHE_DIR", str(tmp_path))
+    runner = CliRunner()
+    result = runner.invoke(app, ["models", "path"])
+    assert result.exit_code == 0
+    assert result.output.strip() == str(tmp_path / "models" / get_card().file)
+    listed = runner.invoke(app, ["models", "list"])
+    assert listed.exit_code == 0 and get_card().name in listed.output and "(default)" in listed.output
+    assert "installed" not in listed.output  # nothing assembled in this empty cache
+    failed = runner.invoke(app, ["models", "verify"])
+    assert failed.exit_code == 2 and "not installed" in failed.output
+    assert "Traceback" not in failed.output
