@@ -63,6 +63,7 @@ BYLINE, CAPTION_LINE, DATELINE, KICKER, SUBTITLE, TEXT = (
     "byline", "caption", "dateline", "kicker", "subtitle", "text"
 )
 BODY, HEAD, SUBHEAD = "body", "head", "subhead"
+SOLID = 2  # sample lines a block needs to tell its own column width
 
 
 @dataclass
@@ -146,8 +147,8 @@ def _role(raw: str) -> str:
 def _label(lines: list[_Line]) -> None:
     """Set each line's label: BODY (running text), SUBHEAD (heading inside a body) or HEAD."""
     widths = _block_widths(lines)
-    solid = [k for k, (_, count) in enumerate(widths) if count >= 2]
-    every = sorted(w for w, count in widths if w is not None and count >= 2)
+    solid = [k for k, (_, count) in enumerate(widths) if count >= SOLID]
+    every = sorted(w for w, count in widths if w is not None and count >= SOLID)
     page_width = every[len(every) // 2] if every else 40.0
 
     def width(i: int, forward: bool) -> float:
@@ -156,14 +157,14 @@ def _label(lines: list[_Line]) -> None:
         hints at a width, from whichever neighbour comes closer to that hint."""
         k = lines[i].block
         own, count = widths[k]
-        if count >= 2:
+        if count >= SOLID:
             return own
         before = next((widths[j][0] for j in reversed(solid) if j < k), None)
         after = next((widths[j][0] for j in solid if j > k), None)
         near = [w for w in ((after, before) if forward else (before, after)) if w is not None]
         if not near:
             return page_width
-        if count == 1:
+        if count:
             return min(near, key=lambda w: abs(w - own))
         return near[0]
 
@@ -196,19 +197,15 @@ def _label(lines: list[_Line]) -> None:
         continuing = a > 0 and links[a - 1]  # a is itself inside a sentence that started above
         if continuing:
             return not lb.blank_before or full(b, True) or ends_sentence(lb.raw)
-        # a starts a paragraph, or is a headline line: text flows on only from a column-wide line
-        # into a full one (a paragraph's first line is indented, a title's width is its own).
-        after_sentence = not la.blank_before and ends_sentence(lines[a - 1].raw) and lines[a - 1].role == TEXT
-        if after_sentence and full(a, False):
-            return True  # a new sentence on a full line: the paragraph goes on
-        has_comma = any(p in la.raw[:-1] for p in "，、；：")
-        if has_comma and (full(a, False) or full(a, True)) and not lb.blank_before and full(b, True):
-            return True  # two full lines of running text (a column that starts mid-paragraph)
-        if not indented(a):
+        # a starts a paragraph, or is a headline line. Text flows on only from a line shaped like
+        # the column (full, or an indented first line) into a full one: a title's width is its own,
+        # and an article's first line is indented. (A headline that happens to fit the column is
+        # caught below: it never ends a sentence.)
+        if not (indented(a) or full(a, False) or full(a, True)):
             return False
         if full(b, True):
             return True
-        return not lb.blank_before and has_comma and ends_sentence(lb.raw)
+        return any(p in la.raw[:-1] for p in "，、；：") and ends_sentence(lb.raw)  # a short last line
 
     links: list[bool] = []
     for i in range(len(lines) - 1):
@@ -284,11 +281,14 @@ def _percentile(values: list[float], share: float = 0.8) -> float:
 
 
 def _units(lines: list[_Line]) -> list[_Unit]:
+    """Runs of body lines (a dateline or a 上接 jump line starts a new one), captions, and
+    headline groups, in page order."""
     units: list[_Unit] = []
     for i, line in enumerate(lines):
         kind = BODY if line.label in (BODY, SUBHEAD) else line.label
         starts_caption = kind == CAPTION_LINE and (line.blank_before or lines[i - 1].label != CAPTION_LINE)
-        if units and units[-1].kind == kind and not starts_caption:
+        starts_story = line.role == DATELINE or any(j[0] in ("上接", "接") for j in line.jumps)
+        if units and units[-1].kind == kind and not starts_caption and not starts_story:
             units[-1].lines.append(i)
         else:
             units.append(_Unit(kind, [i]))
