@@ -8,7 +8,7 @@ take datelines, bylines and attributions off a sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 # Full-width digits, letters and signs that Chinese typesetting uses inside figures.
 _WIDTH = {0xFF10 + i: 0x30 + i for i in range(10)}
@@ -270,6 +270,8 @@ class Figure:
     kind: str = "number"
     high: float | None = None
     parts: tuple[int | None, int | None, int | None] | None = None
+    # Where it was found in the text given to extract_figures: text[start:end] == self.text.
+    span: tuple[int, int] | None = field(default=None, compare=False)
 
     def same_as(self, other: Figure) -> bool:
         """Does ``other`` state this figure? A missing unit on self is allowed (``36.54万`` vs ``36.54万人``)."""
@@ -304,7 +306,7 @@ def extract_figures(text: str) -> list[Figure]:
             continue
         figure = _figure(match)
         if figure is not None:
-            figures.append(replace(figure, text=original[start:end]))
+            figures.append(replace(figure, text=original[start:end], span=(start, end)))
     return figures
 
 

@@ -60,6 +60,14 @@ def test_figures_normalize_value_and_unit():
     ]
 
 
+def test_figures_know_where_they_are():
+    text = "去年增长5%，今年增长1.85%。"
+    assert [(f.span, text[f.span[0]:f.span[1]]) for f in extract_figures(text)] == [
+        ((4, 6), "5%"),
+        ((11, 16), "1.85%"),
+    ]
+
+
 def test_full_width_digits_and_percent_sign():
     (figure,) = extract_figures("出口增长１２．５％")
     assert figure.text == "１２．５％"  # the surface form as printed
