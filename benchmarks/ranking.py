@@ -42,7 +42,8 @@ BROADCAST_PREFIX = "央视网消息（新闻联播）："
 CENTRAL_WORDS = ("习近平", "中共中央", "国务院", "全国人大", "全国政协", "中央军委", "党中央", "总书记")
 # Features that may never count against a story (authority, scope, hard facts).
 NONNEGATIVE = ("leader_title", "leader_lead", "leader_body", "leader_first", "premier",
-               "national_leader", "central_title", "central_lead", "scope_national", "party_line")
+               "national_leader", "central_title", "central_lead", "scope_national", "party_line",
+               "commentary")
 
 
 def load_days(path: Path) -> dict[str, list[dict]]:

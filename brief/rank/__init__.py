@@ -123,11 +123,11 @@ def _apply_history(items: list[BriefItem], members: list[list[int]], sketches: l
     if not earlier:
         return items, members
     threshold = float(settings.get("group_threshold", 0.25))
-    past = np.stack([Sketch.from_bytes(b.signature).minhash.hashvalues for b in earlier])
+    past = np.stack([Sketch.from_bytes(b.signature).values for b in earlier])
     kept_items, kept_members = [], []
     for item, group in zip(items, members):
         hashes = {item.article.content_hash} | {a.content_hash for a in item.related}
-        now = np.stack([sketches[i].minhash.hashvalues for i in group])
+        now = np.stack([sketches[i].values for i in group])
         overlap = (now[:, None, :] == past[None, :, :]).mean(axis=2).max(axis=0)
         seen = [b for b, o in zip(earlier, overlap) if o >= threshold or b.content_hash in hashes]
         if not seen:

@@ -56,6 +56,8 @@ FOREIGN = (
 # The policy line of the day: stories framed by it lead the national news.
 PARTY_LINE = ("党的二十大", "三中全会", "二中全会", "党中央", "新时代", "中国式现代化", "高质量发展",
               "新发展理念", "习近平新时代中国特色社会主义思想", "党的十八大以来")
+# The paper's (or broadcaster's) own voice on the day's main story: editorials and commentaries.
+COMMENTARY = ("社论", "评论员", "快评", "述评", "时评", "短评")
 PEOPLE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:人次|人|户|名|家)")
 MONEY = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?元")
 
@@ -117,6 +119,7 @@ def article_features(
     feats["foreign_title"] = 1.0 if _count(title, FOREIGN) else 0.0
     feats["foreign"] = _saturate(sum(text.count(w) for w in FOREIGN), 3)
     feats["party_line"] = _saturate(_count(text, PARTY_LINE), 2)
+    feats["commentary"] = 1.0 if _count(title, COMMENTARY) else 0.0
 
     # Hard facts: figures, money, people affected.
     feats["figures"] = _saturate(len(hard_figures(text[:FACT_CHARS])), 4)

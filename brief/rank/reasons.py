@@ -18,6 +18,7 @@ PHRASES = {
     "local": "市县动态",
     "decision": "有部署决定",
     "party_line": "贯彻中央精神",
+    "commentary": "重要评论",
     "scope_national": "涉及全国",
     "scope_province": "涉及全省",
     "scope_local": "涉及全市",
