@@ -242,7 +242,7 @@ def _wrap(rng: random.Random, paragraph: str, width: int, *, indent: bool = True
     for token in ([lead] if lead else []) + _tokens(paragraph):
         used = sum(size(t) for t in current)
         fits = used + size(token) <= room
-        hangs = token in _NO_LINE_START and used + size(token) <= room + 1
+        hangs = token in _NO_LINE_START  # closing marks never start a line: they hang in the margin
         if current and not fits and not hangs:
             carry = []
             while current and current[-1] in _NO_LINE_END:
