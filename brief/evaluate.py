@@ -161,6 +161,8 @@ def evaluate(pairs: Sequence[Pair], summarizer: Any, kind: str = "headline", lim
     start = time.perf_counter()
     summaries = summarizer.summarize(articles, kind=kind)
     elapsed = time.perf_counter() - start
+    if len(summaries) != len(pairs):
+        raise ValueError(f"{summarizer.name} returned {len(summaries)} summaries for {len(pairs)} articles")
     totals = Counter()
     supported = 0
     length = 0

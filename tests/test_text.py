@@ -124,6 +124,8 @@ def test_strip_dateline_byline_and_attribution():
     assert strip_attribution("记者了解到，今年秋粮长势良好。") == "今年秋粮长势良好。"
     assert strip_attribution("日前，记者从市卫健委获悉，全市新建社区医院5家。") == "全市新建社区医院5家。"
     assert strip_attribution("新华社北京3月5日电（记者 李华）大会今天开幕。") == "大会今天开幕。"
+    assert strip_attribution("本报太原 10 月 17 日讯（记者 郝薇）全省秋收过半。") == "全省秋收过半。"
+    assert strip_attribution("10月17日电视剧《山河》开机。") == "10月17日电视剧《山河》开机。"
     # a sentence that merely mentions a reporter keeps its words
     assert strip_attribution("记者在现场看到，工人们正忙着浇筑。") == "记者在现场看到，工人们正忙着浇筑。"
 
