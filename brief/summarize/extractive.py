@@ -68,6 +68,8 @@ _TITLE_BEFORE_NAME = re.compile(
 )
 # What an institution does in the main clause of a policy story.
 _ACTION = re.compile(r"印发|发布|出台|召开|举行|启动|推出|公布")
+# A run of clauses ending like this is a subordinate clause waiting for its main one (……召开之际).
+_SUBORDINATE = ("之后", "以后", "之际", "以来", "期间", "过程中")
 # Who said it: kept, but joined to what was said so that a cut cannot leave the speaker alone.
 _SPEAKER = re.compile(r"[^，。“”]{2,20}(?:表示|称|说|指出|认为|确认|宣布|透露|显示|强调)[，,：:]")
 
@@ -104,7 +106,7 @@ def headline_text(sentence: str, budget: int, context: Counter | None = None) ->
         candidates.append((fit("".join(parts[start:]), budget).rstrip(_TRAILING), start == 0))
     context_norm = _norm(context)
     best = max(
-        (c for c in dict.fromkeys(candidates) if c[0]),
+        (c for c in dict.fromkeys(candidates) if c[0] and not c[0].endswith(_SUBORDINATE)),
         key=lambda c: _cosine(_bigrams(c[0]), context, context_norm)
         + FILL_WEIGHT * min(1.0, len(c[0]) / budget)
         + OPENING_WEIGHT * c[1],

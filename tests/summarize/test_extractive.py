@@ -5,7 +5,7 @@ import pytest
 from brief.config import defaults
 from brief.model import Article
 from brief.summarize import get_summarizer
-from brief.summarize.extractive import ExtractiveSummarizer, headline_text
+from brief.summarize.extractive import ExtractiveSummarizer, _bigrams, headline_text
 from brief.summarize.guard import check_summary
 
 EMPLOYMENT = Article(
@@ -101,6 +101,13 @@ def test_headline_text_drops_titles_dates_and_never_cuts_a_number():
     long_figure = "全省粮食总产量达到1478.1万吨的历史新高水平并且连续五年保持稳定增长态势"
     cut = headline_text(long_figure, 12)
     assert len(cut) <= 12 and "1478" not in cut[-4:]
+
+
+def test_a_subordinate_clause_alone_is_not_a_headline():
+    sentence = "在全省第三季度秋粮收购工作全面展开之际，粮食部门加强收购资金保障，确保农民售粮不难。"
+    # an article about the purchase: the opening clause is the most central, but it is subordinate
+    context = _bigrams(sentence + "全省秋粮收购工作全面展开")
+    assert headline_text(sentence, 20, context) == "粮食部门加强收购资金保障"
 
 
 def test_a_date_range_is_kept_whole():
