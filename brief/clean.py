@@ -99,9 +99,10 @@ def join_lines(lines: list[str]) -> str:
 def clean_text(text: str) -> str:
     """Clean a whole text: paragraphs separated by ``\\n``, hard wraps and column breaks joined.
 
-    A line break ends a paragraph when the line ends a sentence and either a blank line follows or
-    the line is visibly shorter than the text's wrap width; any other break is a wrap and is joined.
-    Text that was never wrapped (one paragraph per line) therefore keeps its paragraphs.
+    A line break ends a paragraph when the line ends a sentence and either a blank line follows, or
+    the line is visibly shorter than the text's wrap width, or the lines are too long to be a
+    newspaper column's; any other break is a wrap and is joined. Text that was never wrapped (one
+    paragraph per line) therefore keeps its paragraphs.
     """
     lines = [normalize_chars(line).strip() for line in text.splitlines()]
     widths = sorted(visual_width(line) for line in lines if line)
@@ -114,7 +115,7 @@ def clean_text(text: str) -> str:
             continue
         paragraphs[-1].append(line)
         after = lines[index + 1] if index + 1 < len(lines) else ""
-        if wrap > 40 or (ends_sentence(line) and (not after or visual_width(line) < wrap - 1)):
+        if wrap > 40 or (ends_sentence(line) and (not after or visual_width(line) < wrap - 1 or wrap > 20)):
             paragraphs.append([])
         elif not ends_sentence(line) and not after and visual_width(line) < wrap - 3:
             paragraphs.append([])  # a short line standing alone: a heading, not a wrap

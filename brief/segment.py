@@ -299,30 +299,38 @@ def _units(lines: list[_Line]) -> list[_Unit]:
 
 
 def _head_groups(unit: _Unit, lines: list[_Line]) -> list[_Unit]:
-    """Split a run of headline lines into groups: a byline closes a group; a kicker, or a third
-    block of plain headline lines, opens one."""
+    """Split a run of headline lines into groups (kicker, title, subtitle, byline).
+
+    A byline closes a group. A kicker opens one, and so does a block of plain headline lines once
+    the group has its title: a second block after a kicker-or-title block, or any block after a
+    wrapped title or a subtitle. A lone line of four characters or fewer is a column label
+    (``记者观察``), a group of its own.
+    """
     groups = [_Unit(HEAD)]
-    blocks = 0
+    blocks, titled = 0, False
     for n, i in enumerate(unit.lines):
         line, current = lines[i], groups[-1]
-        roles = {lines[j].role for j in current.lines}
         new_block = line.blank_before or not current.lines
-        # A wrapped (two-line) title, or a subtitle, means the group's title is there already.
-        has_title = SUBTITLE in roles or any(
-            lines[j].role == TEXT and not lines[j].blank_before and lines[unit.lines[m - 1]].role == TEXT
-            for m, j in enumerate(unit.lines[:n]) if m and j in current.lines
-        )
+        closes_block = n + 1 == len(unit.lines) or lines[unit.lines[n + 1]].blank_before
+        label = line.role == TEXT and new_block and closes_block and line.vis <= 4
+        roles = {lines[j].role for j in current.lines}
         if current.lines and (
-            (BYLINE in roles and line.role != BYLINE)
+            label
+            or (BYLINE in roles and line.role != BYLINE)
             or (line.role == KICKER and new_block)
-            or (line.role == TEXT and new_block and (blocks >= 2 or has_title))
+            or (line.role == TEXT and new_block and (blocks >= 2 or titled))
         ):
             groups.append(_Unit(HEAD))
-            current, blocks = groups[-1], 0
+            current, blocks, titled = groups[-1], 0, False
         if line.role == TEXT and new_block:
             blocks += 1
+        elif line.role == SUBTITLE or (line.role == TEXT and lines[unit.lines[n - 1]].role == TEXT):
+            titled = True  # a subtitle, or the second line of a wrapped title
         current.lines.append(i)
-    return groups
+        if label:
+            groups.append(_Unit(HEAD))
+            blocks, titled = 0, False
+    return [group for group in groups if group.lines]
 
 
 # --- pairing headlines with bodies and building the articles -------------------------------------
@@ -368,7 +376,7 @@ def _article(body: _Unit, head: _Unit | None, lines: list[_Line]) -> Article:
     article = Article(kind=ARTICLE)
     if head is not None:
         _fill_headline(article, [lines[i] for i in head.lines])
-    paragraphs = _paragraphs([lines[i] for i in body.lines], lines, body.lines)
+    paragraphs = _paragraphs([lines[i] for i in body.lines])
     if paragraphs and lines[body.lines[0]].role == DATELINE:
         paragraphs[0] = _take_dateline(article, paragraphs[0])
     article.paragraphs = [clean_inline(" ".join(p)) for p in paragraphs]
@@ -382,11 +390,12 @@ def _article(body: _Unit, head: _Unit | None, lines: list[_Line]) -> Article:
     return article
 
 
-def _paragraphs(body: list[_Line], lines: list[_Line], index: list[int]) -> list[list[str]]:
+def _paragraphs(body: list[_Line]) -> list[list[str]]:
     """Group body lines into paragraphs: one ends where a sentence ends at a blank line or short of
-    the column's width; a subhead is a paragraph of its own."""
-    widths = [ln.vis for ln in body if ln.label == BODY and ln.role == TEXT]
-    wrap = _percentile(widths) if widths else 40.0
+    the column's width (every sentence end, in text that was never wrapped); a subhead is a
+    paragraph of its own."""
+    widths = [ln.vis for ln in body if ln.label == BODY and ln.role == TEXT and not ends_sentence(ln.raw)]
+    wrap = _percentile(widths) if widths else 1000.0
     paragraphs: list[list[str]] = [[]]
     for n, line in enumerate(body):
         after = body[n + 1] if n + 1 < len(body) else None
@@ -398,7 +407,7 @@ def _paragraphs(body: list[_Line], lines: list[_Line], index: list[int]) -> list
         if (
             line.label == SUBHEAD
             or after.label == SUBHEAD
-            or (ends_sentence(line.raw) and (after.blank_before or line.vis < wrap - 1))
+            or (ends_sentence(line.raw) and (after.blank_before or line.vis < wrap - 1 or wrap > 26))
         ):
             paragraphs.append([])
     return [p for p in paragraphs if p]

@@ -1,0 +1,61 @@
+from brief.clean import clean_heading, clean_inline, clean_text, ends_sentence, unbalanced, visual_width
+
+
+def test_justification_spaces_between_chinese_and_digits_go():
+    assert clean_inline("10 月 17 日 上 午 ，省 委 宣 传") == "10月17日上午，省委宣传"
+    assert clean_inline("准 地 ”171 宗 ，出 让 面 积 10714.9") == "准地”171宗，出让面积10714.9"
+    assert clean_inline("全省 117 个县（市、区）") == "全省117个县（市、区）"
+
+
+def test_figures_and_marks_stay_exact():
+    text = "1—8月，全省12315热线受理投诉下降0.94%，印发《进一步深化开发区改革行动方案》，覆盖117个县（市、区）。"
+    assert clean_inline(text) == text
+
+
+def test_full_width_digits_and_percent_are_normalized_once():
+    assert clean_inline("同比减少０．９４％，环比减少13.12％") == "同比减少0.94%，环比减少13.12%"
+    assert clean_inline("２０２４年ＡＩ大会") == "2024年AI大会"
+    # Idempotent: cleaning clean text changes nothing.
+    once = clean_inline("同比减少 0.94％ ，共 5 万 人")
+    assert clean_inline(once) == once == "同比减少0.94%，共5万人"
+
+
+def test_spaces_between_latin_words_stay():
+    assert clean_inline("发布 Apple Watch 新款") == "发布Apple Watch新款"
+    assert clean_inline("采用 Windows 11 系统") == "采用Windows 11系统"
+
+
+def test_heading_keeps_a_phrase_separator_but_not_letter_spacing():
+    assert clean_heading("把脉行业痛点 对接供应链条") == "把脉行业痛点 对接供应链条"
+    assert clean_heading("全 省 秋 粮 收 获 过 九 成") == "全省秋粮收获过九成"
+    assert clean_heading("第 12 届 大 赛 开 幕") == "第12届大赛开幕"
+
+
+def test_sentence_ends_and_open_brackets():
+    assert ends_sentence("他说：“这个政策真好。”")
+    assert ends_sentence("下降0.94%。")
+    assert not ends_sentence("全省城镇新增就业36.54万人，完成")
+    assert not ends_sentence("运城社会心理服务“六进”")
+    assert unbalanced("开展“2024")
+    assert not unbalanced("“六进”活动")
+
+
+def test_visual_width_counts_ascii_as_half_and_squeezes_adjacent_marks():
+    assert visual_width("全省城镇") == 4
+    assert visual_width("2024年") == 3
+    assert visual_width("“走出去”“请进来”") == 9  # the inner ”“ share one em
+
+
+def test_clean_text_joins_hard_wraps_and_column_breaks():
+    text = "近年来，全省持续推进稳就\n\n业扩就业，城镇新增就业36\n万人，完成全年目标的81%。\n\n今年以来，各地举办招聘\n会1200余场。\n"
+    assert clean_text(text) == "近年来，全省持续推进稳就业扩就业，城镇新增就业36万人，完成全年目标的81%。\n今年以来，各地举办招聘会1200余场。"
+
+
+def test_clean_text_keeps_unwrapped_paragraphs():
+    text = "第一段讲的是全省秋粮收获进度已经超过九成，比去年同期快了两个多百分点。\n第二段讲的是各地组织农机手和种粮大户抢抓晴好天气。\n"
+    assert clean_text(text).split("\n") == [line for line in text.splitlines() if line]
+
+
+def test_clean_text_of_nothing_is_empty():
+    assert clean_text("") == ""
+    assert clean_text(" \n\u3000\n") == ""

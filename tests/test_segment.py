@@ -1,0 +1,156 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from brief.clean import ends_sentence
+from brief.model import ARTICLE, CAPTION, Dateline
+from brief.segment import segment_page
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SEED = ROOT.parent / "shared" / "seeds" / "000_51ec7926e3b4d3b2.txt"
+CJK_SPACE = re.compile(r"[\u4e00-\u9fff，。、][ \u3000]+[\u4e00-\u9fff\d]|\d[ \u3000]+[\u4e00-\u9fff]")
+
+
+def _front():
+    return segment_page((EXAMPLES / "page-front.txt").read_text(encoding="utf-8"), source="示例日报", page="1")
+
+
+def test_front_page_gives_five_articles_and_a_caption_in_page_order():
+    articles = _front()
+    assert [a.kind for a in articles] == [ARTICLE] * 5 + [CAPTION]
+    assert [a.position for a in articles] == list(range(6))
+    assert {(a.source, a.page) for a in articles} == {("示例日报", "1")}
+    assert len({a.id for a in articles}) == 6
+
+
+def test_front_page_headlines_printed_after_their_bodies():
+    lead, trade, bus, factory, contest, _ = _front()
+    assert (lead.kicker, lead.title, lead.subtitle) == ("", "全省秋粮收获进度过九成", "——各地抢抓晴好天气确保颗粒归仓")
+    assert lead.reporters == ["张晓明", "刘思远"]
+    assert (bus.kicker, bus.title) == ("新开通3条城乡公交线路", "大同建制村通公交率达98.6%")
+    assert (factory.kicker, factory.title, factory.reporters) == ("", "长治：数字化改造为制造业添动能", ["郭丽娟"])
+    # A two-line title is joined; the line above it is the kicker.
+    assert (contest.kicker, contest.title) == ("860名学生同台竞技", "第十二届全省中小学生科技创新大赛在太原落幕")
+
+
+def test_front_page_article_with_its_headline_before_the_body():
+    trade = _front()[1]
+    assert (trade.kicker, trade.title, trade.reporters) == ("前三季度", "我省外贸进出口同比增长6.8%", ["陈雨桐"])
+    assert len(trade.paragraphs) == 3
+    assert trade.paragraphs[0].startswith("记者从太原海关获悉，今年前三季度")
+    assert trade.paragraphs[-1].endswith("占出口总值的65.4%。")
+
+
+def test_front_page_subheads_stay_inside_their_article_and_the_jump_is_recorded():
+    lead = _front()[0]
+    assert len(lead.paragraphs) == 9
+    assert lead.paragraphs[3] == "农机作业提速增效"
+    assert lead.paragraphs[6] == "烘干仓储保障到位"
+    # A column break in mid-sentence is joined; justification spaces are gone.
+    assert lead.paragraphs[0] == "连日来，全省各地抢抓晴好天气，组织农机手和种粮大户加快秋粮收获进度。"
+    assert lead.paragraphs[1].startswith("记者从省农业农村厅了解到，截至10月16日，全省秋粮已收获2860万亩")
+    assert lead.paragraphs[-1].endswith("确保全年粮食产量稳定在300亿斤以上。")
+    assert lead.continued_to == "第2版" and lead.continued_from is None
+    assert "下转" not in lead.body
+
+
+def test_front_page_datelines_become_fields():
+    _, _, bus, _, contest, _ = _front()
+    assert bus.dateline == Dateline(place="大同", date="10月17日")
+    assert bus.reporters == ["周凯"]
+    assert bus.paragraphs[0].startswith("日前，大同市新开通3条城乡公交线路")
+    # The reporter's name wrapped onto the next line.
+    assert contest.dateline == Dateline(place="太原", date="10月17日")
+    assert contest.reporters == ["李文博"]
+    assert contest.paragraphs[0].startswith("为期三天的第十二届全省中小学生科技创新大赛17日落下帷幕。")
+
+
+def test_front_page_caption_banner_and_figures():
+    articles = _front()
+    caption = articles[-1]
+    assert caption.reporters == ["张晓明"]
+    assert caption.paragraphs == ["10月16日，太谷区一处农田里，收获机正在收割玉米。"]
+    everything = "".join(a.title + a.kicker + a.subtitle + a.body for a in articles)
+    assert "聚焦" not in everything  # the page banner belongs to no article
+    assert "1—9月" in articles[3].body
+    assert all(not CJK_SPACE.search(a.body) for a in articles)
+
+
+def test_inner_page_headlines_before_bodies_and_continued_story():
+    articles = segment_page((EXAMPLES / "page-inner.txt").read_text(encoding="utf-8"), page="2")
+    assert [a.title for a in articles] == [
+        "全省秋粮收获进度过九成",
+        "城乡居民医保参保率稳定在95%以上",
+        "太原至绵山城际旅游专线开通",
+        "我省新增4家国家级绿色工厂",
+    ]
+    continued, insurance, rail, green = articles
+    assert continued.continued_from == "第1版" and continued.continued_to is None
+    assert continued.paragraphs[0].startswith("据了解，今年全省还新建高标准农田110万亩")
+    assert [len(a.paragraphs) for a in articles] == [2, 3, 2, 2]
+    assert insurance.reporters == ["赵一鸣"]
+    assert insurance.paragraphs[0].endswith("城乡居民医保参保率稳定在95%以上。")
+    assert rail.subtitle == "——每日往返两班"
+    assert (rail.dateline, rail.reporters) == (Dateline(place="介休", date="10月17日"), ["韩雪"])
+    assert green.reporters == ["孙立平"]
+    assert green.paragraphs[-1].endswith("工业固体废物综合利用率达到92%。")
+
+
+def test_a_plain_article_comes_out_whole_with_its_title():
+    text = "全省冬小麦播种进度过半\n\n记者从省农业农村厅获悉，截至10月20日，全省冬小麦已播种510万亩。\n各地正抢抓墒情，加快播种进度。\n"
+    (article,) = segment_page(text, source="稿件")
+    assert article.title == "全省冬小麦播种进度过半"
+    assert article.body.startswith("记者从省农业农村厅获悉") and article.body.endswith("加快播种进度。")
+    assert article.source == "稿件" and article.position == 0
+
+
+def test_a_plain_article_without_a_blank_line_after_the_title():
+    (article,) = segment_page("冬季供暖准备就绪\n全省供热企业已完成管网检修。\n11月1日起试供暖。\n")
+    assert article.title == "冬季供暖准备就绪"
+    assert article.paragraphs == ["全省供热企业已完成管网检修。", "11月1日起试供暖。"]
+
+
+def test_nothing_in_nothing_out():
+    assert segment_page("") == []
+    assert segment_page("\n \n\u3000\n") == []
+
+
+def test_column_label_is_not_a_byline_and_several_reporters_in_a_dateline():
+    text = (
+        "本报长治 10 月 9 日讯（记者 王明\n"
+        "李华）9日，长治市举办秋季招聘\n"
+        "会，120家企业提供岗位3600\n"
+        "个，现场达成就业意向980人。\n"
+        "\n"
+        "长治秋季招聘会提供岗位3600个\n"
+        "\n"
+        "记者观察\n"
+    )
+    (article,) = segment_page(text)
+    assert article.title == "长治秋季招聘会提供岗位3600个"
+    assert article.reporters == ["王明", "李华"]
+    assert article.dateline == Dateline(place="长治", date="10月9日")
+    assert article.body == "9日，长治市举办秋季招聘会，120家企业提供岗位3600个，现场达成就业意向980人。"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed page is not here")
+def test_seed_page_structure():
+    articles = segment_page(SEED.read_text(encoding="utf-8"), source="seed", page="1")
+    assert [a.kind for a in articles] == [ARTICLE] * 6 + [CAPTION]
+    assert [len(a.reporters) for a in articles] == [2, 1, 1, 1, 1, 1, 1]
+    assert all(a.title for a in articles[:6])
+    assert [a.continued_to for a in articles] == [None, "第2版"] + [None] * 5
+    assert [bool(a.dateline) for a in articles[:6]] == [False, False, True, True, True, True]
+    assert all(not a.paragraphs[0].startswith("本报") for a in articles)
+    # The second article keeps its four subheads as paragraphs of their own.
+    subheads = [p for p in articles[1].paragraphs if not ends_sentence(p)]
+    assert len(subheads) == 4 and all(len(p) <= 15 for p in subheads)
+    # Headlines are in no body, and no article swallowed a neighbour's text.
+    for article in articles:
+        for other in articles:
+            if other is not article and other.title:
+                assert other.title not in article.body
+    assert all(not CJK_SPACE.search(a.body) for a in articles)
+    assert sum(len(a.body) for a in articles) > 5000
