@@ -32,6 +32,9 @@ REDUNDANCY = 0.5
 # Sentences with fewer Chinese characters are fragments (a subhead, a byline, a stray time
 # stamp), not summary material.
 MIN_CHARS = 8
+# A paragraph this short without closing punctuation is a subhead, not a sentence.
+SUBHEAD_CHARS = 24
+_ENDS = "。！？!?…；;”’」』）)"
 # The brief's summary is at most this many sentences.
 MAX_SENTENCES = 3
 _TRAILING = "，,、；;：:。！!？?… "
@@ -195,13 +198,23 @@ class ExtractiveSummarizer:
 
 def _candidates(article: Article) -> list[_Sentence]:
     out: list[_Sentence] = []
+    subheads: list[_Sentence] = []
     for paragraph in article.paragraphs:
         for source in split_sentences(paragraph):
             text = strip_attribution(source)
             if len(_CJK.findall(text)) < MIN_CHARS:
                 continue
-            out.append(_Sentence(len(out), source, text, _bigrams(text)))
-    return out
+            sentence = _Sentence(len(out), source, text, _bigrams(text))
+            if _is_subhead(source, paragraph):
+                subheads.append(sentence)
+            else:
+                out.append(sentence)
+    return out or subheads
+
+
+def _is_subhead(sentence: str, paragraph: str) -> bool:
+    """A short paragraph of its own with no closing punctuation: a subhead (农机作业提速增效)."""
+    return sentence == paragraph.strip() and len(sentence) <= SUBHEAD_CHARS and sentence[-1] not in _ENDS
 
 
 def _bigrams(text: str) -> Counter:

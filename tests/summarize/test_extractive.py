@@ -127,6 +127,19 @@ def test_headline_budget_comes_from_config():
     assert 0 < len(headline.text) <= 12
 
 
+def test_a_subhead_is_not_summary_material(summarizer):
+    article = Article(paragraphs=[
+        "连日来，全省各地抢抓晴好天气，加快秋粮收获进度。截至10月16日，全省秋粮已收获2860万亩。",
+        "农机作业提速增效",
+        "各地农机合作社开展跨区作业服务。",
+    ])
+    (summary,) = summarizer.summarize([article])
+    assert "农机作业提速增效" not in summary.text
+    assert summary.text.endswith("各地农机合作社开展跨区作业服务。")
+    (only_a_line,) = summarizer.summarize([Article(paragraphs=["农机作业提速增效示范活动启动"])], kind="headline")
+    assert only_a_line.text == "农机作业提速增效示范活动启动"
+
+
 def test_empty_article_gives_an_empty_summary(summarizer):
     summaries = summarizer.summarize([Article(paragraphs=[]), Article(paragraphs=["（图）"])], kind="headline")
     assert [s.text for s in summaries] == ["", ""]
