@@ -177,7 +177,7 @@ def main() -> None:
         "brief.rank, default (grouping + MMR)": brief_ranker(config),
     }
     print(f"days with >= 6 items: train {len(train)} (to 2023), held out {len(held)} (2024)\n")
-    print(f"| system | NDCG@5 train | tau train | NDCG@5 held out | tau held out |")
+    print("| system | NDCG@5 train | tau train | NDCG@5 held out | tau held out |")
     print("|---|---|---|---|---|")
     for name, ranker in systems.items():
         tn, tt = evaluate(train, ranker)

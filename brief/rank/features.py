@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+
 from brief.model import Article
 from brief.text import Figure, extract_figures
 

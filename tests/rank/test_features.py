@@ -16,7 +16,8 @@ def test_central_decision_reads_as_central_authority_with_national_scope():
 
 
 def test_provincial_department_and_local_bodies_are_told_apart():
-    assert article_features(Article(title="省政府召开常务会议", paragraphs=["会议研究部署秋冬季安全生产。"]))["provincial"] > 0
+    meeting = Article(title="省政府召开常务会议", paragraphs=["会议研究部署秋冬季安全生产。"])
+    assert article_features(meeting)["provincial"] > 0
     harvest = article_features(HARVEST)
     assert harvest["department"] > 0 and harvest["provincial"] == 0.0  # 省农业农村厅
     assert harvest["scope_province"] > 0  # 全省
@@ -37,8 +38,7 @@ def test_story_set_abroad_reads_as_foreign():
 
 def test_hard_figures_are_amounts_not_dates():
     found = [f.text for f in hard_figures("10月16日上午，总投资18.6亿元的大桥通车，日均车流3万辆次。")]
-    assert "18.6亿元" in found and "3万辆" in found[1] + found[0] + "".join(found)
-    assert not any("月" in text for text in found)
+    assert found == ["18.6亿元", "3万辆"]
     assert article_features(HARVEST)["figures"] > article_features(CONCERT)["figures"] == 0.0
 
 
