@@ -146,6 +146,12 @@ def _role(raw: str) -> str:
 
 def _label(lines: list[_Line]) -> None:
     """Set each line's label: BODY (running text), SUBHEAD (heading inside a body) or HEAD."""
+    # A dash-led line with running text right below it in the same block is a list item, not a
+    # subtitle (nor is a line ending in a dash a kicker, when a sentence follows, not a title).
+    for line, below in zip(lines, lines[1:]):
+        if line.role in (SUBTITLE, KICKER) and below.role == TEXT and not below.blank_before:
+            if _SENTENCE_PUNCT.search(below.raw) or "、" in below.raw:
+                line.role = TEXT
     widths = _block_widths(lines)
     solid = [k for k, (_, count) in enumerate(widths) if count >= SOLID]
     every = sorted(w for w, count in widths if w is not None and count >= SOLID)
@@ -177,6 +183,11 @@ def _label(lines: list[_Line]) -> None:
         wrap = width(i, forward)
         return wrap - 1 <= lines[i].vis <= wrap + 1.5
 
+    def full_as(i: int, other: int) -> bool:
+        """Whether line i fills the column of line ``other``."""
+        wrap = width(other, False)
+        return wrap - 1 <= lines[i].vis <= wrap + 1.5
+
     def indented(i: int) -> bool:
         """Shaped like a paragraph's first line: two characters short of the column (one more may
         hang into the margin if it is punctuation), or spaced out letter by letter to fill it."""
@@ -195,8 +206,8 @@ def _label(lines: list[_Line]) -> None:
         if unbalanced(la.raw) or la.role == DATELINE:
             return True
         continuing = a > 0 and links[a - 1]  # a is itself inside a sentence that started above
-        if continuing:
-            return not lb.blank_before or full(b, True) or ends_sentence(lb.raw)
+        if continuing:  # past a column break the text goes on at a's width, or ends
+            return not lb.blank_before or full(b, True) or full_as(b, a) or ends_sentence(lb.raw)
         # a starts a paragraph, or is a headline line. Text flows on only from a line shaped like
         # the column (full, or an indented first line) into a full one: a title's width is its own,
         # and an article's first line is indented. (A headline that happens to fit the column is
@@ -205,7 +216,11 @@ def _label(lines: list[_Line]) -> None:
             return False
         if full(b, True):
             return True
-        return any(p in la.raw[:-1] for p in "，、；：") and ends_sentence(lb.raw)  # a short last line
+        if not ends_sentence(lb.raw):
+            return False
+        # b is a paragraph's short last line: right below a, or past a column break when a reads
+        # like running text.
+        return not lb.blank_before or any(p in la.raw[:-1] for p in "，、；：")
 
     links: list[bool] = []
     for i in range(len(lines) - 1):
