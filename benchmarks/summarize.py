@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from brief.config import defaults  # noqa: E402
-from brief.evaluate import Pair, evaluate, load_pairs, make_pair  # noqa: E402
+from brief.evaluate import Pair, evaluate, load_pairs, make_pair, rouge_chars  # noqa: E402
 from brief.model import Article, Evidence, Summary  # noqa: E402
 from brief.summarize.extractive import ExtractiveSummarizer  # noqa: E402
 from brief.text import split_sentences  # noqa: E402
@@ -145,6 +145,22 @@ def main() -> None:
             speed = articles_per_second(summarizer, [p.article() for p in pairs], kind)
             print(f"| {data_name} | {name} | {r.rouge1:.1f} | {r.rouge2:.1f} | {r.rougeL:.1f} | "
                   f"{r.numbers_supported:.0%} | {r.mean_len:.0f} | {speed:,.0f} |")
+    gain, low, high = paired_gain(datasets[0][1], extractive, FirstSentence())
+    print(f"\nxwlb, extractive headline minus first sentence: R-L {gain:+.1f} "
+          f"(paired bootstrap, 2,000 resamples: 95% interval {low:+.1f} to {high:+.1f})")
+
+
+def paired_gain(pairs: list[Pair], ours, baseline) -> tuple[float, float, float]:
+    """Mean per-item R-L difference (headline kind) and its bootstrap 95% interval."""
+    articles = [p.article() for p in pairs]
+    diffs = [
+        rouge_chars(a.text, p.reference)["rougeL"] - rouge_chars(b.text, p.reference)["rougeL"]
+        for a, b, p in zip(ours.summarize(articles, kind="headline"),
+                           baseline.summarize(articles, kind="headline"), pairs)
+    ]
+    rng = random.Random(0)
+    means = sorted(sum(rng.choices(diffs, k=len(diffs))) / len(diffs) for _ in range(2000))
+    return sum(diffs) / len(diffs), means[49], means[1949]
 
 
 if __name__ == "__main__":
