@@ -75,6 +75,7 @@ class History:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self.left_out: list[Article] = []  # stories this run dropped as already briefed
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path)

@@ -66,6 +66,9 @@ def build_brief(
         meta={"articles_read": len(articles), "sources": [str(s) for s in sources]},
     )
     if store is not None:
+        if store.left_out:
+            notices.append(f"left out {len(store.left_out)} already-briefed stories with nothing new "
+                           "(--no-history keeps them)")
         try:
             store.record(day, [a for item in brief.items for a in (item.article, *item.related)])
         except BriefError as exc:

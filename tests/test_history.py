@@ -78,8 +78,9 @@ def test_build_brief_remembers_across_days(tmp_path):
     first = build_brief([monday], date="2024-10-17", config=config)
     again = build_brief([monday], date="2024-10-17", config=config)
     assert len(first.brief.items) == len(again.brief.items) == 2
-    titles = [i.article.title for i in build_brief([tuesday], date="2024-10-18", config=config).brief.items]
-    assert titles == [CENTRAL.title]
+    second = build_brief([tuesday], date="2024-10-18", config=config)
+    assert [i.article.title for i in second.brief.items] == [CENTRAL.title]
+    assert "left out 1 already-briefed stories with nothing new (--no-history keeps them)" in second.notices
     off = build_brief([tuesday], date="2024-10-18", config=config, history=False).brief.items
     assert len(off) == 2
 

@@ -138,4 +138,6 @@ def _apply_history(items: list[BriefItem], members: list[list[int]], sketches: l
             item.reasons = ["有新进展", *item.reasons][:4]
             kept_items.append(item)
             kept_members.append(group)
+        else:
+            history.left_out.append(item.article)
     return kept_items, kept_members
