@@ -8,7 +8,9 @@ editor's title is the reference) and the 12 samples of ``eval/clts`` (reference 
 Systems: the first sentence; the TextRank top sentence (PageRank over character-bigram cosine);
 ``extractive`` for the one-line ``headline`` and the 2-3 sentence ``summary``. Scores are ROUGE F1 x
 100 on characters, the share of summaries whose every figure is in the source, the mean length, and
-articles per second on one core (summarizing only, best of three passes). Prints a Markdown table.
+articles per second on one core (summarizing only, best of three passes). Prints a Markdown table,
+then the paired gain of the headline over the first sentence and how often the faithfulness guard
+rejects the editors' own titles.
 """
 
 from __future__ import annotations
@@ -148,6 +150,21 @@ def main() -> None:
     gain, low, high = paired_gain(datasets[0][1], extractive, FirstSentence())
     print(f"\nxwlb, extractive headline minus first sentence: R-L {gain:+.1f} "
           f"(paired bootstrap, 2,000 resamples: 95% interval {low:+.1f} to {high:+.1f})")
+    flagged, kinds = guard_alarms(datasets[0][1])
+    print(f"guard on the editors' own titles against their articles: "
+          f"{flagged} of {len(datasets[0][1])} flagged ({', '.join(f'{k} {v}' for k, v in kinds.most_common())})")
+
+
+def guard_alarms(pairs: list[Pair]) -> tuple[int, Counter]:
+    """How many references the guard rejects against their own article, and for what."""
+    from brief.summarize.guard import check_summary
+
+    flagged, kinds = 0, Counter()
+    for pair in pairs:
+        report = check_summary(pair.reference, pair.text)
+        flagged += not report.ok
+        kinds.update(problem[:2] for problem in report.problems)
+    return flagged, kinds
 
 
 def paired_gain(pairs: list[Pair], ours, baseline) -> tuple[float, float, float]:
