@@ -45,7 +45,7 @@ DECISION = ("重要指示", "重要讲话", "主持召开", "召开", "印发", 
             "意见", "规划", "方案")
 
 NATIONAL_SCOPE = ("全国", "我国", "全党", "全社会", "各地", "中国式现代化", "全国各地", "国家")
-PROVINCE_SCOPE = ("全省", "全区", "省内", "各市")
+PROVINCE_SCOPE = ("全省", "全区", "各市")  # not 省内: 省内外 is a turn of phrase
 LOCAL_SCOPE = ("全市", "全县", "市内", "县内", "各县", "各区")
 # A story set abroad: for a domestic official's brief it matters less, as editors agree.
 FOREIGN = (

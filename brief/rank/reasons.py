@@ -44,5 +44,6 @@ def reasons_for(contributions: dict[str, float]) -> list[str]:
             by_phrase[phrase] = by_phrase.get(phrase, 0.0) + value
     if "头版头条" in by_phrase:  # the lead article is on page 1 anyway: one phrase, not two
         by_phrase["头版头条"] += by_phrase.pop("头版", 0.0)
-    ranked = sorted(by_phrase.items(), key=lambda kv: -kv[1])
+    # Length is a real signal but says little to a reader: it comes last whatever its weight.
+    ranked = sorted(by_phrase.items(), key=lambda kv: (kv[0] == PHRASES["length"], -kv[1]))
     return [phrase for phrase, value in ranked if value >= MIN_CONTRIBUTION][:MAX_REASONS]

@@ -93,6 +93,7 @@ def test_reasons_are_the_largest_positive_contributions():
              "foreign": -1.0, "length": 0.16}
     assert reasons_for(parts) == ["省委省政府发布", "涉及全省", "含关键数据"]
     assert reasons_for({"foreign": -2.0}) == []
+    assert reasons_for({"length": 0.3, "figures": 0.2}) == ["含关键数据", "篇幅长"]
 
 
 def test_pairwise_learning_recovers_the_deciding_feature():
