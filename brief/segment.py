@@ -251,20 +251,22 @@ def _label(lines: list[_Line]) -> None:
     # Headings between two stretches of body (one line, or two stacked), with the text going on
     # right below them, are subheads of that body.
     for i in range(1, len(lines)):
-        run = 1 if lines[i - 1].label == BODY else 2 if i > 1 and lines[i - 2].label == BODY else 0
-        heads = lines[i : i + run]
-        after = lines[i + run] if i + run < len(lines) else None
-        if (
-            run
-            and after is not None
-            and all(h.label == HEAD and h.role == TEXT for h in heads)
-            and not any(h.blank_before for h in heads[1:])
-            and after.label == BODY
-            and after.role == TEXT
-            and not after.blank_before
-        ):
-            for h in heads:
-                h.label = SUBHEAD
+        if lines[i - 1].label != BODY:
+            continue
+        for run in (1, 2):
+            heads = lines[i : i + run]
+            after = lines[i + run] if i + run < len(lines) else None
+            if (
+                after is not None
+                and all(h.label == HEAD and h.role == TEXT for h in heads)
+                and not any(h.blank_before for h in heads[1:])
+                and after.label == BODY
+                and after.role == TEXT
+                and not after.blank_before
+            ):
+                for h in heads:
+                    h.label = SUBHEAD
+                break
     # A photo caption may be wrapped: the lines of its block before the credit belong to it.
     for i, line in enumerate(lines):
         if line.role == CAPTION_LINE:
