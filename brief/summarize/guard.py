@@ -4,7 +4,8 @@ Officials read the summary, not the article, so a summary may say less than its 
 something else. The guard is deliberately literal: a figure is supported only by the same value
 and unit (``36.54万`` == ``365400`` but not ``365万``; ``0.15%`` is not ``0.1%``), a period word
 (``全年``, ``上半年``) only by itself or by the month range it names, and a person, place or
-organisation only when the source names it (or its core: ``太原`` for ``太原市``).
+organisation only when the source names it (or its core: ``太原`` for ``太原市``), and a post
+before a person's name (``省长王建军``) only when the source gives that person that post.
 """
 
 from __future__ import annotations
@@ -122,9 +123,45 @@ def _unsupported_names(summary: str, source: str) -> list[tuple[str, str]]:
     for label, parts in _names(summary):
         name = "".join(parts)
         if _supported(name, source) or (len(parts) > 1 and all(_supported(p, source) for p in parts)):
+            if label == "人名":
+                missing += [("职务", wrong) for wrong in _wrong_titles(name, summary, source)]
             continue
         missing.append((label, name))
     return missing
+
+
+# A post written right before a name: 厅长王建军. The source must give that person that post.
+_POST = re.compile(
+    r"(?:副|常务副)?(?:省长|市长|县长|区长|州长|厅长|局长|部长|司长|处长|书记|总书记|主任|主席|总理|委员长"
+    r"|秘书长|院长|校长|董事长|总经理|行长|检察长|首相|总统|外长|大使|发言人)$"
+)
+# How far from the name the source may state the post (厅长、党组书记王建军; 致电姆本巴，祝贺他就任总统).
+_POST_WINDOW = 16
+
+
+def _states_post(around_name: str, title: str) -> bool:
+    """Does the text around a name give this post? 省长 is not 副省长."""
+    for at in re.finditer(re.escape(title), around_name):
+        if title.startswith("副") or not around_name[: at.start()].endswith("副"):
+            return True
+    return False
+
+
+def _wrong_titles(name: str, summary: str, source: str) -> list[str]:
+    """``post+name`` for each post the summary gives ``name`` that the source does not."""
+    wrong = []
+    for match in re.finditer(re.escape(name), summary):
+        post = _POST.search(summary[max(0, match.start() - 6) : match.start()])
+        if post is None:
+            continue
+        title = post.group(0)
+        stated = any(
+            _states_post(source[max(0, at.start() - _POST_WINDOW) : at.end() + _POST_WINDOW], title)
+            for at in re.finditer(re.escape(name), source)
+        )
+        if not stated and title + name not in wrong:
+            wrong.append(title + name)
+    return wrong
 
 
 def _supported(name: str, source: str) -> bool:

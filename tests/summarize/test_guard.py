@@ -71,6 +71,23 @@ def test_a_wrong_person_fails():
     assert report.problems == ["人名“李明”原文没有"]
 
 
+def test_a_wrong_post_for_a_named_person_fails():
+    assert check_summary("厅长王建军表示将开展三项专项行动。", SOURCE).ok
+    report = check_summary("省长王建军表示将开展三项专项行动。", SOURCE)
+    assert report.problems == ["职务“省长王建军”原文没有"]
+
+
+def test_dropping_deputy_from_a_post_fails():
+    source = "副市长赵刚出席开工仪式。"
+    assert check_summary("副市长赵刚出席开工仪式", source).ok
+    assert check_summary("市长赵刚出席开工仪式", source).problems == ["职务“市长赵刚”原文没有"]
+
+
+def test_a_post_stated_after_the_name_counts():
+    source = "国家主席致电张伟，祝贺他就任某国总统。"
+    assert check_summary("总统张伟就任", source).ok
+
+
 def test_a_foreign_name_split_by_the_tagger_is_checked_whole():
     report = check_summary("布林肯表示支持。", "国务卿表示支持。")
     assert report.problems == ["人名“布林肯”原文没有"]
