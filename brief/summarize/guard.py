@@ -5,7 +5,8 @@ something else. The guard is deliberately literal: a figure is supported only by
 and unit (``36.54万`` == ``365400`` but not ``365万``; ``0.15%`` is not ``0.1%``), a period word
 (``全年``, ``上半年``) only by itself or by the month range it names, and a person, place or
 organisation only when the source names it (or its core: ``太原`` for ``太原市``), and a post
-before a person's name (``省长王建军``) only when the source gives that person that post.
+before a person's name (``省长王建军``) only when the source gives that person that post. A phrase
+the summary says more often than the source does is reported too: it is how a looping model shows.
 """
 
 from __future__ import annotations
@@ -41,7 +42,34 @@ def check_summary(summary: str, source: str) -> GuardReport:
     problems += period_problems
     problems += [f"编号“{code}”原文没有" for code in _unsupported_codes(summary, source)]
     problems += [f"{label}“{name}”原文没有" for label, name in _unsupported_names(summary, source)]
+    problems += [f"重复“{phrase}”" for phrase in repeated_phrases(summary)
+                 if summary.count(phrase) > source.count(phrase)]
     return GuardReport(ok=not problems, problems=problems)
+
+
+REPEAT_CHARS = 6
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def repeated_phrases(text: str, size: int = REPEAT_CHARS) -> list[str]:
+    """Phrases of ``size`` or more Chinese characters that a summary says twice (a model that
+    loops: 取得历史性成就，……取得历史性成就), each as long as it repeats."""
+    first: dict[str, int] = {}
+    found: list[str] = []
+    for run in _HAN_RUN.finditer(text):
+        for i in range(run.start(), run.end() - size + 1):
+            gram = text[i : i + size]
+            if gram not in first:
+                first[gram] = i
+                continue
+            j = first[gram]
+            if j + size > i or any(gram in phrase for phrase in found):
+                continue  # overlaps itself, or already reported inside a longer repeat
+            length = size
+            while i + length < run.end() and text[j + length] == text[i + length] and j + length < i:
+                length += 1
+            found.append(text[i : i + length])
+    return found
 
 
 def unsupported_figures(summary: str, source: str) -> list[Figure]:

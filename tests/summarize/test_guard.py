@@ -2,7 +2,7 @@
 
 import pytest
 
-from brief.summarize.guard import GuardReport, check_summary, unsupported_figures
+from brief.summarize.guard import GuardReport, check_summary, repeated_phrases, unsupported_figures
 
 SOURCE = (
     "本报太原10月17日讯（记者 郝薇）记者从山西省人力资源和社会保障厅了解到，1—8月，全省城镇新增就业"
@@ -115,6 +115,15 @@ def test_a_wrong_organisation_fails():
 def test_a_wrong_code_fails():
     report = check_summary("C929航空维修培训也将启动。", SOURCE)
     assert report.problems == ["编号“C929”原文没有"]
+
+
+def test_a_phrase_said_twice_fails_unless_the_source_says_it_twice():
+    source = "全省城镇新增就业稳步增长，高校毕业生就业保持稳定。"
+    looping = "全省城镇新增就业稳步增长，全省城镇新增就业稳步增长。"
+    assert check_summary(looping, source).problems == ["重复“全省城镇新增就业稳步增长”"]
+    twice = "省政府召开常务会议。会后，省政府召开常务会议专题部署。"
+    assert check_summary("省政府召开常务会议，省政府召开常务会议", twice).ok
+    assert repeated_phrases("稳就业稳就业") == []  # shorter than six characters
 
 
 def test_several_errors_are_all_reported():
