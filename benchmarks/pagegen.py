@@ -236,18 +236,19 @@ def _wrap(rng: random.Random, paragraph: str, width: int, *, indent: bool = True
     lines: list[str] = []
     current: list[str] = []
     room = width - 2 if indent else width
-    def size(token: str) -> float:  # a spaced-out digit run takes its spaces' width too
-        return _width(token) + (1.0 if spaced and re.fullmatch(r"[0-9A-Za-z.%]+", token) else 0.0)
+
+    def size(tokens: list[str]) -> float:  # a spaced-out digit run takes its spaces' width too
+        runs = sum(1 for t in tokens if re.fullmatch(r"[0-9A-Za-z.%]+", t))
+        return _width("".join(tokens)) + (1.0 * runs if spaced else 0.0)
 
     for token in ([lead] if lead else []) + _tokens(paragraph):
-        used = sum(size(t) for t in current)
-        fits = used + size(token) <= room
+        fits = size(current + [token]) <= room
         hangs = token in _NO_LINE_START  # closing marks never start a line: they hang in the margin
         if current and not fits and not hangs:
             carry = []
             while current and current[-1] in _NO_LINE_END:
                 carry.insert(0, current.pop())
-            short = room - sum(size(t) for t in current) >= 1.5
+            short = room - size(current) >= 1.5
             lines.append(_set(current, spaced, justify=short))
             current, room = carry, width
         current.append(token)

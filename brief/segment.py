@@ -148,10 +148,13 @@ def _label(lines: list[_Line]) -> None:
     """Set each line's label: BODY (running text), SUBHEAD (heading inside a body) or HEAD."""
     # A dash-led line with running text right below it in the same block is a list item, not a
     # subtitle (nor is a line ending in a dash a kicker, when a sentence follows, not a title).
-    for line, below in zip(lines, lines[1:]):
-        if line.role in (SUBTITLE, KICKER) and below.role == TEXT and not below.blank_before:
-            if _SENTENCE_PUNCT.search(below.raw) or "、" in below.raw:
-                line.role = TEXT
+    for above, line, below in zip([None, *lines], lines, [*lines[1:], None]):
+        if line.role not in (SUBTITLE, KICKER):
+            continue
+        if below and below.role == TEXT and not below.blank_before and re.search(r"[，。！？；、]", below.raw):
+            line.role = TEXT
+        elif line.role == KICKER and above and above.role == TEXT and not line.blank_before and not ends_sentence(above.raw):
+            line.role = TEXT  # the dash ends a line in the middle of a sentence
     widths = _block_widths(lines)
     solid = [k for k, (_, count) in enumerate(widths) if count >= SOLID]
     every = sorted(w for w, count in widths if w is not None and count >= SOLID)
@@ -203,8 +206,8 @@ def _label(lines: list[_Line]) -> None:
         la, lb = lines[a], lines[b]
         if lb.role != TEXT or la.role not in (TEXT, DATELINE) or ends_sentence(la.raw):
             return False
-        if unbalanced(la.raw) or la.role == DATELINE:
-            return True
+        if unbalanced(la.raw) or la.role == DATELINE or la.raw[-1] in "，、":
+            return True  # an open quote, a dateline or a clause mark: the sentence must go on
         continuing = a > 0 and links[a - 1]  # a is itself inside a sentence that started above
         if continuing:  # past a column break the text goes on at a's width, or ends
             return not lb.blank_before or full(b, True) or full_as(b, a) or ends_sentence(lb.raw)
@@ -220,7 +223,7 @@ def _label(lines: list[_Line]) -> None:
             return False
         # b is a paragraph's short last line: right below a, or past a column break when a reads
         # like running text.
-        return not lb.blank_before or any(p in la.raw[:-1] for p in "，、；：")
+        return not lb.blank_before or full(a, False) or any(p in la.raw[:-1] for p in "，、；：")
 
     links: list[bool] = []
     for i in range(len(lines) - 1):
