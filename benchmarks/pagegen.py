@@ -27,7 +27,7 @@ from brief.clean import visual_width
 ITEMS = Path(os.environ.get("BRIEF_XWLB_ITEMS", Path(__file__).resolve().parents[1] / "../shared/eval/xwlb/items-dev.jsonl.gz"))
 AFTER, BEFORE = "after", "before"
 _PREFIX = re.compile(r"^央视网消息（新闻联播）：")
-_SENTENCE_END = re.compile(r"[。！？…][”’」』）]?$")
+_SENTENCE_END = re.compile(r"[。！？…；：][”’」』）]?$")
 _NO_LINE_START = set("，。、；：？！）”’》」』…%")
 _NO_LINE_END = set("“‘（《「『")
 _SURNAMES = "王李张刘陈杨赵黄周吴徐孙马胡朱郭何罗高林郑梁谢宋唐许韩冯邓曹彭曾田萧潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -126,8 +126,10 @@ def _article(rng: random.Random, item: dict, *, jump: bool, month: int, day: int
     headings: set[int] = set()
     dateline = rng.random() < 0.5
     for n, paragraph in enumerate(printed):
-        if paragraph not in paragraphs or (len(paragraph) <= 30 and not _SENTENCE_END.search(paragraph) and "，" not in paragraph):
-            headings.add(len(lines))  # a subhead (the transcripts have some too): one line, text right below
+        if paragraph not in paragraphs or not _SENTENCE_END.search(paragraph):
+            # A subhead, or a transcript paragraph that is no sentence (the heading of a story
+            # within the story): printed as a line of its own, the text right below it.
+            headings.add(len(lines))
             lines.append(paragraph)
             continue
         lead = None
