@@ -337,6 +337,8 @@ def _figure(m: re.Match) -> Figure | None:
     if m.group("num"):
         mult = m.group("mult") or ""
         unit = _UNIT_ALIASES.get(m.group("unit") or "", m.group("unit") or "")
+        if unit == "日" and not mult and m.group("num").isdigit() and 1 <= int(m.group("num")) <= 31:
+            return Figure(text, None, "date", "date", parts=(None, None, int(m.group("num"))))  # 17日
         return Figure(text, _number(m.group("num")) * _MULTIPLIER[mult], unit)
     value = chinese_number(m.group("cn"))
     if value is None or value < 2:

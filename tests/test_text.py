@@ -84,6 +84,8 @@ def test_ranges_and_dates():
         ("range", 2023.0, 2024.0, "年"),
     ]
     assert [f.parts for f in figures[4:]] == [(None, 10, 17), (2024, 3, None), (2023, None, None)]
+    (day,) = extract_figures("王华17日在大同调研")
+    assert (day.kind, day.parts) == ("date", (None, None, 17))
 
 
 def test_codes_and_lone_yi_are_not_figures():

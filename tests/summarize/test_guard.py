@@ -20,6 +20,7 @@ SOURCE = (
         "王建军表示，太原、晋中将开展3项专项行动。",  # 三项 == 3项, 太原 for 太原市
         "省人社厅：C919航空维修培训将启动。",
         "10月17日，山西发布前8个月就业数据。",
+        "山西17日发布前8个月就业数据。",  # the day alone, of a full date in the source
         "全省城镇就业保持稳定，高校毕业生得到重点帮扶。",  # nothing checkable, nothing wrong
     ],
 )
