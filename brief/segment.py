@@ -217,13 +217,8 @@ def _label(lines: list[_Line]) -> None:
         # caught below: it never ends a sentence.)
         if not (indented(a) or full(a, False) or full(a, True)):
             return False
-        if full(b, True):
-            return True
-        if not ends_sentence(lb.raw):
-            return False
-        # b is a paragraph's short last line: right below a, or past a column break when a reads
-        # like running text.
-        return not lb.blank_before or full(a, False) or any(p in la.raw[:-1] for p in "，、；：")
+        # b is full, or a paragraph's short last line (right below a or past a column break).
+        return full(b, True) or ends_sentence(lb.raw)
 
     links: list[bool] = []
     for i in range(len(lines) - 1):
@@ -251,12 +246,12 @@ def _label(lines: list[_Line]) -> None:
             line.label = BODY
         else:
             line.label = HEAD
-    # Headings between two stretches of body (one line, or two stacked), with the text going on
-    # right below them, are subheads of that body.
+    # Headings between two stretches of body (one line, or up to three stacked), with the text
+    # going on right below them, are subheads of that body.
     for i in range(1, len(lines)):
         if lines[i - 1].label != BODY:
             continue
-        for run in (1, 2):
+        for run in (1, 2, 3):
             heads = lines[i : i + run]
             after = lines[i + run] if i + run < len(lines) else None
             if (
