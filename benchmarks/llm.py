@@ -34,9 +34,12 @@ from brief.config import defaults  # noqa: E402
 from brief.evaluate import evaluate  # noqa: E402
 
 
+THREADS = 0  # set from --threads
+
+
 def _config(cache: Path, **summarize) -> dict:
     config = defaults()
-    config["summarize"].update(cache=False, **summarize)
+    config["summarize"].update(cache=False, threads=THREADS, **summarize)
     config["summarize"]["cache_dir"] = str(cache)
     return config
 
@@ -55,7 +58,7 @@ def time_model_load(cache: Path) -> list[tuple[str, float]]:
     user = defaults()  # the real user cache, where `brief models install` put the model
     start = time.perf_counter()
     path = ensure_model(card, user)
-    LlamaCppRuntime(path, context=user["summarize"]["context"], threads=os.cpu_count() or 1)
+    LlamaCppRuntime(path, context=user["summarize"]["context"], threads=THREADS or os.cpu_count() or 1)
     later = time.perf_counter() - start
     return [("first use: assemble 22 parts + sha256", first), ("later runs: stamp check + llama.cpp load", later)]
 
@@ -64,6 +67,7 @@ def score(pairs, summarizer, kind: str, limit: int) -> dict:
     result = evaluate(pairs, summarizer, kind=kind).to_dict()
     summaries = summarizer.last if hasattr(summarizer, "last") else []
     result["within"] = sum(len(s.text) <= limit for s in summaries) / max(len(summaries), 1)
+    result["cpu_per_item"] = getattr(summarizer, "cpu", 0.0) / max(len(pairs), 1)
     result["methods"] = Counter(s.method for s in summaries)
     return result
 
@@ -72,10 +76,12 @@ class Recording:
     """Keeps the summaries of the last batch so that length and guard actions can be counted."""
 
     def __init__(self, inner):
-        self.inner, self.name, self.last = inner, inner.name, []
+        self.inner, self.name, self.last, self.cpu = inner, inner.name, [], 0.0
 
     def summarize(self, articles, kind="summary"):
+        start = time.process_time()
         self.last = self.inner.summarize(articles, kind=kind)
+        self.cpu = time.process_time() - start
         return self.last
 
 
@@ -83,7 +89,8 @@ def row(data: str, system: str, r: dict) -> str:
     methods = ", ".join(f"{k} {v}" for k, v in sorted(r.get("methods", {}).items())) or "-"
     within = f"{r['within']:.0%}" if "within" in r and r.get("methods") else "-"
     return (f"| {data} | {system} | {r['rouge1']:.1f} | {r['rouge2']:.1f} | {r['rougeL']:.1f} | "
-            f"{r['numbers_supported']:.0%} | {within} | {r['mean_len']:.1f} | {r['sec_per_item']:.2f} | {methods} |")
+            f"{r['numbers_supported']:.0%} | {within} | {r['mean_len']:.1f} | {r['sec_per_item']:.2f} | "
+            f"{r.get('cpu_per_item', 0):.2f} | {methods} |")
 
 
 def day_articles(shared: Path, count: int) -> list[dict]:
@@ -124,8 +131,11 @@ def main() -> None:
     parser.add_argument("--clts", type=int, default=12, help="CLTS samples (default 12 of 24)")
     parser.add_argument("--lead-compare", type=int, default=40, help="xwlb items for lead vs whole text (0 = skip)")
     parser.add_argument("--day", type=int, default=60, help="articles in the day run (0 = skip)")
+    parser.add_argument("--threads", type=int, default=0, help="llama.cpp threads (0 = all cores)")
     parser.add_argument("--shared", type=Path, default=Path(os.environ.get("BRIEF_SHARED", ROOT.parent / "shared")))
     args = parser.parse_args()
+    global THREADS
+    THREADS = args.threads
     if not (args.shared / "eval").is_dir():
         sys.exit(f"llm.py: {args.shared}/eval not found (set --shared or BRIEF_SHARED)")
     from brief.summarize.llm import LLMSummarizer, llm_available
@@ -136,7 +146,9 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp)
-        print(f"threads: {os.cpu_count()}; ROUGE F1 x 100 on characters; figures = share of summaries "
+        print(f"cores: {os.cpu_count()}, llama.cpp threads: {THREADS or os.cpu_count()}, load average "
+              f"{os.getloadavg()[0]:.1f} at start (s/item is wall time on a shared machine; CPU s/item "
+              "counts this process only); ROUGE F1 x 100 on characters; figures = share of summaries "
               "with every figure in the source, after the guard.\n")
         print("| model load | seconds |\n|---|---|")
         for name, seconds in time_model_load(cache):
@@ -148,8 +160,8 @@ def main() -> None:
         first = FirstSentence()
         print(f"\nheadline asked: {limit} characters; methods: llm = first output kept, llm-strict = "
               "regenerated after the guard, extractive = guard fallback\n")
-        print("| data | system | R-1 | R-2 | R-L | figures | within length | mean len | s/item | methods |")
-        print("|---|---|---|---|---|---|---|---|---|---|")
+        print("| data | system | R-1 | R-2 | R-L | figures | within length | mean len | s/item | CPU s/item | methods |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
         sets = [(f"xwlb ({args.limit})", xwlb_pairs(args.shared, args.limit, args.seed))]
         if args.clts:
             sets.append((f"CLTS ({args.clts})", clts_pairs(args.shared)[: args.clts]))
@@ -161,15 +173,14 @@ def main() -> None:
             pairs = [p for p in xwlb_pairs(args.shared, args.limit, args.seed) if len(p.text) > 400]
             pairs = pairs[: args.lead_compare]
             print(f"\nlead vs whole text, {len(pairs)} xwlb items longer than 400 characters:\n")
-            print("| data | system | R-1 | R-2 | R-L | figures | within length | mean len | s/item | methods |")
-            print("|---|---|---|---|---|---|---|---|---|---|")
+            print("| data | system | R-1 | R-2 | R-L | figures | within length | mean len | s/item | CPU s/item | methods |")
+            print("|---|---|---|---|---|---|---|---|---|---|---|")
             for label, lead in (("lead 400 chars (default)", 400), ("whole text", 0)):
                 model = Recording(LLMSummarizer(_config(cache, lead_chars=lead)))
                 model.inner._runtime = llm.inner.runtime  # same loaded model
                 print(row("xwlb long", label, score(pairs, model, "headline", limit)), flush=True)
 
         if args.day:
-            del llm
             elapsed, info = time_day(args.shared, args.day, cache)
             print(f"\n| day run | articles | top by model | seconds | summaries |\n|---|---|---|---|---|")
             print(f"| xwlb, ingest to rendered brief | {args.day} | {info['items']} | {elapsed:.1f} | "
