@@ -187,6 +187,8 @@ def _headline(rng: random.Random, title: str, paragraphs: list[str], bylines: li
         cut = title.find(" ", len(title) // 3)
         if cut < 0 or cut > 2 * len(title) // 3:
             cut = rng.randint(len(title) * 2 // 5, len(title) * 3 // 5)
+        while cut < len(title) - 1 and (title[cut] in _NO_LINE_START or title[cut - 1] in _NO_LINE_END):
+            cut += 1  # the typesetting rules hold for titles too
         title_lines = [title[:cut].strip(), title[cut:].strip()]
     if subtitle:
         title_lines.append(subtitle)

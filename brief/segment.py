@@ -198,8 +198,7 @@ def _label(lines: list[_Line]) -> None:
         if len(_LETTER_GAP.findall(line.raw)) >= 3:
             return True
         hang = 1.0 if line.raw[-1] in _HANGING else 0.0
-        wrap = width(i, True)
-        return wrap - 3.5 <= line.vis <= wrap - 1 + hang
+        return any(wrap - 3.5 <= line.vis <= wrap - 1 + hang for wrap in (width(i, True), width(i, False)))
 
     def flows(a: int, b: int) -> bool:
         """Whether line b carries on the sentence of line a."""
