@@ -61,8 +61,9 @@ def load_items(path: str | Path = ITEMS) -> list[dict]:
             if item.get("is_roundup"):
                 continue
             paragraphs = [p.strip() for p in _PREFIX.sub("", item["text"]).split("\n") if _is_text(p)]
-            if paragraphs and item["title"].strip():
-                items.append({"title": item["title"].strip(), "paragraphs": paragraphs})
+            title = item["title"].strip()
+            if paragraphs and title and title != "undefined":  # the scraper's placeholder
+                items.append({"title": title, "paragraphs": paragraphs})
     return items
 
 

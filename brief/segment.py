@@ -183,13 +183,15 @@ def _label(lines: list[_Line]) -> None:
         letter (justified) to fill it."""
         if len(_LETTER_GAP.findall(lines[i].raw)) >= 3:
             return True
-        wrap = width(i, forward)
-        return wrap - 1 <= lines[i].vis <= wrap + 1.5
+        return fills(i, width(i, forward))
+
+    def fills(i: int, wrap: float) -> bool:
+        return wrap - 1 <= _text_width(lines[i]) <= wrap + 1.5
 
     def full_as(i: int, other: int) -> bool:
-        """Whether line i fills the column of line ``other``."""
-        wrap = width(other, False)
-        return wrap - 1 <= lines[i].vis <= wrap + 1.5
+        """Whether line i fills the column of line ``other``, when that block shows its width."""
+        own, count = widths[lines[other].block]
+        return bool(count) and fills(i, own)
 
     def indented(i: int) -> bool:
         """Shaped like a paragraph's first line: two characters short of the column (one more may
@@ -197,8 +199,7 @@ def _label(lines: list[_Line]) -> None:
         line = lines[i]
         if len(_LETTER_GAP.findall(line.raw)) >= 3:
             return True
-        hang = 1.0 if line.raw[-1] in _HANGING else 0.0
-        return any(wrap - 3.5 <= line.vis <= wrap - 1 + hang for wrap in (width(i, True), width(i, False)))
+        return any(wrap - 3.5 <= _text_width(line) <= wrap - 1 for wrap in (width(i, True), width(i, False)))
 
     def flows(a: int, b: int) -> bool:
         """Whether line b carries on the sentence of line a."""
@@ -287,8 +288,14 @@ def _block_widths(lines: list[_Line]) -> list[tuple[float | None, int]]:
             and line.vis <= 26
             and len(_LETTER_GAP.findall(line.raw)) < 3
         ):
-            samples[line.block].append(line.vis)
+            samples[line.block].append(_text_width(line))
     return [(sorted(s)[len(s) // 2] if s else None, len(s)) for s in samples]
+
+
+def _text_width(line: _Line) -> float:
+    """A line's width without a mark at its end, which may hang in the margin: a full line and an
+    indented first line that end in ``，`` are told apart by what stands before it."""
+    return line.vis - (1.0 if line.raw[-1] in _HANGING else 0.0)
 
 
 def _percentile(values: list[float], share: float = 0.8) -> float:
