@@ -53,10 +53,10 @@ _ROLE_WORD = re.compile(_ROLE)
 _SENTENCE_INSIDE = re.compile(r"[。！？；]")
 _HANGING = "，、。；：”’）》"
 _SENTENCE_PUNCT = re.compile(r"[，。！？；]")
-# PDF text layers put a space around runs of half-width digits and letters; in print that space is
-# real (about half an em), unlike the spaces of a letter-spaced, justified line.
 # A line spaced out letter by letter was stretched to its column's width: running text, not a title.
 _LETTER_GAP = re.compile(r"(?<=[\u4e00-\u9fff，、])\s+(?=[\u4e00-\u9fff，、])")
+# PDF text layers put a space around runs of half-width digits and letters; in print that space is
+# real (about half an em), unlike the spaces of a letter-spaced, justified line.
 _LATIN_GAP = re.compile(r"(?<=[0-9A-Za-z%.])\s+|\s+(?=[0-9A-Za-z])")
 
 BYLINE, CAPTION_LINE, DATELINE, KICKER, SUBTITLE, TEXT = (
@@ -194,8 +194,8 @@ def _label(lines: list[_Line]) -> None:
         return bool(count) and fills(i, own)
 
     def indented(i: int) -> bool:
-        """Shaped like a paragraph's first line: two characters short of the column (one more may
-        hang into the margin if it is punctuation), or spaced out letter by letter to fill it."""
+        """Shaped like a paragraph's first line: about two characters short of the column on
+        either side of it, or spaced out letter by letter to fill it."""
         line = lines[i]
         if len(_LETTER_GAP.findall(line.raw)) >= 3:
             return True
