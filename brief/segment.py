@@ -191,7 +191,7 @@ def _label(lines: list[_Line]) -> None:
     def full_as(i: int, other: int) -> bool:
         """Whether line i fills the column of line ``other``, when that block shows its width."""
         own, count = widths[lines[other].block]
-        return bool(count) and fills(i, own)
+        return count >= SOLID and fills(i, own)
 
     def indented(i: int) -> bool:
         """Shaped like a paragraph's first line: about two characters short of the column on
