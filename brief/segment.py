@@ -289,13 +289,15 @@ def _block_widths(lines: list[_Line]) -> list[tuple[float | None, int]]:
             and len(_LETTER_GAP.findall(line.raw)) < 3
         ):
             samples[line.block].append(_text_width(line))
+    # A heading line that slipped in among the samples is far shorter than the column.
+    samples = [[v for v in s if v >= 0.7 * max(s)] if s else s for s in samples]
     return [(sorted(s)[len(s) // 2] if s else None, len(s)) for s in samples]
 
 
 def _text_width(line: _Line) -> float:
-    """A line's width without a mark at its end, which may hang in the margin: a full line and an
-    indented first line that end in ``，`` are told apart by what stands before it."""
-    return line.vis - (1.0 if line.raw[-1] in _HANGING else 0.0)
+    """A line's width, half a mark at its end discounted: such a mark may hang in the margin (or
+    be squeezed), so an indented first line ending in ``，`` must not pass for a full one."""
+    return line.vis - (0.5 if line.raw[-1] in _HANGING else 0.0)
 
 
 def _percentile(values: list[float], share: float = 0.8) -> float:
