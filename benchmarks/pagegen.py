@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brief.clean import visual_width
+from brief.clean import unbalanced, visual_width
 
 ITEMS = Path(os.environ.get("BRIEF_XWLB_ITEMS", Path(__file__).resolve().parents[1] / "../shared/eval/xwlb/items-dev.jsonl.gz"))
 AFTER, BEFORE = "after", "before"
@@ -176,9 +176,9 @@ def _headline(rng: random.Random, title: str, paragraphs: list[str], bylines: li
     """The headline blocks, and the title a reader sees in them (a ``——`` tail is a subtitle)."""
     blocks: list[list[str]] = []
     subtitle = ""
-    if "——" in title.strip("—"):
-        title, rest = title.split("——", 1)
-        subtitle = "——" + rest
+    head, dash, rest = title.partition("——")
+    if head and rest and not unbalanced(head):  # a dash inside 《……》 belongs to the title
+        title, subtitle = head, dash + rest
     if rng.random() < 0.35:
         kicker = _clause(rng, paragraphs[-1]) or _clause(rng, paragraphs[0])
         if kicker:

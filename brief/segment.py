@@ -153,8 +153,11 @@ def _label(lines: list[_Line]) -> None:
             continue
         if below and below.role == TEXT and not below.blank_before and re.search(r"[，。！？；、]", below.raw):
             line.role = TEXT
-        elif line.role == KICKER and above and above.role == TEXT and not line.blank_before and not ends_sentence(above.raw):
-            line.role = TEXT  # the dash ends a line in the middle of a sentence
+        elif above and above.role == TEXT and not line.blank_before and not ends_sentence(above.raw):
+            # The dash ends (or starts) a line in the middle of a sentence: the line above is
+            # running text, not a title.
+            if line.role == KICKER or unbalanced(above.raw) or "，" in above.raw:
+                line.role = TEXT
     widths = _block_widths(lines)
     solid = [k for k, (_, count) in enumerate(widths) if count >= SOLID]
     every = sorted(w for w, count in widths if w is not None and count >= SOLID)
@@ -193,6 +196,11 @@ def _label(lines: list[_Line]) -> None:
         own, count = widths[lines[other].block]
         return count >= SOLID and fills(i, own)
 
+    def goes_on(b: int) -> bool:
+        """Whether line b, below a break, is full: in its own column or, when its block is too
+        short to tell one, in the column the text above it was set in."""
+        return full(b, True) or (not widths[lines[b].block][1] and full(b, False))
+
     def indented(i: int) -> bool:
         """Shaped like a paragraph's first line: about two characters short of the column on
         either side of it, or spaced out letter by letter to fill it."""
@@ -210,7 +218,7 @@ def _label(lines: list[_Line]) -> None:
             return True  # an open quote, a dateline or a clause mark: the sentence must go on
         continuing = a > 0 and links[a - 1]  # a is itself inside a sentence that started above
         if continuing:  # past a column break the text goes on at a's width, or ends
-            return not lb.blank_before or full(b, True) or full_as(b, a) or ends_sentence(lb.raw)
+            return not lb.blank_before or goes_on(b) or full_as(b, a) or ends_sentence(lb.raw)
         # a starts a paragraph, or is a headline line. Text flows on only from a line shaped like
         # the column (full, or an indented first line) into a full one: a title's width is its own,
         # and an article's first line is indented. (A headline that happens to fit the column is
@@ -218,7 +226,7 @@ def _label(lines: list[_Line]) -> None:
         if not (indented(a) or full(a, False) or full(a, True)):
             return False
         # b is full, or a paragraph's short last line (right below a or past a column break).
-        return full(b, True) or ends_sentence(lb.raw)
+        return goes_on(b) or ends_sentence(lb.raw)
 
     links: list[bool] = []
     for i in range(len(lines) - 1):
