@@ -191,6 +191,8 @@ def _headline(rng: random.Random, title: str, paragraphs: list[str], bylines: li
         while cut < len(title) - 1 and (title[cut] in _NO_LINE_START or title[cut - 1] in _NO_LINE_END):
             cut += 1  # the typesetting rules hold for titles too
         title_lines = [title[:cut].strip(), title[cut:].strip()]
+        while title_lines[1][:1] in _NO_LINE_START:  # after a space, too
+            title_lines = [title_lines[0] + title_lines[1][0], title_lines[1][1:].strip()]
     if subtitle:
         title_lines.append(subtitle)
     elif rng.random() < 0.25:

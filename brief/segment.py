@@ -148,15 +148,17 @@ def _label(lines: list[_Line]) -> None:
     """Set each line's label: BODY (running text), SUBHEAD (heading inside a body) or HEAD."""
     # A dash-led line with running text right below it in the same block is a list item, not a
     # subtitle (nor is a line ending in a dash a kicker, when a sentence follows, not a title).
-    for above, line, below in zip([None, *lines], lines, [*lines[1:], None]):
+    for n, line in enumerate(lines):
         if line.role not in (SUBTITLE, KICKER):
             continue
+        below = lines[n + 1] if n + 1 < len(lines) else None
+        above = lines[n - 1] if n and not line.blank_before else None
         if below and below.role == TEXT and not below.blank_before and re.search(r"[，。！？；、]", below.raw):
             line.role = TEXT
-        elif above and above.role == TEXT and not line.blank_before and not ends_sentence(above.raw):
-            # The dash ends (or starts) a line in the middle of a sentence: the line above is
-            # running text, not a title.
-            if line.role == KICKER or unbalanced(above.raw) or "，" in above.raw:
+        elif above and above.role == TEXT and not ends_sentence(above.raw):
+            # The dash ends (or starts) a line in the middle of a sentence: the text above is
+            # running text (a comma, a quote or bracket left open), not a title.
+            if line.role == KICKER or "，" in above.raw or unbalanced(_sentence_above(lines, n)):
                 line.role = TEXT
     widths = _block_widths(lines)
     solid = [k for k, (_, count) in enumerate(widths) if count >= SOLID]
@@ -239,8 +241,10 @@ def _label(lines: list[_Line]) -> None:
         if i and not links[i - 1]:
             start = i
         chain = range(start, i + 1)
-        if not links[i] and i > start and i - start < 3 and not ends_sentence(lines[i].raw) and lines[start].role == TEXT:
-            if not any(_SENTENCE_INSIDE.search(lines[j].raw) for j in chain):
+        if not links[i] and i > start and i - start < 5 and not ends_sentence(lines[i].raw) and lines[start].role == TEXT:
+            # Up to three lines with no sentence inside, up to five without even a comma.
+            marks = _SENTENCE_INSIDE if i - start < 3 else _SENTENCE_PUNCT
+            if not any(marks.search(lines[j].raw) for j in chain):
                 for j in chain[:-1]:
                     links[j] = False
     for i, line in enumerate(lines):
@@ -280,6 +284,18 @@ def _label(lines: list[_Line]) -> None:
             while j > 0 and not lines[j].blank_before and lines[j - 1].role == TEXT:
                 lines[j - 1].label = CAPTION_LINE
                 j -= 1
+
+
+def _sentence_above(lines: list[_Line], n: int) -> str:
+    """The text of line n's block above it, back to the last sentence end."""
+    parts: list[str] = []
+    for line in reversed(lines[:n]):
+        if ends_sentence(line.raw):
+            break
+        parts.insert(0, line.raw)
+        if line.blank_before:
+            break
+    return "".join(parts)
 
 
 def _block_widths(lines: list[_Line]) -> list[tuple[float | None, int]]:
