@@ -244,9 +244,8 @@ def _wrap(rng: random.Random, paragraph: str, width: int, *, indent: bool = True
     current: list[str] = []
     room = width - 2 if indent else width
 
-    def size(tokens: list[str]) -> float:  # a spaced-out digit run takes its spaces' width too
-        runs = sum(1 for t in tokens if re.fullmatch(r"[0-9A-Za-z.%]+", t))
-        return _width("".join(tokens)) + (1.0 * runs if spaced else 0.0)
+    def size(tokens: list[str]) -> float:  # the line as it will be set, spaces included
+        return _width(_set(tokens, spaced))
 
     for token in ([lead] if lead else []) + _tokens(paragraph):
         fits = size(current + [token]) <= room

@@ -216,7 +216,7 @@ def _label(lines: list[_Line]) -> None:
         la, lb = lines[a], lines[b]
         if lb.role != TEXT or la.role not in (TEXT, DATELINE) or ends_sentence(la.raw):
             return False
-        if unbalanced(la.raw) or la.role == DATELINE or la.raw[-1] in "，、":
+        if unbalanced(la.raw) or la.role == DATELINE or la.raw[-1] in "，、：":
             return True  # an open quote, a dateline or a clause mark: the sentence must go on
         continuing = a > 0 and links[a - 1]  # a is itself inside a sentence that started above
         if continuing:  # past a column break the text goes on at a's width, or ends
@@ -309,7 +309,7 @@ def _block_widths(lines: list[_Line]) -> list[tuple[float | None, int]]:
             line.role == TEXT
             and not starts
             and not ends_sentence(line.raw)
-            and line.vis <= 26
+            and line.vis <= 20  # no column is wider; a longer line is a heading
             and len(_LETTER_GAP.findall(line.raw)) < 3
         ):
             samples[line.block].append(_text_width(line))
