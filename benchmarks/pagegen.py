@@ -127,7 +127,7 @@ def _article(rng: random.Random, item: dict, *, jump: bool, month: int, day: int
     headings: set[int] = set()
     dateline = rng.random() < 0.5
     for n, paragraph in enumerate(printed):
-        if paragraph not in paragraphs or not _SENTENCE_END.search(paragraph):
+        if paragraph not in paragraphs or (len(paragraph) <= 30 and not _SENTENCE_END.search(paragraph)):
             # A subhead, or a transcript paragraph that is no sentence (the heading of a story
             # within the story): printed as a line of its own, the text right below it.
             headings.add(len(lines))

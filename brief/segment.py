@@ -46,7 +46,7 @@ _BYLINE = re.compile(
 _CREDIT = re.compile(rf"(?:{_ROLE}[\s:：]*|\s)(?P<names>{_NAMES})\s*摄\s*[）)]?$")
 _DATELINE = re.compile(
     r"^(?:本报|新华社|中新社|人民日报|中新网|央视网)\s*(?P<place>[\u4e00-\u9fff]{0,8}?)\s*"
-    r"(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)"
+    r"(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)(?=[\s（(\u4e00-\u9fff\d“]|$)"
 )
 _DATELINE_REPORTERS = re.compile(rf"^\s*[（(]\s*(?P<names>(?:{_ROLE}\s*)?{_NAMES}(?:\s+{_ROLE}\s*{_NAMES})*)\s*[）)]")
 _ROLE_WORD = re.compile(_ROLE)
@@ -225,6 +225,8 @@ def _label(lines: list[_Line]) -> None:
         # the column (full, or an indented first line) into a full one: a title's width is its own,
         # and an article's first line is indented. (A headline that happens to fit the column is
         # caught below: it never ends a sentence.)
+        if not lb.blank_before and "，" in la.raw and ends_sentence(lb.raw):
+            return True  # a two-line paragraph, whatever the width: no title has both
         if not (indented(a) or full(a, False) or full(a, True)):
             return False
         # b is full, or a paragraph's short last line (right below a or past a column break).
