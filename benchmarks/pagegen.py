@@ -127,11 +127,13 @@ def _article(rng: random.Random, item: dict, *, jump: bool, month: int, day: int
     headings: set[int] = set()
     dateline = rng.random() < 0.5
     for n, paragraph in enumerate(printed):
-        if paragraph not in paragraphs or (len(paragraph) <= 30 and not _SENTENCE_END.search(paragraph)):
+        if paragraph not in paragraphs or not _SENTENCE_END.search(paragraph):
             # A subhead, or a transcript paragraph that is no sentence (the heading of a story
-            # within the story): printed as a line of its own, the text right below it.
-            headings.add(len(lines))
-            lines.append(paragraph)
+            # within the story): a line of its own (a long one wrapped to the column), kept with
+            # the text right below it.
+            heading = [paragraph] if len(paragraph) <= 20 else _wrap(rng, paragraph, width, indent=False)
+            headings.update(range(len(lines), len(lines) + len(heading)))
+            lines.extend(heading)
             continue
         lead = None
         if n == 0 and dateline:
