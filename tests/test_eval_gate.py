@@ -117,7 +117,10 @@ def test_figure_holds_its_floor(metric):
 
 def margin(metric: str) -> float:
     """How far below today's value a floor sits: room for harmless change, not for a regression."""
-    return 1.0 if ".rouge" in metric else 0.02
+    if ".rouge" in metric:
+        return 1.0
+    # One generated page is 1/40 of a count share: leave room for two.
+    return 0.05 if metric.endswith("exact_count") else 0.02
 
 
 def raise_floors() -> None:
