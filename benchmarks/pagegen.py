@@ -7,6 +7,8 @@ indented by two), blank lines where the text jumps to the next column (mid-sente
 set apart by spaces, datelines (``本报北京 10 月 17 日讯（记者 某某）``, the reporter sometimes on
 the next line), headline blocks after or before their bodies (one position per page) with kickers,
 subtitles, two-line titles and bylines, plus a photo caption, a jump line and a page banner.
+Subheads (a clause of the paragraph below, and the transcripts' own headings of stories within a
+story) are kept with the text below them, as typesetters keep them.
 
 Deterministic for a seed. The truth per page is the list of items in page order (kind, title,
 body) that a perfect segmenter returns.
