@@ -161,9 +161,20 @@ def _label(lines: list[_Line]) -> None:
             if line.role == KICKER or "，" in above.raw or unbalanced(_sentence_above(lines, n)):
                 line.role = TEXT
     widths = _block_widths(lines)
-    solid = [k for k, (_, count) in enumerate(widths) if count >= SOLID]
     every = sorted(w for w, count in widths if w is not None and count >= SOLID)
     page_width = every[len(every) // 2] if every else 40.0
+    # The nearest block before / after each block that tells its own width (linear, for long texts).
+    solid_before: list[float | None] = []
+    last = None
+    for own, count in widths:
+        solid_before.append(last)
+        last = own if count >= SOLID else last
+    solid_after: list[float | None] = []
+    last = None
+    for own, count in reversed(widths):
+        solid_after.append(last)
+        last = own if count >= SOLID else last
+    solid_after.reverse()
 
     def width(i: int, forward: bool) -> float:
         """The wrap width of line i's column. A block with two sample lines or more tells it; a
@@ -173,8 +184,7 @@ def _label(lines: list[_Line]) -> None:
         own, count = widths[k]
         if count >= SOLID:
             return own
-        before = next((widths[j][0] for j in reversed(solid) if j < k), None)
-        after = next((widths[j][0] for j in solid if j > k), None)
+        before, after = solid_before[k], solid_after[k]
         near = [w for w in ((after, before) if forward else (before, after)) if w is not None]
         if not near:
             return page_width
@@ -410,20 +420,28 @@ def _pair(units: list[_Unit], lines: list[_Line]) -> list[Article]:
 def _matching(units: list[_Unit], heads_first: bool) -> tuple[int, dict[int, int]]:
     """Maximum-weight matching of headline groups to adjacent bodies (a path, so a simple DP).
 
-    Pairing on the side the page's reading expects weighs 2, on the other side 1.
+    Pairing on the side the page's reading expects weighs 2, on the other side 1. Returns the
+    score and {body unit: headline unit}.
     """
-    best: list[tuple[int, dict[int, int]]] = [(0, {}), (0, {})]
+    # score[k]: best over the first k units; paired[k]: whether units k-2 and k-1 pair in it.
+    score, paired = [0, 0], [False, False]
     for k in range(1, len(units)):
         left, right = units[k - 1].kind, units[k].kind
-        candidates = [best[k]]
+        take = -1
         if {left, right} == {BODY, HEAD}:
-            head_before_body = left == HEAD
-            weight = 2 if head_before_body == heads_first else 1
-            body, head = (k, k - 1) if head_before_body else (k - 1, k)
-            score, matching = best[k - 1]
-            candidates.append((score + weight, {**matching, body: head}))
-        best.append(max(candidates, key=lambda c: c[0]))
-    return best[len(units)]
+            take = score[k - 1] + (2 if (left == HEAD) == heads_first else 1)
+        paired.append(take > score[k])
+        score.append(max(take, score[k]))
+    matching: dict[int, int] = {}
+    k = len(units)
+    while k > 1:
+        if paired[k]:
+            body, head = (k - 1, k - 2) if units[k - 2].kind == HEAD else (k - 2, k - 1)
+            matching[body] = head
+            k -= 2
+        else:
+            k -= 1
+    return score[len(units)], matching
 
 
 def _article(body: _Unit, head: _Unit | None, lines: list[_Line]) -> Article:
