@@ -184,12 +184,15 @@ def score(task: dict, items: list[dict], outputs: list[list[str]], seconds: floa
         "faithful": statistics.fmean(faithful) if faithful else 1.0,
         "junk": statistics.fmean(junk) if junk else 0.0,
         "mean_len": statistics.fmean(lengths) if lengths else 0.0,
-        "outputs": len(lengths),
         "per_s": articles / seconds if seconds > 0 else float("inf"),
     }
 
 
 # --- report -----------------------------------------------------------------------------------
+
+def _speed(per_s: float) -> str:
+    return f"{per_s:.0f}" if per_s >= 10 else f"{per_s:.2g}"
+
 
 def _ratio(value: float | None, best: float | None) -> str:
     if value is None or not best:
@@ -222,7 +225,7 @@ def report(meta: dict, tasks: dict, systems: list[System], results: dict, costs:
             failed = result["failures"].get(task_name, 0)
             lines.append(
                 f"| {system.label} | {row['n']} | {row['rouge1']:.1f} | {row['rouge2']:.1f} | {row['rougeL']:.1f} "
-                f"| {row['faithful']:.0%} | {row['junk']:.0%} | {row['mean_len']:.0f} | {row['per_s']:.0f} "
+                f"| {row['faithful']:.0%} | {row['junk']:.0%} | {row['mean_len']:.0f} | {_speed(row['per_s'])} "
                 f"| {_ratio(row['per_s'], peer_best)} | {failed or ''} |")
         lines.append("")
     lines += ["## Cost", "",
@@ -255,7 +258,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="small inputs (30 xwlb items, 3 pages a position)")
     parser.add_argument("--limit", type=int, default=None, help="xwlb items (default 200, quick 30)")
     parser.add_argument("--pages", type=int, default=None, help="generated pages per headline position "
-                                                                  "(default 10, quick 3)")
+                                                                  "(default 10, quick 3, 0 for none)")
     parser.add_argument("--llm-limit", type=int, default=20, help="articles per input for the slow llm backend")
     parser.add_argument("--no-llm", action="store_true", help="leave out our llm backend")
     parser.add_argument("--systems", default="", help="comma-separated subset of: "
@@ -270,7 +273,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def build_tasks(args: argparse.Namespace, shared: Path) -> dict:
     limit = args.limit or (30 if args.quick else 200)
-    pages = args.pages or (3 if args.quick else 10)
+    pages = args.pages if args.pages is not None else (3 if args.quick else 10)
     tasks = {
         "xwlb": {"title": "xwlb: one-line summary, the editor's title as reference", "unit": "article",
                  "kind": "headline", "chars": None, "items": load_xwlb(shared, limit),
@@ -284,7 +287,7 @@ def build_tasks(args: argparse.Namespace, shared: Path) -> dict:
                          "significance."},
     }
     try:
-        generated = load_pages(shared, pages)
+        generated = load_pages(shared, pages) if pages else {}
     except ImportError as exc:
         print(f"benchmarks: no generated pages ({exc})", file=sys.stderr)
         generated = {}
