@@ -39,7 +39,7 @@ THREADS = 0  # set from --threads
 
 def _config(cache: Path, **summarize) -> dict:
     config = defaults()
-    config["summarize"].update(cache=False, threads=THREADS, **summarize)
+    config["summarize"].update({"cache": False, "threads": THREADS, **summarize})
     config["summarize"]["cache_dir"] = str(cache)
     return config
 
@@ -126,11 +126,12 @@ def time_day(shared: Path, count: int, cache: Path) -> tuple[float, dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=200, help="xwlb items (default 200)")
+    parser.add_argument("--limit", type=int, default=200, help="xwlb items (default 200, 0 = skip)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--clts", type=int, default=12, help="CLTS samples (default 12 of 24)")
     parser.add_argument("--lead-compare", type=int, default=40, help="xwlb items for lead vs whole text (0 = skip)")
     parser.add_argument("--day", type=int, default=60, help="articles in the day run (0 = skip)")
+    parser.add_argument("--no-load", action="store_true", help="skip the model assembly/load timing")
     parser.add_argument("--threads", type=int, default=0, help="llama.cpp threads (0 = all cores)")
     parser.add_argument("--shared", type=Path, default=Path(os.environ.get("BRIEF_SHARED", ROOT.parent / "shared")))
     args = parser.parse_args()
@@ -150,9 +151,10 @@ def main() -> None:
               f"{os.getloadavg()[0]:.1f} at start (s/item is wall time on a shared machine; CPU s/item "
               "counts this process only); ROUGE F1 x 100 on characters; figures = share of summaries "
               "with every figure in the source, after the guard.\n")
-        print("| model load | seconds |\n|---|---|")
-        for name, seconds in time_model_load(cache):
-            print(f"| {name} | {seconds:.1f} |", flush=True)
+        if not args.no_load:
+            print("| model load | seconds |\n|---|---|")
+            for name, seconds in time_model_load(cache):
+                print(f"| {name} | {seconds:.1f} |", flush=True)
 
         config = _config(cache)
         limit = config["summarize"]["headline_chars"]
@@ -160,9 +162,10 @@ def main() -> None:
         first = FirstSentence()
         print(f"\nheadline asked: {limit} characters; methods: llm = first output kept, llm-strict = "
               "regenerated after the guard, extractive = guard fallback\n")
-        print("| data | system | R-1 | R-2 | R-L | figures | within length | mean len | s/item | CPU s/item | methods |")
-        print("|---|---|---|---|---|---|---|---|---|---|---|")
-        sets = [(f"xwlb ({args.limit})", xwlb_pairs(args.shared, args.limit, args.seed))]
+        if args.limit or args.clts:
+            print("| data | system | R-1 | R-2 | R-L | figures | within length | mean len | s/item | CPU s/item | methods |")
+            print("|---|---|---|---|---|---|---|---|---|---|---|")
+        sets = [(f"xwlb ({args.limit})", xwlb_pairs(args.shared, args.limit, args.seed))] if args.limit else []
         if args.clts:
             sets.append((f"CLTS ({args.clts})", clts_pairs(args.shared)[: args.clts]))
         for data, pairs in sets:
@@ -175,7 +178,7 @@ def main() -> None:
             print(f"\nlead vs whole text, {len(pairs)} xwlb items longer than 400 characters:\n")
             print("| data | system | R-1 | R-2 | R-L | figures | within length | mean len | s/item | CPU s/item | methods |")
             print("|---|---|---|---|---|---|---|---|---|---|---|")
-            for label, lead in (("lead 400 chars (default)", 400), ("whole text", 0)):
+            for label, lead in (("lead 400 chars", 400), ("whole text (default)", 0)):
                 model = Recording(LLMSummarizer(_config(cache, lead_chars=lead)))
                 model.inner._runtime = llm.inner.runtime  # same loaded model
                 print(row("xwlb long", label, score(pairs, model, "headline", limit)), flush=True)
