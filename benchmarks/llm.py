@@ -37,10 +37,10 @@ from brief.evaluate import evaluate  # noqa: E402
 THREADS = 0  # set from --threads
 
 
-def _config(cache: Path, **summarize) -> dict:
+def _config(cache_root: Path, **summarize) -> dict:
     config = defaults()
     config["summarize"].update({"cache": False, "threads": THREADS, **summarize})
-    config["summarize"]["cache_dir"] = str(cache)
+    config["summarize"]["cache_dir"] = str(cache_root)
     return config
 
 
@@ -99,7 +99,7 @@ def day_articles(shared: Path, count: int) -> list[dict]:
     with gzip.open(shared / "eval" / "xwlb" / "items-dev.jsonl.gz", "rt", encoding="utf-8") as handle:
         for line in handle:
             item = json.loads(line)
-            if not item.get("is_roundup") and item["date"] >= "20240901":
+            if not item.get("is_roundup") and item["date"] >= "20240901" and len(item["text"].strip()) > 40:
                 rows.append({"title": item["title"], "text": item["text"], "source": "新闻联播",
                              "date": item["date"]})
             if len(rows) == count:
