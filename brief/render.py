@@ -46,26 +46,33 @@ def brief_json(brief: Brief) -> dict[str, Any]:
     }
 
 
-def figure_spans(text: str) -> list[tuple[int, int]]:
-    """Where the figures are in ``text`` (start, end), in order and not overlapping."""
+def _figures(text: str):
     from brief.text import extract_figures
 
-    spans, start = [], 0
-    for figure in extract_figures(text):
-        found = text.find(figure.text, start)
-        if found >= 0:
-            spans.append((found, found + len(figure.text)))
-            start = found + len(figure.text)
+    return [f for f in extract_figures(text) if f.span is not None]
+
+
+def figure_spans(text: str) -> list[tuple[int, int]]:
+    """Where the figures are in ``text`` (start, end), in order and not overlapping."""
+    spans: list[tuple[int, int]] = []
+    for figure in _figures(text):
+        if not spans or figure.span[0] >= spans[-1][1]:
+            spans.append(figure.span)
     return spans
 
 
 def key_figures(item: BriefItem) -> list[str]:
-    """The figures of an item's summary, first ones first, each once."""
+    """The quantities of an item's summary, first ones first, each once.
+
+    Dates (``17日``) and ordinals (``第十二届``) are set off in the text but are not key data.
+    """
     text = item.summary.text if item.summary else ""
     seen: list[str] = []
-    for start, end in figure_spans(text):
-        if text[start:end] not in seen:
-            seen.append(text[start:end])
+    for figure in _figures(text):
+        ordinal = figure.span[0] > 0 and text[figure.span[0] - 1] == "第"
+        if figure.kind == "date" or ordinal or figure.text in seen:
+            continue
+        seen.append(figure.text)
     return seen[:KEY_FIGURES]
 
 
