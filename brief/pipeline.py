@@ -58,13 +58,12 @@ def build_brief(
     day = date or dt.date.today().isoformat()
     store, notices = _open_history(config) if history else (None, [])
     items = rank(articles, config=config, date=day, history=store)[: top or config["brief"]["top"]]
-    notices += summarize_items(items, backend=backend, config=config)
-    brief = compose(
-        items,
-        date=day,
-        config=config,
-        meta={"articles_read": len(articles), "sources": [str(s) for s in sources]},
-    )
+    summarized = summarize_items(items, backend=backend, config=config)
+    notices += summarized.notices
+    meta = {"articles_read": len(articles), "sources": [str(s) for s in sources]}
+    if summarized.model:
+        meta["model"] = summarized.model
+    brief = compose(items, date=day, config=config, meta=meta)
     if store is not None:
         if store.left_out:
             notices.append(f"left out {len(store.left_out)} already-briefed stories with nothing new "

@@ -7,6 +7,7 @@ summarized extractively and the user is told once why.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from brief.errors import ModelError
@@ -14,8 +15,16 @@ from brief.model import BriefItem
 from brief.summarize import get_summarizer, resolve_backend
 
 
-def summarize_items(items: list[BriefItem], *, backend: str | None, config: dict[str, Any]) -> list[str]:
-    """Fill ``item.summary`` in place; return the notices the user should see once."""
+@dataclass
+class SummarizeRun:
+    """What the brief's footer and the user need to know about a summarizing run."""
+
+    notices: list[str] = field(default_factory=list)  # said once to the user (fallbacks)
+    model: str | None = None  # the model that wrote the top summaries, when one did
+
+
+def summarize_items(items: list[BriefItem], *, backend: str | None, config: dict[str, Any]) -> SummarizeRun:
+    """Fill ``item.summary`` in place."""
     notices: list[str] = []
     try:
         chosen, notice = resolve_backend(backend, config)
@@ -26,13 +35,15 @@ def summarize_items(items: list[BriefItem], *, backend: str | None, config: dict
     extractive = chosen if chosen.name == "extractive" else get_summarizer("extractive", config)
     cut = len(items) if chosen is extractive else config["summarize"]["model_top"]
     head, tail = items[:cut], items[cut:]
+    model = getattr(chosen, "model_id", None) or None
     try:
         summaries = chosen.summarize([item.article for item in head])
     except ModelError as exc:
         notices.append(f"using the extractive summarizer: {exc}")
         summaries = extractive.summarize([item.article for item in head])
+        model = None
     if tail:
         summaries += extractive.summarize([item.article for item in tail])
     for item, summary in zip(items, summaries):
         item.summary = summary
-    return notices
+    return SummarizeRun(notices=notices, model=model)

@@ -271,7 +271,9 @@ def test_summarize_items_falls_back_once_when_the_model_cannot_load(tmp_path):
     broken.write_bytes(b"not a gguf file")
     config = config_for(tmp_path, model_path=str(broken), model_top=1)
     items = [BriefItem(article=JOBS), BriefItem(article=BRIDGE)]
-    notices = summarize_items(items, backend="llm", config=config)
+    run = summarize_items(items, backend="llm", config=config)
+    notices = run.notices
+    assert run.model is None
     assert len(notices) == 1 and notices[0].startswith("using the extractive summarizer")
     assert [item.summary.method for item in items] == ["extractive", "extractive"]
 
