@@ -170,6 +170,8 @@ class ExtractiveSummarizer:
             used += len(sentence.text)
         chosen.sort(key=lambda s: s.position)
         text = "".join(s.text for s in chosen)
+        if text and text[-1] in "；;，,、：:":
+            text = text[:-1] + "。"  # a list item or clause chosen last still ends the summary
         return Summary(
             text=text,
             method=self.name,

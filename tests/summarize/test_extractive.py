@@ -153,3 +153,17 @@ def test_batch_keeps_order(summarizer):
 def test_unknown_kind_is_refused(summarizer):
     with pytest.raises(ValueError):
         summarizer.summarize([EMPLOYMENT], kind="abstract")
+
+
+def test_a_summary_never_ends_on_a_semicolon(summarizer):
+    listing = Article(
+        title="全省开发区建设提速",
+        paragraphs=[
+            "近两年，全省开发区共组织开展七次集中签约活动，累计签约项目1200个，协议总投资4800亿元；"
+            "全省开发区累计开工建设项目960个，完成投资总额2700亿元，带动新增就业岗位3.2万个；"
+            "全省开发区累计建成投产项目830个，新增工业产值1900亿元，新增税收收入86亿元。",
+        ],
+    )
+    (summary,) = summarizer.summarize([listing])
+    assert len(summary.evidence) < 3  # the budget cut the list short...
+    assert summary.text[-1] == "。"  # ...and the summary still ends as a sentence
