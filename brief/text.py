@@ -233,9 +233,13 @@ _UNITS = sorted(
     reverse=True,
 )
 _UNIT_CHARS = "".join(sorted({u[0] for u in _UNITS} | set("万亿千百")))
-_UNIT = "|".join(map(re.escape, _UNITS))
+# A unit that starts a longer word is not a unit there: 10部门 is ten departments, not 10部.
+_NOT_UNIT_AFTER = {"部": "门"}
+_UNIT = "|".join(
+    re.escape(u) + (f"(?![{_NOT_UNIT_AFTER[u]}])" if u in _NOT_UNIT_AFTER else "") for u in _UNITS
+)
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_MULT = r"万亿|亿|万|千"
+_MULT = r"万亿|亿|万|千(?![米克瓦])"  # 720千米 is 720 km, not 720 thousand metres
 _DASH = r"\s*(?:—{1,2}|–|-|~|至|到)\s*"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _CN_UNITS = "个项件人家名位年天次批座所倍届种类户岁条"

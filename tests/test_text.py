@@ -163,3 +163,13 @@ def test_fit_does_not_cut_a_range_in_half():
 def test_fit_prefers_a_cut_before_a_function_word_to_a_fragment():
     sentence = "国家主席在人民大会堂同来华进行国事访问的外国元首举行会谈。"
     assert fit(sentence, 24) == "国家主席在人民大会堂同来华进行国事访问"
+
+
+def test_a_unit_that_starts_a_word_is_not_a_unit():
+    (figure,) = extract_figures("国家卫健委联合10部门发布通知")
+    assert figure.text == "10" and figure.unit == ""
+
+
+def test_kilometres_are_not_thousands_of_metres():
+    (figure,) = extract_figures("新建高速公路全长720千米")
+    assert figure.value == 720 and figure.unit == "公里"
