@@ -22,7 +22,9 @@ from brief.text import clauses, fit, split_sentences, strip_attribution
 LEAD_WEIGHT = 1.0
 CENTRALITY_WEIGHT = 0.6
 TITLE_WEIGHT = 0.4
-FIGURE_WEIGHT = 0.1
+# A sentence with a key figure is what an official reads for; 0.3 brings it into the summary
+# (36.54万人, 81.2%) without moving ROUGE (CLTS summary R-L 23.5 -> 23.6, xwlb headline 38.3 -> 38.5).
+FIGURE_WEIGHT = 0.3
 # How much a headline gains for using its budget (a 10-character fragment says too little).
 FILL_WEIGHT = 0.1
 # A headline that starts where the sentence starts keeps its subject.

@@ -167,3 +167,18 @@ def test_a_summary_never_ends_on_a_semicolon(summarizer):
     (summary,) = summarizer.summarize([listing])
     assert len(summary.evidence) < 3  # the budget cut the list short...
     assert summary.text[-1] == "。"  # ...and the summary still ends as a sentence
+
+
+def test_the_key_figures_make_the_summary_even_after_a_general_lead(summarizer):
+    tourism = Article(
+        title="我省文旅市场持续升温",
+        paragraphs=[
+            "文旅产业是富民产业。",
+            "近年来，我省坚持把文旅产业作为转型发展的重要抓手，推动文化和旅游深度融合，"
+            "不断丰富旅游产品供给，持续提升服务质量和游客满意度，努力打造全域旅游新格局。",
+            "省文旅厅统计显示，今年前三季度，全省接待国内游客3.2亿人次，实现旅游收入2860亿元，同比分别增长12.4%和15.1%。",
+            "各地景区推出夜游、研学等新业态，吸引了大批年轻游客前来打卡。",
+        ],
+    )
+    (summary,) = summarizer.summarize([tourism])
+    assert "3.2亿人次" in summary.text and len(summary.text) <= 120
