@@ -117,8 +117,10 @@ def to_english(match: re.Match) -> str | None:
     if match["mag"]:
         value *= MAGNITUDES[match["mag"]]
         number = format_quantity(value)
-    elif "." not in raw and len(raw) == 4 and raw[:2] in ("19", "20") and not match["unit"]:
-        number = raw  # a bare four-digit 19xx/20xx is read as a year, never 2,024
+    elif "." not in raw and not (match["unit"] or match["counter"] or match["more"]):
+        # A bare integer counts nothing: a year (2024), a hotline or code (12315机构). Keep it as
+        # printed; 12,315 would misstate it. Counts carry a unit or measure word (11142件 -> 11,142).
+        number = raw
     else:
         number = format_quantity(value)
     if match["more"]:  # 1400多项, 2万余人

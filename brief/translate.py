@@ -8,6 +8,7 @@ form back, and an item whose figures do not survive two tries stays Chinese-only
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any, Protocol, Sequence
 
@@ -16,6 +17,8 @@ from brief.model import Brief
 from brief.numbers_en import Protected, protect
 
 log = logging.getLogger("brief.translate")
+# A small model leaves words it cannot translate in Chinese ("The招商引资 efforts"): not English.
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 class Translator(Protocol):
@@ -132,6 +135,8 @@ def translate_brief(brief: Brief, translator: Translator) -> None:
             problems = [problem for p, out in zip(parts, raw, strict=True) for problem in p.check(out)]
             if parts[1].text and not raw[1].strip():
                 problems.append("empty translation")
+            if any(_CJK.search(out) for out in raw):
+                problems.append("Chinese left untranslated")
             if problems:
                 log.info("item %d: figures did not survive translation: %s",
                          brief.items[index].rank, "; ".join(problems))

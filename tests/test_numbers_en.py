@@ -16,7 +16,9 @@ def english(text):
     ("1.2万亿元", "1.2 trillion yuan"),
     ("3000万元", "30 million yuan"),
     ("0.8万户", "8,000 households"),
-    ("11142", "11,142"),
+    ("11142件", "11,142"),
+    ("11142", "11142"),  # a bare integer counts nothing (a code, a hotline): kept as printed
+    ("12315机构", "12315"),
     ("11,142人", "11,142 people"),
     ("1人", "1 person"),
     ("15万吨", "150,000 tonnes"),

@@ -85,6 +85,26 @@ def test_item_stays_chinese_only_when_the_retry_fails_too():
     assert brief.meta["english"]["chinese_only"] == [1]
 
 
+def test_chinese_left_in_the_english_is_retried_then_kept_chinese_only():
+    class HalfTranslating(GlossaryTranslator):
+        """Leaves the words it has no entry for in Chinese, as small models do."""
+
+        def translate(self, texts, *, retry=False):
+            self.calls.append((list(texts), retry))
+            out = []
+            for text in texts:
+                for chinese, phrase in GLOSSARY.items():
+                    text = text.replace(chinese, phrase)
+                out.append(text)
+            return out
+
+    brief = a_brief("今年招商引资稳步增长。")
+    translator = HalfTranslating()
+    translate_brief(brief, translator)
+    assert [retry for _, retry in translator.calls] == [False, True]
+    assert brief.items[0].en is None and brief.meta["english"]["chinese_only"] == [1]
+
+
 def test_a_translator_that_loses_texts_is_a_model_error():
     class Truncating(GlossaryTranslator):
         def translate(self, texts, *, retry=False):

@@ -92,6 +92,13 @@ def fit_length(text: str, limit: int, *, truncated: bool = False) -> str:
     return _tidy_end(text[:cut])
 
 
+def end_sentence(text: str) -> str:
+    """A summary cut at a clause still reads as a sentence: it ends with a full stop."""
+    if text and text[-1] not in _SENTENCE_END + "”’」』）)":
+        return text + "。"
+    return text
+
+
 def _tidy_end(text: str) -> str:
     return text.rstrip(_CLAUSE_END.replace("。", "").replace("！", "").replace("？", "") + " ")
 
@@ -253,8 +260,9 @@ class AbstractiveSummarizer:
                        for t, cut in self._generate(parts, strict)]
             merged = Request(request.article, "\n".join(p for p in partial if p), request.kind, request.limit)
             outputs[id(request)] = self._generate([merged], strict)[0]
-        return [fit_length(clean_output(outputs[id(r)][0], r.kind), r.limit, truncated=outputs[id(r)][1])
-                for r in requests]
+        texts = [fit_length(clean_output(outputs[id(r)][0], r.kind), r.limit, truncated=outputs[id(r)][1])
+                 for r in requests]
+        return [end_sentence(t) if r.kind == "summary" else t for r, t in zip(requests, texts)]
 
     def _summary(self, article: Article, text: str, method: str) -> Summary:
         return Summary(text=text, method=method, evidence=evidence_for(text, article.body))

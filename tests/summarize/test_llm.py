@@ -124,6 +124,15 @@ def test_faithful_output_is_kept(tmp_path):
     assert summary.guard is None and summary.evidence[0].sources == [JOBS.paragraphs[0]]
 
 
+def test_a_summary_cut_at_a_clause_ends_with_a_full_stop_a_headline_does_not(tmp_path):
+    answer = "全省1—8月新增城镇就业36.54万人，完成全年目标的83%"
+    model = ScriptedModel(config_for(tmp_path), {JOBS.title: answer}, {})
+    (summary,) = model.summarize([JOBS], kind="summary")
+    assert summary.text == answer + "。"
+    (headline,) = model.summarize([JOBS], kind="headline")
+    assert not headline.text.endswith("。")
+
+
 def test_planted_error_is_regenerated_with_the_strict_prompt(tmp_path):
     model = ScriptedModel(config_for(tmp_path),
                           {JOBS.title: "全年全省新增城镇就业365万人"},
