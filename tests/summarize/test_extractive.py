@@ -182,3 +182,17 @@ def test_the_key_figures_make_the_summary_even_after_a_general_lead(summarizer):
     )
     (summary,) = summarizer.summarize([tourism])
     assert "3.2亿人次" in summary.text and len(summary.text) <= 120
+
+
+def test_direct_speech_gives_way_to_the_facts(summarizer):
+    harvest = Article(
+        title="全省秋播进度过半",
+        paragraphs=[
+            "连日来，全省各地抢抓墒情组织秋播，农机合作社加班加点开展作业。",
+            "“往年种麦要忙上二十来天，今年有了新播种机，一个星期就能种完。”",
+            "截至10月20日，全省已播种冬小麦420万亩，占计划面积的52.6%。",
+            "农业部门派出技术人员深入田间地头，指导农户科学播种。",
+        ],
+    )
+    (summary,) = summarizer.summarize([harvest])
+    assert "420万亩" in summary.text and "“" not in summary.text
