@@ -80,7 +80,21 @@ def _split_line(line: str) -> list[str]:
             start = end
     if start < len(line):
         out.append(line[start:])
-    return [s.strip() for s in out if s.strip() and not _is_punctuation(s)]
+    return _join_speakers([s.strip() for s in out if s.strip() and not _is_punctuation(s)])
+
+
+# Who spoke, after the quote: “……。”王春花说。 The tag alone says nothing; it belongs to the quote.
+_SPEAKER_TAG = re.compile(r"^[^，,。；！？“”]{1,24}(?:说|表示|介绍|称|告诉记者|坦言|感慨道?)[。！]?$")
+
+
+def _join_speakers(sentences: list[str]) -> list[str]:
+    out: list[str] = []
+    for sentence in sentences:
+        if out and out[-1].endswith(("”", "」")) and _SPEAKER_TAG.match(sentence):
+            out[-1] += sentence
+        else:
+            out.append(sentence)
+    return out
 
 
 def _skip_closers(line: str, i: int) -> int:

@@ -34,6 +34,11 @@ def test_quote_with_its_own_full_stops_is_one_sentence():
     ]
 
 
+def test_the_speaker_after_a_quote_stays_with_it():
+    text = "“现在机器三天就能收完。”种粮大户李建国说。全省秋收进度过半。"
+    assert split_sentences(text) == ["“现在机器三天就能收完。”种粮大户李建国说。", "全省秋收进度过半。"]
+
+
 def test_closing_quote_and_bracket_stay_with_their_sentence():
     text = "他称这是“关键一步。”会议通过了方案（详见附件。）随后闭幕。"
     assert split_sentences(text) == ["他称这是“关键一步。”", "会议通过了方案（详见附件。）", "随后闭幕。"]
