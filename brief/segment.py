@@ -324,10 +324,19 @@ def _block_widths(lines: list[_Line]) -> list[tuple[float | None, int]]:
             and line.vis <= 20  # no column is wider; a longer line is a heading
             and len(_LETTER_GAP.findall(line.raw)) < 3
         ):
-            samples[line.block].append(_text_width(line))
-    # A heading line that slipped in among the samples is far shorter than the column.
-    samples = [[v for v in s if v >= 0.7 * max(s)] if s else s for s in samples]
-    return [(sorted(s)[len(s) // 2] if s else None, len(s)) for s in samples]
+            samples[line.block].append((_text_width(line), line.raw[-1] in _HANGING))
+    widths: list[tuple[float | None, int]] = []
+    for sample in samples:
+        # A heading line that slipped in among the samples is far shorter than the column.
+        sample = [(v, mark) for v, mark in sample if v >= 0.7 * max(v for v, _ in sample)] if sample else sample
+        # A line ending in a mark may stop half a mark short of the edge (the mark squeezed in),
+        # so many such lines pull the median below the column: the lines that end in a character
+        # tell the width exactly, when there are any.
+        every = sorted(v for v, _ in sample)
+        exact = sorted(v for v, mark in sample if not mark)
+        upper = max(every[len(every) // 2], exact[len(exact) // 2]) if exact else every[len(every) // 2] if every else None
+        widths.append((upper, len(sample)))
+    return widths
 
 
 def _text_width(line: _Line) -> float:
