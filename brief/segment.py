@@ -55,6 +55,9 @@ _HANGING = "，、。；：”’）》"
 _SENTENCE_PUNCT = re.compile(r"[，。！？；]")
 # A line spaced out letter by letter was stretched to its column's width: running text, not a title.
 _LETTER_GAP = re.compile(r"(?<=[\u4e00-\u9fff，、])\s+(?=[\u4e00-\u9fff，、])")
+# A title separates its phrases with a space (``张灯结彩庆新春 喜庆祥和中国年``); running text has no
+# space between two Chinese characters unless the whole line is spaced out.
+_PHRASE_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》])\s+(?=[\u4e00-\u9fff“《])")
 # PDF text layers put a space around runs of half-width digits and letters; in print that space is
 # real (about half an em), unlike the spaces of a letter-spaced, justified line.
 _LATIN_GAP = re.compile(r"(?<=[0-9A-Za-z%.])\s+|\s+(?=[0-9A-Za-z])")
@@ -239,6 +242,8 @@ def _label(lines: list[_Line]) -> None:
             return True  # a two-line paragraph, whatever the width: no title has both
         if not (indented(a) or full(a, False) or full(a, True)):
             return False
+        if la.blank_before and lb.blank_before and _phrase_spaced(la.raw):
+            return False  # a title, however well it fits the column
         # b is full, or a paragraph's short last line (right below a or past a column break).
         return goes_on(b) or ends_sentence(lb.raw)
 
@@ -296,6 +301,13 @@ def _label(lines: list[_Line]) -> None:
             while j > 0 and not lines[j].blank_before and lines[j - 1].role == TEXT:
                 lines[j - 1].label = CAPTION_LINE
                 j -= 1
+
+
+def _phrase_spaced(raw: str) -> bool:
+    """A headline line: one or two spaces between phrases, no clause mark, no bracket (a
+    dateline's ``（记者 王佳丽）`` has its spaces too)."""
+    gaps = len(_PHRASE_GAP.findall(raw))
+    return 1 <= gaps <= 2 and len(_LETTER_GAP.findall(raw)) == gaps and not re.search(r"[，。；！？、（）()]", raw)
 
 
 def _sentence_above(lines: list[_Line], n: int) -> str:

@@ -154,3 +154,22 @@ def test_seed_page_structure():
                 assert other.title not in article.body
     assert all(not CJK_SPACE.search(a.body) for a in articles)
     assert sum(len(a.body) for a in articles) > 5000
+
+
+def test_phrase_spaced_title_as_wide_as_the_column_above_is_not_running_text():
+    # The second title fills the first article's column and the next body's first line fits it
+    # too; its phrase space marks it as a title all the same.
+    page = (
+        "全省秋粮收获进度过半\n\n"
+        "连日来，全省各地抓住晴好\n天气，组织农机手抢收秋粮，截\n至昨日，全省秋粮收获已过半程，\n进度快于去年同期。\n\n"
+        "秋收时节机声隆 颗粒归仓保丰年\n\n"
+        "今年全省新增高标准农田一百二\n十万亩，机收率达到九成以上。\n\n"
+        "各地农业部门组织农机专家深入\n田间地头，指导农户科学调整机具，\n减少收获环节的粮食损失，全力确保\n颗粒归仓。\n"
+    )
+    first, second = segment_page(page)
+    assert (first.title, second.title) == ("全省秋粮收获进度过半", "秋收时节机声隆 颗粒归仓保丰年")
+    assert first.paragraphs[-1].endswith("进度快于去年同期。")
+    assert second.paragraphs == [
+        "今年全省新增高标准农田一百二十万亩，机收率达到九成以上。",
+        "各地农业部门组织农机专家深入田间地头，指导农户科学调整机具，减少收获环节的粮食损失，全力确保颗粒归仓。",
+    ]
