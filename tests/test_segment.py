@@ -173,3 +173,19 @@ def test_phrase_spaced_title_as_wide_as_the_column_above_is_not_running_text():
         "今年全省新增高标准农田一百二十万亩，机收率达到九成以上。",
         "各地农业部门组织农机专家深入田间地头，指导农户科学调整机具，减少收获环节的粮食损失，全力确保颗粒归仓。",
     ]
+
+
+def test_column_width_comes_from_lines_that_end_in_a_character():
+    # Most lines of the second body end in a squeezed clause mark, half an em short of the edge;
+    # its column is still 12 wide, so its indented first line is not a full one that the title
+    # above (as wide as the first article's column) would flow into.
+    page = (
+        "秋季农产品产销对接活动举行\n\n"
+        "近日，全市秋季农产品产销对\n接活动在城区会展中心举行，来自\n各地的一百余家企业参加，现场签\n约金额超过三亿元。\n\n"
+        "本市粮食生产提质增效成效明显\n\n"
+        "作为全省重要粮食产区，\n全市持续优化种植业结构，\n推广节水灌溉和绿色防控、\n测土配方施肥等技术，推动\n粮食生产提质增效。\n"
+    )
+    first, second = segment_page(page)
+    assert (first.title, second.title) == ("秋季农产品产销对接活动举行", "本市粮食生产提质增效成效明显")
+    assert first.body == "近日，全市秋季农产品产销对接活动在城区会展中心举行，来自各地的一百余家企业参加，现场签约金额超过三亿元。"
+    assert second.body.startswith("作为全省重要粮食产区，") and second.body.endswith("粮食生产提质增效。")
