@@ -240,6 +240,8 @@ def _label(lines: list[_Line]) -> None:
         # caught below: it never ends a sentence.)
         if not lb.blank_before and "，" in la.raw and ends_sentence(lb.raw):
             return True  # a two-line paragraph, whatever the width: no title has both
+        if "，" in la.raw[:-1] and ends_sentence(lb.raw):
+            return True  # a clause, and its sentence ended past a column break
         if not (indented(a) or full(a, False) or full(a, True)):
             return False
         if la.blank_before and lb.blank_before and _phrase_spaced(la.raw):

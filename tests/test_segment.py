@@ -189,3 +189,17 @@ def test_column_width_comes_from_lines_that_end_in_a_character():
     assert (first.title, second.title) == ("秋季农产品产销对接活动举行", "本市粮食生产提质增效成效明显")
     assert first.body == "近日，全市秋季农产品产销对接活动在城区会展中心举行，来自各地的一百余家企业参加，现场签约金额超过三亿元。"
     assert second.body.startswith("作为全省重要粮食产区，") and second.body.endswith("粮食生产提质增效。")
+
+
+def test_a_clause_whose_sentence_ends_past_a_column_break_is_running_text():
+    # The lone line is neither full nor indented for any column near it, but it holds a clause and
+    # the line past the break ends the sentence: no title does both.
+    page = (
+        "全市举行秋季消防安全演练\n\n"
+        "本次演练设置了火灾扑救、人员\n疏散和伤员救护等科目，来自全市各\n单位的三百余名人员参加，参演人员\n按照预案迅速就位，各环节衔接有序。\n\n"
+        "演练结束后，消防部门\n\n"
+        "逐项点评了各环节的表现。\n"
+    )
+    (article,) = segment_page(page)
+    assert article.title == "全市举行秋季消防安全演练"
+    assert article.paragraphs[-1] == "演练结束后，消防部门逐项点评了各环节的表现。"
