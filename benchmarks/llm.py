@@ -19,7 +19,6 @@ import argparse
 import gzip
 import json
 import os
-import random
 import sys
 import tempfile
 import time
@@ -185,7 +184,7 @@ def main() -> None:
 
         if args.day:
             elapsed, info = time_day(args.shared, args.day, cache)
-            print(f"\n| day run | articles | top by model | seconds | summaries |\n|---|---|---|---|---|")
+            print("\n| day run | articles | top by model | seconds | summaries |\n|---|---|---|---|---|")
             print(f"| xwlb, ingest to rendered brief | {args.day} | {info['items']} | {elapsed:.1f} | "
                   f"{info['methods']} |")
             if info["notices"]:

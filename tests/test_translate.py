@@ -189,31 +189,14 @@ def test_random_marian_loses_figures_so_items_stay_chinese_and_marked(tiny_maria
 @pytest.fixture(scope="module")
 def tiny_chat_model(tmp_path_factory):
     """A GPT-2 shaped chat model with random weights and a character vocabulary, on disk."""
-    torch = pytest.importorskip("torch")
-    transformers = pytest.importorskip("transformers")
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
-
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
     from brief.resources import data_dir
+    from tests.tiny_models import build_tiny_chat_model
 
-    corpus = ["全市新增城镇就业，完成投资。今年就业稳步增长。", "system user assistant",
+    corpus = ["全市新增城镇就业，完成投资。今年就业稳步增长。",
               (data_dir("prompts") / "translate" / "en.toml").read_text(encoding="utf-8")]
-    raw = Tokenizer(models.WordLevel(unk_token="<unk>"))
-    raw.pre_tokenizer = pre_tokenizers.Split(pattern="", behavior="isolated")
-    raw.decoder = decoders.Fuse()
-    raw.train_from_iterator(corpus, trainers.WordLevelTrainer(special_tokens=["<pad>", "<unk>", "<eos>"]))
-    tokenizer = transformers.PreTrainedTokenizerFast(
-        tokenizer_object=raw, pad_token="<pad>", unk_token="<unk>", eos_token="<eos>")
-    tokenizer.chat_template = (
-        "{% for m in messages %}{{ m['role'] }}:{{ m['content'] }}\n{% endfor %}"
-        "{% if add_generation_prompt %}assistant:{% endif %}")
-    torch.manual_seed(0)
-    config = transformers.GPT2Config(vocab_size=len(tokenizer), n_positions=1024, n_embd=16, n_layer=1,
-                                     n_head=2, eos_token_id=tokenizer.eos_token_id,
-                                     bos_token_id=tokenizer.eos_token_id)
-    path = tmp_path_factory.mktemp("tiny-chat")
-    transformers.GPT2LMHeadModel(config).save_pretrained(path)
-    tokenizer.save_pretrained(path)
-    return path
+    return build_tiny_chat_model(tmp_path_factory.mktemp("tiny-chat"), corpus, n_embd=16, n_layer=1)
 
 
 def test_llm_translator_runs_the_chat_model_with_the_translate_prompt(tiny_chat_model, tmp_path):

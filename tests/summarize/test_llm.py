@@ -193,31 +193,14 @@ def test_cache_makes_the_rerun_free(tmp_path):
 
 @pytest.fixture(scope="module")
 def tiny_causal_lm(tmp_path_factory):
-    torch = pytest.importorskip("torch")
-    transformers = pytest.importorskip("transformers")
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
-
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
     from brief.resources import data_dir
+    from tests.tiny_models import build_tiny_chat_model
 
-    corpus = [JOBS.title, JOBS.body, BRIDGE.title, BRIDGE.body, "system user assistant"]
+    corpus = [JOBS.title, JOBS.body, BRIDGE.title, BRIDGE.body]
     corpus += [p.read_text(encoding="utf-8") for p in (data_dir("prompts") / "news-zh").glob("*.toml")]
-    raw = Tokenizer(models.WordLevel(unk_token="<unk>"))
-    raw.pre_tokenizer = pre_tokenizers.Split(pattern="", behavior="isolated")
-    raw.decoder = decoders.Fuse()
-    raw.train_from_iterator(corpus, trainers.WordLevelTrainer(special_tokens=["<pad>", "<unk>", "<eos>"]))
-    tokenizer = transformers.PreTrainedTokenizerFast(
-        tokenizer_object=raw, pad_token="<pad>", unk_token="<unk>", eos_token="<eos>")
-    tokenizer.chat_template = (
-        "{% for m in messages %}{{ m['role'] }}:{{ m['content'] }}\n{% endfor %}"
-        "{% if add_generation_prompt %}assistant:{% endif %}")
-    torch.manual_seed(0)
-    config = transformers.GPT2Config(vocab_size=len(tokenizer), n_positions=1024, n_embd=32, n_layer=2,
-                                     n_head=2, eos_token_id=tokenizer.eos_token_id,
-                                     bos_token_id=tokenizer.eos_token_id)
-    path = tmp_path_factory.mktemp("tiny-causal-lm")
-    transformers.GPT2LMHeadModel(config).save_pretrained(path)
-    tokenizer.save_pretrained(path)
-    return path
+    return build_tiny_chat_model(tmp_path_factory.mktemp("tiny-causal-lm"), corpus, n_embd=32, n_layer=2)
 
 
 def test_transformers_runtime_generates_through_the_chat_template(tmp_path, tiny_causal_lm):
