@@ -233,6 +233,10 @@ def _label(lines: list[_Line]) -> None:
             return True  # an open quote, a dateline or a clause mark: the sentence must go on
         continuing = a > 0 and links[a - 1]  # a is itself inside a sentence that started above
         if continuing:  # past a column break the text goes on at a's width, or ends
+            if lb.blank_before and _text_width(la) > max(width(a, False), width(a, True), width(b, True)) + 1.5:
+                # A column breaks when it is full: a line wider than the columns on both sides of
+                # the break is a title's.
+                return False
             return not lb.blank_before or goes_on(b) or full_as(b, a) or ends_sentence(lb.raw)
         # a starts a paragraph, or is a headline line. Text flows on only from a line shaped like
         # the column (full, or an indented first line) into a full one: a title's width is its own,

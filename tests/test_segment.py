@@ -203,3 +203,20 @@ def test_a_clause_whose_sentence_ends_past_a_column_break_is_running_text():
     (article,) = segment_page(page)
     assert article.title == "全市举行秋季消防安全演练"
     assert article.paragraphs[-1] == "演练结束后，消防部门逐项点评了各环节的表现。"
+
+
+def test_a_line_wider_than_the_columns_around_a_break_does_not_flow_across_it():
+    # The bracket left open carries the title onto its second line, which is wider than any
+    # column on the page: a column never breaks there, so the title ends at the blank line.
+    page = (
+        "全市今年新建改建农村公\n路一千二百公里，全部达到三\n级以上标准，群众出行更加便\n捷。截至目前，全市建制村通\n"
+        "硬化路比例达到百分之百，农\n村物流服务网络基本建成。\n\n"
+        "【奋进新征程 建功新时代——2024年\n观察】本市交通基础设施建设迈出坚实步伐\n\n"
+        "记者日前从市交通运输局获悉，\n今年以来，全市新开通城乡公交线\n路三十二条。\n\n"
+        "城乡公交线路实现全覆盖\n"
+    )
+    roads, buses = segment_page(page)
+    assert roads.title == "【奋进新征程 建功新时代——2024年观察】本市交通基础设施建设迈出坚实步伐"
+    assert roads.body.endswith("农村物流服务网络基本建成。")
+    assert buses.title == "城乡公交线路实现全覆盖"
+    assert buses.body == "记者日前从市交通运输局获悉，今年以来，全市新开通城乡公交线路三十二条。"
