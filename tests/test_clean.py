@@ -35,9 +35,9 @@ def test_sentence_ends_and_open_brackets():
     assert ends_sentence("他说：“这个政策真好。”")
     assert ends_sentence("下降0.94%。")
     assert not ends_sentence("全省城镇新增就业36.54万人，完成")
-    assert not ends_sentence("运城社会心理服务“六进”")
+    assert not ends_sentence("晋城社区文化服务“四送”")
     assert unbalanced("开展“2024")
-    assert not unbalanced("“六进”活动")
+    assert not unbalanced("“四送”活动")
 
 
 def test_visual_width_counts_ascii_as_half_and_squeezes_adjacent_marks():
