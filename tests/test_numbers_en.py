@@ -46,8 +46,8 @@ def test_figure_to_english(chinese, expected):
 
 
 def test_sentence_with_many_figures():
-    protected = protect("今年1—8月，全省城镇新增就业36.54万人，完成投资5887.6亿元，惠及企业11142家。")
-    assert protected.text == "今年[[N1]]，全省城镇新增就业[[N2]]，完成投资[[N3]]，惠及企业[[N4]]。"
+    protected = protect("1—8月我省累计新增城镇就业36.54万人，带动投资5887.6亿元，惠及企业11142家。")
+    assert protected.text == "[[N1]]我省累计新增城镇就业[[N2]]，带动投资[[N3]]，惠及企业[[N4]]。"
     assert [f.source for f in protected.figures] == ["1—8月", "36.54万人", "5887.6亿元", "11142家"]
 
 
