@@ -17,10 +17,6 @@ from brief.model import Article, Evidence, Summary
 from brief.summarize.cache import SummaryCache, cache_key
 
 # A figure with its unit: 36.54万, 1—8月, 0.15%, 2,000元. Cutting inside one changes its meaning.
-_FIGURE = re.compile(
-    r"[0-9０-９][0-9０-９.．,，]*(?:[—\-~～至到][0-9０-９][0-9０-９.．]*)?"
-    r"[%％‰]?(?:多|余)?[万亿千百]*[%％‰]?[年月日号个件元人次倍户家项名条台辆吨米里天周]?"
-)
 _CLAUSE_END = "，。；！？、：,;!?"
 _SENTENCE_END = "。！？!?"
 _LABEL = re.compile(r"^\s*(?:标题式?摘要|摘要|标题|概括|总结)\s*[:：]\s*")
@@ -40,7 +36,10 @@ class Request:
 
 
 def figure_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _FIGURE.finditer(text)]
+    """Where the figures are, so a cut never falls inside one (the guard's own figure finder)."""
+    from brief.text import extract_figures
+
+    return [f.span for f in extract_figures(text) if f.span is not None]
 
 
 def clean_output(raw: str, kind: str) -> str:
