@@ -176,20 +176,38 @@ def _states_post(around_name: str, title: str) -> bool:
 
 
 def _wrong_titles(name: str, summary: str, source: str) -> list[str]:
-    """``post+name`` for each post the summary gives ``name`` that the source does not."""
+    """``post+name`` for each post the summary gives ``name`` that the source does not.
+
+    A place or organisation written before the post (瑞士总理李强, 国务院总理李强) is part of it: the
+    source must write them together before that person too, or the summary has made a Swiss premier.
+    """
     wrong = []
     for match in re.finditer(re.escape(name), summary):
         post = _POST.search(summary[max(0, match.start() - 6) : match.start()])
         if post is None:
             continue
         title = post.group(0)
+        post_start = match.start() - len(post.group(0))
+        qualifier = _qualifier(summary[max(0, post_start - 8) : post_start])
+        mentions = list(re.finditer(re.escape(name), source))
         stated = any(
             _states_post(source[max(0, at.start() - _POST_WINDOW) : at.end() + _POST_WINDOW], title)
-            for at in re.finditer(re.escape(name), source)
-        )
-        if not stated and title + name not in wrong:
-            wrong.append(title + name)
+            for at in mentions
+        ) and (not qualifier or any(
+            qualifier + title in source[max(0, at.start() - _POST_WINDOW) : at.start()] for at in mentions))
+        said = qualifier + title + name
+        if not stated and said not in wrong:
+            wrong.append(said)
     return wrong
+
+
+def _qualifier(before_post: str) -> str:
+    """The place or organisation that ends right where a post begins (瑞士 in 瑞士总理), or ''."""
+    tagged = _tag(before_post)
+    if not tagged:
+        return ""
+    word, flag, known = tagged[-1]
+    return word if _label(word, flag, known) in ("地名", "机构") else ""
 
 
 def _supported(name: str, source: str) -> bool:

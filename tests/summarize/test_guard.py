@@ -138,3 +138,11 @@ def test_report_round_trips_to_json_ready_dict():
 
 def test_unsupported_figures_alone_needs_no_tagger():
     assert [f.text for f in unsupported_figures("增长1.9%，新增36.54万人", SOURCE)] == ["1.9%"]
+
+
+def test_a_post_given_the_wrong_country_fails():
+    source = "应法国总统邀请，国务院总理张明抵达巴黎，开始对法国进行正式访问。"
+    assert check_summary("国务院总理张明抵达巴黎", source).ok
+    assert check_summary("总理张明抵达巴黎进行正式访问", source).ok
+    report = check_summary("法国总理张明抵达巴黎", source)
+    assert report.problems == ["职务“法国总理张明”原文没有"]
