@@ -1,6 +1,6 @@
 """The default model (packaged GGUF through llama.cpp) on real news, against the first sentence.
 
-    nice python benchmarks/llm.py [--limit 200] [--clts 12] [--lead-compare 40] [--day 60] [--shared ../shared]
+    nice python benchmarks/llm.py [--limit 200] [--clts 12] [--compare 40] [--day 60] [--shared ../shared]
 
 Data (read in place, never copied): ``$BRIEF_SHARED`` or ``../shared``: N xwlb items sampled with
 a fixed seed (roundups skipped, the ``央视网消息（新闻联播）：`` tag taken off; the editor's title is
@@ -8,7 +8,7 @@ the reference of the one-line ``headline``) and the CLTS samples (reference summ
 one-line headline, since the model's time per long article is what we can afford on two cores).
 Prints Markdown tables: model assembly and load time; ROUGE F1 x 100 on characters, share of
 summaries with every figure in the source (after the guard), share within the length asked, mean
-length, seconds per item and what the guard did; lead-only vs whole text; and a day of N articles,
+length, seconds per item and what the guard did; key sentences vs whole text; and a day of N articles,
 top 15 by the model, to a finished brief. The summary cache is off (a temporary directory) so every
 figure is a cold run.
 """
@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.summarize import FirstSentence, clts_pairs, xwlb_pairs  # noqa: E402
 from brief.config import defaults  # noqa: E402
 from brief.evaluate import evaluate  # noqa: E402
+from brief.summarize.extractive import ExtractiveSummarizer  # noqa: E402
 
 
 THREADS = 0  # set from --threads
@@ -128,7 +129,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=200, help="xwlb items (default 200, 0 = skip)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--clts", type=int, default=12, help="CLTS samples (default 12 of 24)")
-    parser.add_argument("--lead-compare", type=int, default=40, help="xwlb items for lead vs whole text (0 = skip)")
+    parser.add_argument("--compare", type=int, default=40,
+                        help="long xwlb items for key sentences vs whole text (0 = skip)")
     parser.add_argument("--day", type=int, default=60, help="articles in the day run (0 = skip)")
     parser.add_argument("--no-load", action="store_true", help="skip the model assembly/load timing")
     parser.add_argument("--threads", type=int, default=0, help="llama.cpp threads (0 = all cores)")
@@ -157,28 +159,36 @@ def main() -> None:
 
         config = _config(cache)
         limit = config["summarize"]["headline_chars"]
+        summary_limit = config["summarize"]["max_chars"]
         llm = Recording(LLMSummarizer(config))
         first = FirstSentence()
-        print(f"\nheadline asked: {limit} characters; methods: llm = first output kept, llm-strict = "
-              "regenerated after the guard, extractive = guard fallback\n")
+        extractive = ExtractiveSummarizer(config)
+        print(f"\nxwlb: the one-line summary (headline, {limit} characters asked) against the editor's title; "
+              f"CLTS: the brief's 2-3 sentence summary ({summary_limit} characters) against the reference "
+              "summary. methods: llm = first output kept, llm-strict = regenerated after the guard, "
+              "extractive = guard fallback\n")
         if args.limit or args.clts:
             print("| data | system | R-1 | R-2 | R-L | figures | within length | mean len | s/item | CPU s/item | methods |")
             print("|---|---|---|---|---|---|---|---|---|---|---|")
-        sets = [(f"xwlb ({args.limit})", xwlb_pairs(args.shared, args.limit, args.seed))] if args.limit else []
+        sets = [(f"xwlb ({args.limit})", xwlb_pairs(args.shared, args.limit, args.seed), "headline", limit)
+                ] if args.limit else []
         if args.clts:
-            sets.append((f"CLTS ({args.clts})", clts_pairs(args.shared)[: args.clts]))
-        for data, pairs in sets:
-            print(row(data, "first sentence", score(pairs, first, "headline", limit)), flush=True)
-            print(row(data, "llm (packaged)", score(pairs, llm, "headline", limit)), flush=True)
+            sets.append((f"CLTS ({args.clts})", clts_pairs(args.shared)[: args.clts], "summary", summary_limit))
+        for data, pairs, kind, asked in sets:
+            print(row(data, "first sentence", score(pairs, first, kind, asked)), flush=True)
+            print(row(data, "extractive", score(pairs, extractive, kind, asked)), flush=True)
+            print(row(data, "llm (packaged)", score(pairs, Recording(llm.inner), kind, asked)), flush=True)
 
-        if args.lead_compare:
-            pairs = [p for p in xwlb_pairs(args.shared, args.limit, args.seed) if len(p.text) > 400]
-            pairs = pairs[: args.lead_compare]
-            print(f"\nlead vs whole text, {len(pairs)} xwlb items longer than 400 characters:\n")
+        if args.compare:
+            chars = config["summarize"]["input_chars"]
+            pairs = [p for p in xwlb_pairs(args.shared, max(args.limit, args.compare * 3), args.seed)
+                     if len(p.text) > chars][: args.compare]
+            print(f"\nkey sentences ({chars} characters, the default) vs whole text, {len(pairs)} xwlb items "
+                  f"longer than {chars} characters:\n")
             print("| data | system | R-1 | R-2 | R-L | figures | within length | mean len | s/item | CPU s/item | methods |")
             print("|---|---|---|---|---|---|---|---|---|---|---|")
-            for label, lead in (("lead 400 chars", 400), ("whole text (default)", 0)):
-                model = Recording(LLMSummarizer(_config(cache, lead_chars=lead)))
+            for label, budget in ((f"key sentences {chars}", chars), ("whole text", 0)):
+                model = Recording(LLMSummarizer(_config(cache, input_chars=budget)))
                 model.inner._runtime = llm.inner.runtime  # same loaded model
                 print(row("xwlb long", label, score(pairs, model, "headline", limit)), flush=True)
 

@@ -1,7 +1,7 @@
 """What every generating backend (llm, seq2seq) shares: cache, length control, guard, fallback.
 
 A backend only has to turn a batch of requests into raw texts (``_generate``). This base class
-decides what goes in (the lead, or the article by parts for long ones), cleans and cuts what comes
+decides what goes in (the article's key sentences, or the article by parts for long ones), cleans and cuts what comes
 out at a clause boundary (never inside a number), and passes every output through the faithfulness
 guard: a failure is regenerated once with the stricter prompt, then replaced by the extractive
 summary, and ``Summary.guard`` records which check failed and what replaced it.
@@ -15,8 +15,9 @@ from typing import Any, Sequence
 
 from brief.model import Article, Evidence, Summary
 from brief.summarize.cache import SummaryCache, cache_key
+from brief.summarize.extractive import key_sentences
+from brief.text import fit
 
-# A figure with its unit: 36.54万, 1—8月, 0.15%, 2,000元. Cutting inside one changes its meaning.
 _CLAUSE_END = "，。；！？、：,;!?"
 _SENTENCE_END = "。！？!?"
 _LABEL = re.compile(r"^\s*(?:标题式?摘要|摘要|标题|概括|总结)\s*[:：]\s*")
@@ -33,13 +34,6 @@ class Request:
     text: str
     kind: str
     limit: int
-
-
-def figure_spans(text: str) -> list[tuple[int, int]]:
-    """Where the figures are, so a cut never falls inside one (the guard's own figure finder)."""
-    from brief.text import extract_figures
-
-    return [f.span for f in extract_figures(text) if f.span is not None]
 
 
 def clean_output(raw: str, kind: str) -> str:
@@ -67,7 +61,8 @@ def _drop_repeats(text: str) -> str:
 
 
 def fit_length(text: str, limit: int, *, truncated: bool = False) -> str:
-    """Cut ``text`` to ``limit`` characters at a clause boundary, never inside a figure.
+    """Cut ``text`` to ``limit`` characters the way extractive summaries are cut (``brief.text.fit``):
+    at a clause boundary, else before a function word, never inside a figure.
 
     ``truncated`` says the model stopped at its token cap: its last clause is unfinished (it may
     end in a clipped number), so it is dropped whatever the length.
@@ -76,19 +71,7 @@ def fit_length(text: str, limit: int, *, truncated: bool = False) -> str:
     if truncated:
         last = max(text.rfind(ch) for ch in _CLAUSE_END)
         text = text[:last] if last > 0 else ""
-    if len(text) <= limit:
-        return _tidy_end(text)
-    spans = figure_spans(text)
-    inside = lambda i: any(start < i < end for start, end in spans)  # noqa: E731
-    cuts = [i for i, ch in enumerate(text[: limit + 1]) if ch in _CLAUSE_END and not inside(i)]
-    good = [i for i in cuts if i >= limit // 3]
-    if good:
-        return _tidy_end(text[: good[-1]])
-    cut = limit
-    for start, end in spans:
-        if start < cut < end:
-            cut = start
-    return _tidy_end(text[:cut])
+    return _tidy_end(fit(text, limit))
 
 
 def end_sentence(text: str) -> str:
@@ -100,23 +83,6 @@ def end_sentence(text: str) -> str:
 
 def _tidy_end(text: str) -> str:
     return text.rstrip(_CLAUSE_END.replace("。", "").replace("！", "").replace("？", "") + " ")
-
-
-def lead_text(article: Article, chars: int) -> str:
-    """The first paragraphs up to ``chars`` characters (at least one sentence)."""
-    if chars <= 0 or len(article.body) <= chars:
-        return article.body
-    kept, total = [], 0
-    for paragraph in article.paragraphs:
-        if kept and total + len(paragraph) > chars:
-            break
-        kept.append(paragraph)
-        total += len(paragraph)
-    text = "\n".join(kept)
-    if len(text) > chars:
-        ends = [i for i, ch in enumerate(text[:chars]) if ch in _SENTENCE_END]
-        text = text[: ends[-1] + 1] if ends else text[:chars]
-    return text
 
 
 def chunks(article: Article, chars: int) -> list[str]:
@@ -175,7 +141,7 @@ class AbstractiveSummarizer:
         self.config = config
         settings = config["summarize"]
         self.limits = {"summary": settings["max_chars"], "headline": settings["headline_chars"]}
-        self.lead_chars = settings.get("lead_chars", 0)
+        self.input_chars = settings.get("input_chars", 0)
         self.chunk_chars = settings.get("chunk_chars", 1200)
         self.cache = SummaryCache.from_config(config) if settings.get("cache", True) else None
 
@@ -188,8 +154,9 @@ class AbstractiveSummarizer:
     def summarize(self, articles: Sequence[Article], kind: str = "summary") -> list[Summary]:
         limit = self.limits[kind]
         results: list[Summary | None] = [None] * len(articles)
+        reads = f"input {self.input_chars}, parts {self.chunk_chars}"
         keys = [cache_key(a, backend=self.name, model=self.model_id, prompt=self.prompt_version,
-                          kind=kind, length=limit) for a in articles]
+                          kind=kind, length=limit, reads=reads) for a in articles]
         todo = []
         for i, key in enumerate(keys):
             hit = self.cache.get(key) if self.cache else None
@@ -205,8 +172,8 @@ class AbstractiveSummarizer:
         return [r for r in results if r is not None]
 
     def _source_for(self, article: Article, kind: str) -> str:
-        """What the model reads: the title and, for a one-line summary, only the lead."""
-        body = lead_text(article, self.lead_chars) if kind == "headline" else article.body
+        """What the model reads: the title and the article's key sentences (``input_chars``)."""
+        body = key_sentences(article, self.input_chars)
         return f"标题：{article.title}\n{body}" if article.title else body
 
     def _summarize_fresh(self, articles: Sequence[Article], kind: str, limit: int) -> list[Summary]:

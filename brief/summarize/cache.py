@@ -1,8 +1,9 @@
 """Summary cache: a re-run of the same morning costs no model time.
 
 One JSON file per summary under ``<cache_dir>/summaries/``, named by a hash of everything that
-decides the output: the article's content hash, the backend, the model id, the prompt version and
-the kind (plus the length asked). Files are written atomically, so a crash never leaves a torn entry.
+decides the output: the article's content hash, the backend, the model id, the prompt version, the
+kind, the length asked, what the model reads (``reads``: input and part sizes) and brief's own
+version (an upgrade may change cleaning, cutting or the guard). Files are written atomically, so a crash never leaves a torn entry.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from brief.io import atomic_write
 from brief.model import Article, Summary
 
 
-def cache_key(article: Article, *, backend: str, model: str, prompt: str, kind: str, length: int) -> str:
-    parts = [article.content_hash, backend, model, prompt, kind, str(length)]
+def cache_key(article: Article, *, backend: str, model: str, prompt: str, kind: str, length: int,
+              reads: str = "") -> str:
+    from brief import __version__
+
+    parts = [article.content_hash, backend, model, prompt, kind, str(length), reads, __version__]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 

@@ -184,24 +184,51 @@ class ExtractiveSummarizer:
         )
 
     def _scored(self, article: Article) -> list[_Sentence]:
-        sentences = _candidates(article)
-        if not sentences:
-            return []
-        document: Counter = Counter()
-        for s in sentences:
-            document.update(s.grams)
-        doc_norm2 = sum(v * v for v in document.values())
-        title = _bigrams(article.title)
-        for s in sentences:
-            lead = 1.0 / (1.0 + s.position)
-            s.score = (
-                LEAD_WEIGHT * lead
-                + CENTRALITY_WEIGHT * _centrality(s.grams, document, doc_norm2)
-                + TITLE_WEIGHT * (_cosine(s.grams, title) if title else 0.0)
-                + FIGURE_WEIGHT * bool(_KEY_FIGURE.search(s.text))
-                - QUOTE_PENALTY * s.text.startswith(("“", "「"))
-            )
-        return sentences
+        return _scored(article)
+
+
+def key_sentences(article: Article, budget: int) -> str:
+    """What a model needs to read for a short summary: the best sentences, in the article's order.
+
+    The first sentence always (news puts the point first), then the highest-scoring others while
+    they fit in ``budget`` characters, each as printed. Prompt evaluation is most of a small model's
+    time on a CPU, and a one-line or three-sentence summary rests on a few sentences.
+    """
+    if budget <= 0 or len(article.body) <= budget:
+        return article.body
+    sentences = _scored(article)
+    if not sentences:
+        return article.body[:budget]
+    chosen = [sentences[0]]
+    used = len(sentences[0].source)
+    for sentence in sorted(sentences[1:], key=lambda s: -s.score):
+        if used + len(sentence.source) <= budget:
+            chosen.append(sentence)
+            used += len(sentence.source)
+    chosen.sort(key=lambda s: s.position)
+    return "".join(s.source for s in chosen)
+
+
+def _scored(article: Article) -> list[_Sentence]:
+    """The candidate sentences with their scores (see the module docstring)."""
+    sentences = _candidates(article)
+    if not sentences:
+        return []
+    document: Counter = Counter()
+    for s in sentences:
+        document.update(s.grams)
+    doc_norm2 = sum(v * v for v in document.values())
+    title = _bigrams(article.title)
+    for s in sentences:
+        lead = 1.0 / (1.0 + s.position)
+        s.score = (
+            LEAD_WEIGHT * lead
+            + CENTRALITY_WEIGHT * _centrality(s.grams, document, doc_norm2)
+            + TITLE_WEIGHT * (_cosine(s.grams, title) if title else 0.0)
+            + FIGURE_WEIGHT * bool(_KEY_FIGURE.search(s.text))
+            - QUOTE_PENALTY * s.text.startswith(("“", "「"))
+        )
+    return sentences
 
 
 def _candidates(article: Article) -> list[_Sentence]:

@@ -179,8 +179,9 @@ class LLMSummarizer(AbstractiveSummarizer):
         super().__init__(config)
         self.model_id, self.path, prompt_set = _model_source(config)
         self.prompts = {kind: load_prompt(prompt_set, kind) for kind in ("summary", "headline")}
-        self.prompt_version = ",".join(f"{p.name}@{p.version}" for p in self.prompts.values())
         self.key_figures = config["summarize"].get("key_figures", 2)
+        self.prompt_version = ",".join(f"{p.name}@{p.version}" for p in self.prompts.values())
+        self.prompt_version += f",key figures {self.key_figures}"
         self.context = config["summarize"].get("context", 2048)
         self._runtime: Runtime | None = None
 

@@ -17,8 +17,17 @@ def test_key_changes_with_every_input_that_changes_the_output():
     assert _key() == base
     edited = Article(title=ARTICLE.title, paragraphs=["城南区今年新建口袋公园4座。"])
     variants = [_key(edited), _key(backend="seq2seq"), _key(model="m@2"),
-                _key(prompt="news-zh/summary@4"), _key(kind="headline"), _key(length=30)]
+                _key(prompt="news-zh/summary@4"), _key(kind="headline"), _key(length=30),
+                _key(reads="input 300")]
     assert len({base, *variants}) == len(variants) + 1
+
+
+def test_an_upgrade_of_brief_is_a_miss(monkeypatch):
+    import brief
+
+    before = _key()
+    monkeypatch.setattr(brief, "__version__", "99.0")
+    assert _key() != before
 
 
 def test_round_trip_and_miss(tmp_path):

@@ -5,7 +5,7 @@ import pytest
 from brief.config import defaults
 from brief.model import Article
 from brief.summarize import get_summarizer
-from brief.summarize.extractive import ExtractiveSummarizer, _bigrams, headline_text
+from brief.summarize.extractive import ExtractiveSummarizer, _bigrams, headline_text, key_sentences
 from brief.summarize.guard import check_summary
 
 EMPLOYMENT = Article(
@@ -196,3 +196,20 @@ def test_direct_speech_gives_way_to_the_facts(summarizer):
     )
     (summary,) = summarizer.summarize([harvest])
     assert "420万亩" in summary.text and "“" not in summary.text
+
+
+def test_key_sentences_keep_the_lead_and_the_key_figure_in_article_order():
+    article = Article(paragraphs=[
+        "省交通运输厅昨天召开全省公路建设推进会，部署四季度重点工作。",
+        "会上，与会人员观看了公路建设专题片，各市交通部门负责人作了交流发言。",
+        "今年1—9月，全省完成公路建设投资412.6亿元，同比增长8.3%，新改建农村公路2100公里。",
+        "会议要求，各地要抓住施工黄金期，确保全年目标任务圆满完成。",
+    ])
+    picked = key_sentences(article, 90)
+    assert len(picked) <= 90
+    assert picked.startswith(article.paragraphs[0])
+    assert "412.6亿元" in picked  # the figures sentence outranks the film and the speeches
+    assert "专题片" not in picked
+    assert picked.index("412.6亿元") > picked.index("推进会")
+    assert key_sentences(article, 0) == article.body
+    assert key_sentences(article, 10_000) == article.body

@@ -15,7 +15,7 @@ import pytest
 from brief.config import defaults
 from brief.model import Article
 from brief.summarize.abstractive import (
-    AbstractiveSummarizer, Request, chunks, clean_output, fit_length, guard_problems, lead_text)
+    AbstractiveSummarizer, Request, chunks, clean_output, fit_length, guard_problems)
 from brief.summarize.llm import LLMSummarizer, figures_hint, llm_available, load_prompt
 
 JOBS = Article(
@@ -89,9 +89,7 @@ def test_clean_output_strips_labels_quotes_spaces_and_repeats():
     assert clean_output(repeated, "summary") == "就业取得历史性成就，形势稳定。"
 
 
-def test_lead_and_chunks_follow_paragraphs():
-    assert lead_text(JOBS, 60) == JOBS.paragraphs[0]
-    assert lead_text(JOBS, 0) == JOBS.body
+def test_chunks_follow_paragraphs():
     parts = chunks(JOBS, 80)
     assert len(parts) == 2 and parts[0] == JOBS.paragraphs[0]
     assert "\n".join(parts) == JOBS.body
@@ -179,6 +177,21 @@ def test_long_article_is_summarized_by_parts_then_merged(tmp_path):
     assert len(seen) == 3
     assert seen[0] == long.paragraphs[0] + "\n" + long.paragraphs[1] and seen[1] == long.paragraphs[2]
     assert seen[2] == "甲" * 10 + "\n" + "丙" * 10
+
+
+def test_the_model_reads_the_key_sentences_within_input_chars(tmp_path):
+    class Reading(ScriptedModel):
+        def _generate(self, requests, strict):
+            self.calls += [(r.text, strict) for r in requests]
+            return [("全省1—8月新增城镇就业36.54万人", False) for r in requests]
+
+    model = Reading(config_for(tmp_path, input_chars=90), {}, {})
+    (summary,) = model.summarize([JOBS], kind="headline")
+    ((seen, _),) = model.calls
+    assert seen.startswith(f"标题：{JOBS.title}\n{JOBS.paragraphs[0]}")
+    assert "公共就业服务" not in seen and len(seen) - len(JOBS.title) - 4 <= 90
+    # The guard still checks against the whole article.
+    assert summary.method == "scripted"
 
 
 def test_cache_makes_the_rerun_free(tmp_path):
