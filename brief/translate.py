@@ -86,7 +86,7 @@ class LLMTranslator:
             if not text:
                 replies.append("")
                 continue
-            messages = self.prompt.messages(text, limit=0, figures="", strict=retry)
+            messages = self.prompt.messages(text, limit=0, key_figures=0, strict=retry)
             replies.append(runtime.chat([messages], max_tokens=self.max_new_tokens)[0][0].strip())
         return replies
 

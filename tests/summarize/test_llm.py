@@ -45,14 +45,31 @@ def config_for(tmp_path, **summarize):
 def test_prompt_files_load_and_put_the_article_last(kind):
     prompt = load_prompt("news-zh", kind)
     assert prompt.version >= 1
-    a = prompt.messages("甲文", limit=30, figures="", strict=False)
-    b = prompt.messages("乙文", limit=30, figures="", strict=False)
-    assert a[0] == b[0] and a[1]["content"].endswith("甲文")
+    a = prompt.messages("甲文", limit=30, key_figures=0, strict=False)
+    b = prompt.messages("乙文", limit=30, key_figures=0, strict=False)
+    assert a[-1]["role"] == "user" and a[-1]["content"].endswith("甲文")
     # Everything before the article is shared, so llama.cpp reuses the evaluated prefix.
-    assert a[1]["content"][:-2] == b[1]["content"][:-2]
-    assert "30" in a[1]["content"]
-    strict = prompt.messages("甲文", limit=30, figures="", strict=True)
-    assert strict != a and "原文" in strict[0]["content"] + strict[1]["content"]
+    assert a[:-1] == b[:-1] and a[-1]["content"][:-2] == b[-1]["content"][:-2]
+    assert "30" in a[-1]["content"]
+    strict = prompt.messages("甲文", limit=30, key_figures=0, strict=True)
+    assert strict != a and "原文" in strict[0]["content"] + strict[-1]["content"]
+
+
+@pytest.mark.parametrize("kind", ["summary", "headline"])
+def test_worked_examples_are_earlier_turns_within_the_length_asked(kind):
+    prompt = load_prompt("news-zh", kind)
+    assert prompt.examples, "the news prompts carry worked examples"
+    limit = 120 if kind == "summary" else 30
+    turns = prompt.messages("甲文", limit=limit, key_figures=2, strict=False)
+    assert [t["role"] for t in turns] == ["system"] + ["user", "assistant"] * len(prompt.examples) + ["user"]
+    for example, answer in zip(prompt.examples, turns[2::2]):
+        assert answer["content"] == example["summary"] and len(example["summary"]) <= limit
+        # An example is faithful to its own article: the guard would let it through.
+        assert guard_problems(example["summary"], example["article"]) == []
+    # An example longer than the length asked is left out rather than teach the wrong length.
+    shortest = min(len(e["summary"]) for e in prompt.examples)
+    fewer = prompt.messages("甲文", limit=shortest, key_figures=2, strict=False)
+    assert len(fewer) < len(turns)
 
 
 def test_figures_hint_names_key_figures_not_dates():
@@ -223,7 +240,7 @@ def test_transformers_runtime_generates_through_the_chat_template(tmp_path, tiny
     assert llm_available(summarizer.config) is None
     runtime = summarizer.runtime
     assert isinstance(runtime, TransformersRuntime)
-    conversations = [load_prompt("news-zh", "headline").messages(a.body, limit=30, figures="", strict=False)
+    conversations = [load_prompt("news-zh", "headline").messages(a.body, limit=30, key_figures=0, strict=False)
                      for a in (JOBS, BRIDGE)]
     replies = runtime.chat(conversations, max_tokens=12)
     assert len(replies) == 2
