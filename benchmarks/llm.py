@@ -180,7 +180,7 @@ def main() -> None:
             print(row(data, "llm (packaged)", score(pairs, Recording(llm.inner), kind, asked)), flush=True)
 
         if args.compare:
-            chars = config["summarize"]["input_chars"]
+            chars = config["summarize"]["headline_input_chars"]
             pairs = [p for p in xwlb_pairs(args.shared, max(args.limit, args.compare * 3), args.seed)
                      if len(p.text) > chars][: args.compare]
             print(f"\nkey sentences ({chars} characters, the default) vs whole text, {len(pairs)} xwlb items "
@@ -188,7 +188,7 @@ def main() -> None:
             print("| data | system | R-1 | R-2 | R-L | figures | within length | mean len | s/item | CPU s/item | methods |")
             print("|---|---|---|---|---|---|---|---|---|---|---|")
             for label, budget in ((f"key sentences {chars}", chars), ("whole text", 0)):
-                model = Recording(LLMSummarizer(_config(cache, input_chars=budget)))
+                model = Recording(LLMSummarizer(_config(cache, headline_input_chars=budget)))
                 model.inner._runtime = llm.inner.runtime  # same loaded model
                 print(row("xwlb long", label, score(pairs, model, "headline", limit)), flush=True)
 

@@ -141,7 +141,8 @@ class AbstractiveSummarizer:
         self.config = config
         settings = config["summarize"]
         self.limits = {"summary": settings["max_chars"], "headline": settings["headline_chars"]}
-        self.input_chars = settings.get("input_chars", 0)
+        self.input_chars = {"summary": settings.get("input_chars", 0),
+                            "headline": settings.get("headline_input_chars", 0)}
         self.chunk_chars = settings.get("chunk_chars", 1200)
         self.cache = SummaryCache.from_config(config) if settings.get("cache", True) else None
 
@@ -154,7 +155,7 @@ class AbstractiveSummarizer:
     def summarize(self, articles: Sequence[Article], kind: str = "summary") -> list[Summary]:
         limit = self.limits[kind]
         results: list[Summary | None] = [None] * len(articles)
-        reads = f"input {self.input_chars}, parts {self.chunk_chars}"
+        reads = f"input {self.input_chars[kind]}, parts {self.chunk_chars}"
         keys = [cache_key(a, backend=self.name, model=self.model_id, prompt=self.prompt_version,
                           kind=kind, length=limit, reads=reads) for a in articles]
         todo = []
@@ -173,7 +174,7 @@ class AbstractiveSummarizer:
 
     def _source_for(self, article: Article, kind: str) -> str:
         """What the model reads: the title and the article's key sentences (``input_chars``)."""
-        body = key_sentences(article, self.input_chars)
+        body = key_sentences(article, self.input_chars[kind])
         return f"标题：{article.title}\n{body}" if article.title else body
 
     def _summarize_fresh(self, articles: Sequence[Article], kind: str, limit: int) -> list[Summary]:

@@ -196,19 +196,23 @@ def test_long_article_is_summarized_by_parts_then_merged(tmp_path):
     assert seen[2] == "甲" * 10 + "\n" + "丙" * 10
 
 
-def test_the_model_reads_the_key_sentences_within_input_chars(tmp_path):
+def test_the_model_reads_the_key_sentences_within_the_input_budget(tmp_path):
     class Reading(ScriptedModel):
         def _generate(self, requests, strict):
             self.calls += [(r.text, strict) for r in requests]
             return [("全省1—8月新增城镇就业36.54万人", False) for r in requests]
 
-    model = Reading(config_for(tmp_path, input_chars=90), {}, {})
+    model = Reading(config_for(tmp_path, headline_input_chars=90), {}, {})
     (summary,) = model.summarize([JOBS], kind="headline")
     ((seen, _),) = model.calls
     assert seen.startswith(f"标题：{JOBS.title}\n{JOBS.paragraphs[0]}")
     assert "公共就业服务" not in seen and len(seen) - len(JOBS.title) - 4 <= 90
     # The guard still checks against the whole article.
     assert summary.method == "scripted"
+    # The 2-3 sentence summary has its own budget: here the whole article fits in it.
+    model = Reading(config_for(tmp_path / "s", headline_input_chars=90, input_chars=400), {}, {})
+    model.summarize([JOBS], kind="summary")
+    assert model.calls == [(f"标题：{JOBS.title}\n{JOBS.body}", False)]
 
 
 def test_cache_makes_the_rerun_free(tmp_path):
