@@ -1,6 +1,7 @@
 """The default model (packaged GGUF through llama.cpp) on real news, against the first sentence.
 
-    nice python benchmarks/llm.py [--limit 200] [--clts 12] [--compare 40] [--day 60] [--shared ../shared]
+    nice python benchmarks/llm.py [--limit 200] [--clts 12] [--compare 40] [--per-article 10] [--day 60]
+        [--threads 0] [--shared ../shared]
 
 Data (read in place, never copied): ``$BRIEF_SHARED`` or ``../shared``: N xwlb items sampled with
 a fixed seed (roundups skipped, the ``央视网消息（新闻联播）：`` tag taken off; the editor's title is
@@ -131,6 +132,8 @@ def main() -> None:
     parser.add_argument("--clts", type=int, default=12, help="CLTS samples (default 12 of 24)")
     parser.add_argument("--compare", type=int, default=40,
                         help="long xwlb items for key sentences vs whole text (0 = skip)")
+    parser.add_argument("--per-article", type=int, default=10,
+                        help="xwlb articles of about 600 characters timed one by one (0 = skip)")
     parser.add_argument("--day", type=int, default=60, help="articles in the day run (0 = skip)")
     parser.add_argument("--no-load", action="store_true", help="skip the model assembly/load timing")
     parser.add_argument("--threads", type=int, default=0, help="llama.cpp threads (0 = all cores)")
@@ -191,6 +194,18 @@ def main() -> None:
                 model = Recording(LLMSummarizer(_config(cache, headline_input_chars=budget)))
                 model.inner._runtime = llm.inner.runtime  # same loaded model
                 print(row("xwlb long", label, score(pairs, model, "headline", limit)), flush=True)
+
+        if args.per_article:
+            pairs = [p for p in xwlb_pairs(args.shared, 2000, args.seed + 1) if 550 <= len(p.text) <= 650]
+            pairs = pairs[: args.per_article]
+            print(f"\n{len(pairs)} xwlb articles of 550-650 characters (mean "
+                  f"{sum(len(p.text) for p in pairs) / max(len(pairs), 1):.0f}), one at a time, model loaded:\n")
+            print("| kind | s/article | CPU s/article | mean len | methods |\n|---|---|---|---|---|")
+            for kind, asked in (("headline", limit), ("summary", summary_limit)):
+                r = score(pairs, Recording(llm.inner), kind, asked)
+                methods = ", ".join(f"{k} {v}" for k, v in sorted(r["methods"].items()))
+                print(f"| {kind} | {r['sec_per_item']:.2f} | {r['cpu_per_item']:.2f} | {r['mean_len']:.1f} | "
+                      f"{methods} |", flush=True)
 
         if args.day:
             elapsed, info = time_day(args.shared, args.day, cache)
