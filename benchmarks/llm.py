@@ -1,6 +1,6 @@
 """The default model (packaged GGUF through llama.cpp) on real news, against the first sentence.
 
-    nice python benchmarks/llm.py [--limit 200] [--clts 12] [--compare 40] [--per-article 10] [--day 60]
+    nice python benchmarks/llm.py [--limit 200] [--clts 12] [--compare 40] [--examples-compare 80] [--per-article 10] [--day 60]
         [--threads 0] [--shared ../shared]
 
 Data (read in place, never copied): ``$BRIEF_SHARED`` or ``../shared``: N xwlb items sampled with
@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.summarize import FirstSentence, clts_pairs, xwlb_pairs  # noqa: E402
+from benchmarks.summarize import FirstSentence, clts_pairs, paired_interval, xwlb_pairs  # noqa: E402
 from brief.config import defaults  # noqa: E402
 from brief.evaluate import evaluate  # noqa: E402
 from brief.summarize.extractive import ExtractiveSummarizer  # noqa: E402
@@ -132,6 +132,8 @@ def main() -> None:
     parser.add_argument("--clts", type=int, default=12, help="CLTS samples (default 12 of 24)")
     parser.add_argument("--compare", type=int, default=40,
                         help="long xwlb items for key sentences vs whole text (0 = skip)")
+    parser.add_argument("--examples-compare", type=int, default=0,
+                        help="xwlb items for worked examples vs the instruction alone (0 = skip)")
     parser.add_argument("--per-article", type=int, default=10,
                         help="xwlb articles of about 600 characters timed one by one (0 = skip)")
     parser.add_argument("--day", type=int, default=60, help="articles in the day run (0 = skip)")
@@ -177,10 +179,17 @@ def main() -> None:
                 ] if args.limit else []
         if args.clts:
             sets.append((f"CLTS ({args.clts})", clts_pairs(args.shared)[: args.clts], "summary", summary_limit))
+        gains = []
         for data, pairs, kind, asked in sets:
-            print(row(data, "first sentence", score(pairs, first, kind, asked)), flush=True)
+            baseline = Recording(first)
+            model = Recording(llm.inner)
+            print(row(data, "first sentence", score(pairs, baseline, kind, asked)), flush=True)
             print(row(data, "extractive", score(pairs, extractive, kind, asked)), flush=True)
-            print(row(data, "llm (packaged)", score(pairs, Recording(llm.inner), kind, asked)), flush=True)
+            print(row(data, "llm (packaged)", score(pairs, model, kind, asked)), flush=True)
+            gains.append((data, paired_interval(model.last, baseline.last, pairs)))
+        for data, (gain, low, high) in gains:
+            print(f"\n{data}: llm minus first sentence, R-L {gain:+.1f} (paired bootstrap, 2,000 resamples: "
+                  f"95% interval {low:+.1f} to {high:+.1f})")
 
         if args.compare:
             chars = config["summarize"]["headline_input_chars"]
@@ -194,6 +203,19 @@ def main() -> None:
                 model = Recording(LLMSummarizer(_config(cache, headline_input_chars=budget)))
                 model.inner._runtime = llm.inner.runtime  # same loaded model
                 print(row("xwlb long", label, score(pairs, model, "headline", limit)), flush=True)
+
+        if args.examples_compare:
+            pairs = xwlb_pairs(args.shared, args.examples_compare, args.seed)
+            print(f"\nworked examples in the prompt vs the instruction alone, {len(pairs)} xwlb items, headline:\n")
+            print("| data | system | R-1 | R-2 | R-L | figures | within length | mean len | s/item | CPU s/item | methods |")
+            print("|---|---|---|---|---|---|---|---|---|---|---|")
+            bare = LLMSummarizer(config)
+            bare._runtime = llm.inner.runtime
+            for prompt in bare.prompts.values():
+                prompt.examples = []
+            for label, model in (("with examples (default)", llm.inner), ("instruction only", bare)):
+                print(row(f"xwlb ({len(pairs)})", label, score(pairs, Recording(model), "headline", limit)),
+                      flush=True)
 
         if args.per_article:
             pairs = [p for p in xwlb_pairs(args.shared, 2000, args.seed + 1) if 550 <= len(p.text) <= 650]

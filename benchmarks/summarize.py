@@ -170,11 +170,15 @@ def guard_alarms(pairs: list[Pair]) -> tuple[int, Counter]:
 def paired_gain(pairs: list[Pair], ours, baseline) -> tuple[float, float, float]:
     """Mean per-item R-L difference (headline kind) and its bootstrap 95% interval."""
     articles = [p.article() for p in pairs]
-    diffs = [
-        rouge_chars(a.text, p.reference)["rougeL"] - rouge_chars(b.text, p.reference)["rougeL"]
-        for a, b, p in zip(ours.summarize(articles, kind="headline"),
+    return paired_interval(ours.summarize(articles, kind="headline"),
                            baseline.summarize(articles, kind="headline"), pairs)
-    ]
+
+
+def paired_interval(ours: list[Summary], baseline: list[Summary], pairs: list[Pair]) -> tuple[float, float, float]:
+    """Mean per-item R-L difference of two systems' summaries of ``pairs``, with the 95% interval
+    of 2,000 paired bootstrap resamples."""
+    diffs = [rouge_chars(a.text, p.reference)["rougeL"] - rouge_chars(b.text, p.reference)["rougeL"]
+             for a, b, p in zip(ours, baseline, pairs)]
     rng = random.Random(0)
     means = sorted(sum(rng.choices(diffs, k=len(diffs))) / len(diffs) for _ in range(2000))
     return sum(diffs) / len(diffs), means[49], means[1949]

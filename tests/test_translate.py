@@ -105,6 +105,19 @@ def test_chinese_left_in_the_english_is_retried_then_kept_chinese_only():
     assert brief.items[0].en is None and brief.meta["english"]["chinese_only"] == [1]
 
 
+def test_the_prompt_examples_obey_the_rules_they_teach():
+    from brief.summarize.llm import load_prompt
+
+    prompt = load_prompt("translate", "en")
+    assert prompt.examples
+    marker = re.compile(r"\[\[N\d+\]\]")
+    for example in prompt.examples:
+        chinese, english = example["article"], example["summary"]
+        assert sorted(marker.findall(chinese)) == sorted(marker.findall(english))
+        assert not re.search(r"[\u4e00-\u9fff]", english)
+        assert not re.search(r"\d", marker.sub("", english)), "no digit outside a marker"
+
+
 def test_a_translator_that_loses_texts_is_a_model_error():
     class Truncating(GlossaryTranslator):
         def translate(self, texts, *, retry=False):
