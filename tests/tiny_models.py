@@ -21,7 +21,8 @@ def build_tiny_chat_model(path: Path, corpus: list[str], *, n_embd: int, n_layer
         "{% for m in messages %}{{ m['role'] }}:{{ m['content'] }}\n{% endfor %}"
         "{% if add_generation_prompt %}assistant:{% endif %}")
     torch.manual_seed(0)
-    config = transformers.GPT2Config(vocab_size=len(tokenizer), n_positions=1024, n_embd=n_embd,
+    # One token per character: the prompts with their worked examples run past a thousand.
+    config = transformers.GPT2Config(vocab_size=len(tokenizer), n_positions=4096, n_embd=n_embd,
                                      n_layer=n_layer, n_head=2, eos_token_id=tokenizer.eos_token_id,
                                      bos_token_id=tokenizer.eos_token_id)
     transformers.GPT2LMHeadModel(config).save_pretrained(path)
