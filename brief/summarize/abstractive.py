@@ -61,8 +61,9 @@ def _drop_repeats(text: str) -> str:
 
 
 def fit_length(text: str, limit: int, *, truncated: bool = False) -> str:
-    """Cut ``text`` to ``limit`` characters the way extractive summaries are cut (``brief.text.fit``):
-    at a clause boundary, else before a function word, never inside a figure.
+    """Cut ``text`` to ``limit`` characters: after its last whole sentence when that keeps at least
+    half, else the way extractive summaries are cut (``brief.text.fit``): at a clause boundary, else
+    before a function word, never inside a figure.
 
     ``truncated`` says the model stopped at its token cap: its last clause is unfinished (it may
     end in a clipped number), so it is dropped whatever the length.
@@ -71,6 +72,11 @@ def fit_length(text: str, limit: int, *, truncated: bool = False) -> str:
     if truncated:
         last = max(text.rfind(ch) for ch in _CLAUSE_END)
         text = text[:last] if last > 0 else ""
+    if len(text) > limit:
+        # Whole sentences first: a cut after a comma leaves a dangling clause (……随处可见；2023年).
+        ends = [i + 1 for i, ch in enumerate(text[:limit]) if ch in _SENTENCE_END + "；;"]
+        if ends and ends[-1] * 2 >= limit:
+            return _tidy_end(text[: ends[-1]])
     return _tidy_end(fit(text, limit))
 
 

@@ -95,6 +95,15 @@ def test_fit_length_never_cuts_inside_a_figure():
     assert "36" not in fit_length("增长0.15%的背后是全年稳定", 4)
 
 
+def test_fit_length_keeps_whole_sentences_rather_than_a_dangling_clause():
+    text = ("全省1—8月新增城镇就业36.54万人，完成全年目标的83%。各地招聘活动密集举办，"
+            "就业形势总体稳定；2023年，全省高校毕业生留晋就业人数同比增长6.2%。")
+    assert fit_length(text, 60) == "全省1—8月新增城镇就业36.54万人，完成全年目标的83%。各地招聘活动密集举办，就业形势总体稳定"
+    # A sentence end too early to keep half the budget gives way to the clause cut.
+    assert fit_length("会议召开。全省1—8月新增城镇就业36.54万人，完成全年目标的83%，高校毕业生就业增长", 40) == \
+        "会议召开。全省1—8月新增城镇就业36.54万人，完成全年目标的83%"
+
+
 def test_fit_length_drops_the_unfinished_clause_at_the_token_cap():
     assert fit_length("全省就业形势稳定，同比增长0.1", 30, truncated=True) == "全省就业形势稳定"
 
