@@ -1,10 +1,11 @@
 """What every generating backend (llm, seq2seq) shares: cache, length control, guard, fallback.
 
 A backend only has to turn a batch of requests into raw texts (``_generate``). This base class
-decides what goes in (the article's key sentences, or the article by parts for long ones), cleans and cuts what comes
-out at a clause boundary (never inside a number), and passes every output through the faithfulness
-guard: a failure is regenerated once with the stricter prompt, then replaced by the extractive
-summary, and ``Summary.guard`` records which check failed and what replaced it.
+decides what goes in (the article's key sentences, or the article by parts for long ones), cleans
+and cuts what comes out at a sentence or clause boundary (never inside a number), and passes every
+output through the faithfulness guard: a failure is regenerated once with the stricter prompt,
+then replaced by the extractive summary, and ``Summary.guard`` records which check failed and what
+replaced it.
 """
 
 from __future__ import annotations

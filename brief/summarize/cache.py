@@ -3,7 +3,8 @@
 One JSON file per summary under ``<cache_dir>/summaries/``, named by a hash of everything that
 decides the output: the article's content hash, the backend, the model id, the prompt version, the
 kind, the length asked, what the model reads (``reads``: input and part sizes) and brief's own
-version (an upgrade may change cleaning, cutting or the guard). Files are written atomically, so a crash never leaves a torn entry.
+version (an upgrade may change cleaning, cutting or the guard). Files are written atomically, so a
+crash never leaves a torn entry.
 """
 
 from __future__ import annotations

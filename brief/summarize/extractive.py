@@ -145,7 +145,7 @@ class ExtractiveSummarizer:
         if kind not in ("summary", "headline"):
             raise ValueError(f"kind must be 'summary' or 'headline', not {kind!r}")
         pick = self._headline if kind == "headline" else self._summary
-        return [pick(self._scored(article)) for article in articles]
+        return [pick(_scored(article)) for article in articles]
 
     def _headline(self, sentences: list[_Sentence]) -> Summary:
         """The best sentence, cut at a clause boundary to the headline length."""
@@ -183,8 +183,6 @@ class ExtractiveSummarizer:
             evidence=[Evidence(s.text, [s.source]) for s in chosen],
         )
 
-    def _scored(self, article: Article) -> list[_Sentence]:
-        return _scored(article)
 
 
 def key_sentences(article: Article, budget: int) -> str:
