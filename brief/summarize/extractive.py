@@ -184,7 +184,6 @@ class ExtractiveSummarizer:
         )
 
 
-
 def key_sentences(article: Article, budget: int) -> str:
     """What a model needs to read for a short summary: the best sentences, in the article's order.
 
