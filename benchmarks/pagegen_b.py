@@ -498,9 +498,9 @@ class _PageMaker:
         out: list[str] = []
         for i, p in enumerate(paragraphs):
             if i in spots:
-                clauses = _clauses(p, 5, 14)
+                clauses = _clauses(p, 5, 14)[1:]  # not the paragraph's own opening words
                 if clauses and rng.random() < 0.4:
-                    out.append(clauses[0])
+                    out.append(rng.choice(clauses))
                 else:
                     out.append(rng.choice(SUBHEAD_PHRASES))
             out.append(p)
