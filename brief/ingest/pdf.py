@@ -9,7 +9,8 @@ gives), columns found by the gaps between them, and the page read column by colu
 
 pypdf's text has no blank lines, but the page segmenter reads them (a column break, a gap between
 blocks), so each line's baseline is kept and a blank line goes wherever the text jumps back up
-(the next column) or drops by more than ``GAP_FACTOR`` ordinary line steps.
+(the next column), drops by more than ``GAP_FACTOR`` ordinary line steps or changes its type size
+(a headline above its body).
 """
 
 from __future__ import annotations
@@ -26,10 +27,14 @@ from brief.errors import InputError
 
 EOF_WINDOW = 1024
 GAP_FACTOR = 1.6
-MERGE_EM = 1.0  # pieces on one baseline closer than this many ems are one run of text
+MERGE_EM = 0.6  # pieces on one baseline closer than this many ems are one run of text
 WIDE_EM = 1.5  # a wider gap between consecutive pieces on one baseline may be two columns
 GUTTER_EM = 0.8  # narrowest gap between columns
-GUTTER_SHARE = 0.1  # a gutter may be crossed by this share of a column's lines (headlines spanning it)
+GUTTER_SHARE = 0.34  # a gutter may be crossed by a third as many runs as its columns hold (spanning headlines)
+BAND_EM = 1.0  # a gap this many ems high across a region separates blocks stacked in it
+ASCENT = 0.8  # share of a line's size above its baseline
+HEADLINE_SIZE = 1.15  # a run this many times the body's size is set as a headline
+HANGING = "，。、；：？！”）』」"
 RUN_TOGETHER = 3  # this many unexplained wide gaps on one page: columns interleave beyond repair
 
 
@@ -67,7 +72,7 @@ def _runs(page) -> list[_Run]:
                 continue
             last = runs[-1] if runs else None
             if (last and index == 0 and abs(last.y - piece_y) < 0.3 * size
-                    and -0.5 * size <= x - last.x1 <= MERGE_EM * size):
+                    and -0.5 * size <= x - last.x1 and x - _core(last)[1] <= MERGE_EM * size):
                 last.text += piece
                 last.x1 = max(last.x1, x + _width(piece) * size)
             else:
@@ -92,31 +97,43 @@ def _without_overprints(runs: list[_Run]) -> list[_Run]:
     return out
 
 
+def _core(run: _Run) -> tuple[float, float]:
+    """A run's extent less a punctuation mark hanging past its column's edge."""
+    hangs = run.text[-1:] in HANGING and run.x1 - run.x0 > 2 * run.size
+    return run.x0, run.x1 - (run.size if hangs else 0.0)
+
+
 def _same_line(a: _Run, b: _Run) -> bool:
     return abs(a.y - b.y) < 0.3 * min(a.size, b.size)
 
 
-def _gutters(runs: list[_Run], share: float) -> list[tuple[float, float]]:
-    """Vertical strips between the region's text that at most ``share`` of its runs cross, left to right."""
+def _gutters(runs: list[_Run], *, clean: bool) -> list[tuple[float, float]]:
+    """Vertical strips at least ``GUTTER_EM`` wide between the region's text, left to right: crossed by
+    no run (``clean``), or by at most ``GUTTER_SHARE`` of the runs of the busiest strip on either side
+    (a headline spanning columns crosses their gutter)."""
     size = sorted(r.size for r in runs)[len(runs) // 2]
-    left, right = min(r.x0 for r in runs), max(r.x1 for r in runs)
-    edges = sorted({r.x0 for r in runs} | {r.x1 for r in runs})
+    extents = [_core(r) for r in runs]
+    edges = sorted({x for extent in extents for x in extent})
     starts = [0] * len(edges)  # runs covering each strip between neighbouring edges, by a sweep
-    for run in runs:
-        starts[bisect.bisect_left(edges, run.x0)] += 1
-        starts[bisect.bisect_left(edges, run.x1)] -= 1
+    for x0, x1 in extents:
+        starts[bisect.bisect_left(edges, x0)] += 1
+        starts[bisect.bisect_left(edges, x1)] -= 1
     crossing = list(itertools.accumulate(starts))[:-1]
-    busiest = max(crossing, default=0)
-    limit = int(share * busiest)
+    before = list(itertools.accumulate(crossing, max))
+    after = list(itertools.accumulate(reversed(crossing), max))[::-1]
     gutters: list[tuple[float, float]] = []
-    for (a, b), count in zip(zip(edges, edges[1:], strict=False), crossing, strict=True):
-        if count > limit:
+    for i, count in enumerate(crossing):
+        if i == 0 or i == len(crossing) - 1:
             continue
+        sides = min(before[i - 1], after[i + 1])
+        if count and (clean or sides < 2 or count > GUTTER_SHARE * sides):
+            continue
+        a, b = edges[i], edges[i + 1]
         if gutters and gutters[-1][1] == a:
             gutters[-1] = (gutters[-1][0], b)
         else:
             gutters.append((a, b))
-    return [(a, b) for a, b in gutters if a > left and b < right and b - a >= GUTTER_EM * size]
+    return [(a, b) for a, b in gutters if b - a >= GUTTER_EM * size]
 
 
 def _reading_order(runs: list[_Run]) -> list[list[_Run]]:
@@ -124,32 +141,63 @@ def _reading_order(runs: list[_Run]) -> list[list[_Run]]:
     spanning columns goes between what is above it and what is below it (recursive X-Y cut)."""
     if len(runs) < 2:
         return [runs] if runs else []
-    clean = _gutters(runs, 0.0)
+    bands = _bands(runs)
+    if len(bands) > 1:
+        return [block for band in bands for block in _reading_order(band)]
+    size = sorted(r.size for r in runs)[len(runs) // 2]
+    near = _gutters(runs, clean=False)
+    spanning = [r for r in runs if any(_spans(r, gutter, size) for gutter in near)]
+    ordered = sorted(runs, key=lambda r: (-r.y, r.x0))
+    spans = {id(r) for r in spanning}
+    top = next((i for i, r in enumerate(ordered) if id(r) not in spans), len(ordered))
+    if 0 < top < len(ordered):  # a headline over the whole region comes first
+        return [ordered[:top]] + _reading_order(ordered[top:])
+    clean = _gutters(runs, clean=True)
     if clean:
         bounds = [a for a, _ in clean] + [math.inf]
         columns: list[list[_Run]] = [[] for _ in bounds]
         for run in runs:
             columns[next(i for i, a in enumerate(bounds) if (run.x0 + run.x1) / 2 < a)].append(run)
         return [block for column in columns for block in _reading_order(column)]
-    near = _gutters(runs, GUTTER_SHARE)
-    spanning = [r for r in runs if any(r.x0 < a and r.x1 > b for a, b in near)]
     if not spanning or len(spanning) == len(runs):
-        return [sorted(runs, key=lambda r: (-r.y, r.x0))]
+        return [ordered]
     spanning.sort(key=lambda r: -r.y)
-    bands: list[list[_Run]] = [[] for _ in range(len(spanning) + 1)]
+    between: list[list[_Run]] = [[] for _ in range(len(spanning) + 1)]  # runs under k spanning ones
     heights = [-s.y for s in spanning]
-    heads = {id(s) for s in spanning}
     for run in runs:
-        if id(run) not in heads:
-            bands[bisect.bisect_left(heights, -run.y)].append(run)
-    blocks = _reading_order(bands[0])
+        if id(run) not in spans:
+            between[bisect.bisect_left(heights, -run.y)].append(run)
+    blocks = _reading_order(between[0])
     for index, head in enumerate(spanning):
-        if index and not bands[index] and blocks:
+        if index and not between[index] and blocks:
             blocks[-1].append(head)  # a headline of several lines is one block
         else:
             blocks.append([head])
-        blocks += _reading_order(bands[index + 1])
+        blocks += _reading_order(between[index + 1])
     return blocks
+
+
+def _spans(run: _Run, gutter: tuple[float, float], body_size: float) -> bool:
+    """Whether a run is a headline over columns: it crosses their gutter, or, set larger than the
+    body, reaches into it (a centred headline need not cover the outer columns)."""
+    x0, x1 = _core(run)
+    if x0 < gutter[0] and x1 > gutter[1]:
+        return True
+    return run.size > HEADLINE_SIZE * body_size and min(x1, gutter[1]) - max(x0, gutter[0]) > 0.25 * run.size
+
+
+def _bands(runs: list[_Run]) -> list[list[_Run]]:
+    """The region cut top to bottom wherever a gap wider than ``BAND_EM`` runs across all of it."""
+    size = sorted(r.size for r in runs)[len(runs) // 2]
+    bands: list[list[_Run]] = []
+    bottom = math.inf
+    for run in sorted(runs, key=lambda r: (-r.y, r.x0)):
+        if not bands or run.y + ASCENT * run.size < bottom - BAND_EM * size:
+            bands.append([])
+            bottom = math.inf
+        bands[-1].append(run)
+        bottom = min(bottom, run.y - (1 - ASCENT) * run.size)
+    return bands
 
 
 def _interleaved(runs: list[_Run]) -> bool:
@@ -159,7 +207,7 @@ def _interleaved(runs: list[_Run]) -> bool:
              if _same_line(a, b) and (b.x0 - a.x1 > WIDE_EM * a.size or b.x1 <= a.x0)]
     if not pairs:
         return False
-    near = _gutters(runs, GUTTER_SHARE)
+    near = _gutters(runs, clean=False)
     explained = [(a, b) for a, b in pairs
                  if any(min(a.x1, b.x1) <= g0 and max(a.x0, b.x0) >= g1 for g0, g1 in near)]
     if explained and _overlapping(runs):
@@ -183,15 +231,16 @@ def _overlapping(runs: list[_Run]) -> bool:
     return False
 
 
-def _lines(block: list[_Run]) -> list[tuple[str, float]]:
-    """A block's text lines with their baselines: consecutive runs on one baseline make one line."""
-    lines: list[tuple[str, float]] = []
+def _lines(block: list[_Run]) -> list[tuple[str, float, float]]:
+    """A block's text lines with their baselines and sizes: consecutive runs on one baseline make one line."""
+    lines: list[tuple[str, float, float]] = []
     previous = None
     for run in block:
         if previous is not None and _same_line(previous, run):
-            lines[-1] = (lines[-1][0] + run.text, lines[-1][1])
+            text, y, size = lines[-1]
+            lines[-1] = (text + run.text, y, max(size, run.size))
         else:
-            lines.append((run.text, run.y))
+            lines.append((run.text, run.y, run.size))
         previous = run
     return lines
 
@@ -208,12 +257,13 @@ def page_text(page) -> str:
     for block in blocks:
         lines = _lines(block)
         # The ordinary line step is the most common one (the smallest of equally common ones).
-        steps = Counter(round(a - b, 1) for (_, a), (_, b) in zip(lines, lines[1:], strict=False) if a - b > 0)
+        steps = Counter(round(a[1] - b[1], 1) for a, b in zip(lines, lines[1:], strict=False) if a[1] - b[1] > 0)
         step = max(steps, key=lambda s: (steps[s], -s)) if steps else 0
-        for index, (text, y) in enumerate(lines):
+        for index, (text, y, size) in enumerate(lines):
             if index:
                 drop = lines[index - 1][1] - y
-                if drop <= 0 or drop > GAP_FACTOR * step:
+                resized = max(size, lines[index - 1][2]) > HEADLINE_SIZE * min(size, lines[index - 1][2])
+                if drop <= 0 or drop > GAP_FACTOR * step or resized:
                     out.append("")
             elif out:
                 out.append("")  # the next column or block
