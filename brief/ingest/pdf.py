@@ -204,17 +204,18 @@ def _interleaved(runs: list[_Run]) -> bool:
     """Whether the stream order runs across columns line by line; raises ``ReadingOrderError`` when it
     does and the columns cannot be told apart (no clean gutter, or text drawn over text)."""
     pairs = [(a, b) for a, b in zip(runs, runs[1:], strict=False)
-             if _same_line(a, b) and (b.x0 - a.x1 > WIDE_EM * a.size or b.x1 <= a.x0)]
+             if _same_line(a, b) and not -0.5 * a.size <= b.x0 - a.x1 <= WIDE_EM * a.size]
     if not pairs:
         return False
     near = _gutters(runs, clean=False)
-    explained = [(a, b) for a, b in pairs
-                 if any(min(a.x1, b.x1) <= g0 and max(a.x0, b.x0) >= g1 for g0, g1 in near)]
+    explained = [(a, b) for a, b in pairs  # a gutter lies between the two
+                 if any(min(_core(a)[1], _core(b)[1]) <= g0 and max(a.x0, b.x0) >= g1 for g0, g1 in near)]
     if explained and _overlapping(runs):
         raise ReadingOrderError("columns interleave and text boxes overlap")
-    if not explained and len(pairs) >= RUN_TOGETHER:
+    drawn_over = [(a, b) for a, b in pairs if min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * a.size]
+    if not explained and len(drawn_over) >= RUN_TOGETHER:
         raise ReadingOrderError("columns interleave with no clear gap between them")
-    return bool(explained)
+    return bool(explained)  # other wide gaps on a line (a jump mark set flush right) keep the stream order
 
 
 def _overlapping(runs: list[_Run]) -> bool:

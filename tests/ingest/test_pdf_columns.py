@@ -4,7 +4,7 @@ do: pypdf's plain text runs the columns together, ``brief.ingest.pdf`` puts them
 import io
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from brief.config import defaults
 from brief.ingest import read_file
@@ -75,12 +75,11 @@ def test_columns_segment_into_their_articles(tmp_path, columns):
         assert plain(article.body) == plain("".join(body)).removeprefix("本报讯")
 
 
-def test_overlapping_columns_are_one_warning_not_run_together_text(tmp_path):
+@pytest.mark.parametrize("shift", [30, 150])
+def test_overlapping_columns_are_one_warning_not_run_together_text(tmp_path, shift):
     data = typeset([page(3), page(2)], columns=3)
-    broken = typeset([page(3)], columns=3, shift=30)  # columns drawn over each other
+    broken = typeset([page(3)], columns=3, shift=shift)  # columns drawn into or over each other
     mixed = PdfReader(io.BytesIO(data))
-    from pypdf import PdfWriter
-
     writer = PdfWriter()
     writer.append(mixed)
     writer.insert_page(PdfReader(io.BytesIO(broken)).pages[0], 1)
