@@ -149,8 +149,12 @@ def _reading_order(runs: list[_Run]) -> list[list[_Run]]:
     spanning = [r for r in runs if any(_spans(r, gutter, size) for gutter in near)]
     ordered = sorted(runs, key=lambda r: (-r.y, r.x0))
     spans = {id(r) for r in spanning}
-    top = next((i for i, r in enumerate(ordered) if id(r) not in spans), len(ordered))
-    if 0 < top < len(ordered):  # a headline over the whole region comes first
+    top = 0  # the region's top lines, each one headline spanning columns or set large, come first
+    while top < len(ordered) and (id(ordered[top]) in spans or ordered[top].size > HEADLINE_SIZE * size):
+        if top + 1 < len(ordered) and _same_line(ordered[top], ordered[top + 1]):
+            break  # headlines side by side head their own columns
+        top += 1
+    if 0 < top < len(ordered):
         return [ordered[:top]] + _reading_order(ordered[top:])
     clean = _gutters(runs, clean=True)
     if clean:
