@@ -68,20 +68,21 @@ def _runs(page) -> list[_Run]:
         size = abs(font_size or 1) * math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1]) or 1.0
         for index, piece in enumerate(text.split("\n")):
             piece_y = y - index * 1.2 * size  # a line pypdf ran on without a new position
-            if not piece.strip():
-                continue
             last = runs[-1] if runs else None
+            if not piece.strip():
+                if piece and last and index == 0:
+                    last.text += piece  # the space pypdf saw between two pieces of a line
+                continue
+            width = _width(piece.rstrip()) * size
             if (last and index == 0 and abs(last.y - piece_y) < 0.3 * size
                     and -0.5 * size <= x - last.x1 and x - _core(last)[1] <= MERGE_EM * size):
                 last.text += piece
-                last.x1 = max(last.x1, x + _width(piece) * size)
+                last.x1 = max(last.x1, x + width)
             else:
-                start = x if index == 0 else runs[-1].x0 if runs else x
-                runs.append(_Run(piece, start, start + _width(piece) * size, piece_y, size))
+                start = x if index == 0 else last.x0 if last else x
+                runs.append(_Run(piece, start, start + width, piece_y, size))
 
     page.extract_text(visitor_text=visit)
-    for run in runs:  # pypdf pads a piece with the space it saw before the next one
-        run.text = run.text.rstrip()
     return _without_overprints(runs)
 
 
@@ -90,7 +91,7 @@ def _without_overprints(runs: list[_Run]) -> list[_Run]:
     seen: set[tuple[str, int, int]] = set()
     out = []
     for run in runs:
-        key = (run.text, round(run.x0 / run.size), round(run.y / run.size))
+        key = (run.text.strip(), round(run.x0 / run.size), round(run.y / run.size))
         if key not in seen:
             seen.add(key)
             out.append(run)
@@ -99,7 +100,7 @@ def _without_overprints(runs: list[_Run]) -> list[_Run]:
 
 def _core(run: _Run) -> tuple[float, float]:
     """A run's extent less a punctuation mark hanging past its column's edge."""
-    hangs = run.text[-1:] in HANGING and run.x1 - run.x0 > 2 * run.size
+    hangs = run.text.rstrip()[-1:] in HANGING and run.x1 - run.x0 > 2 * run.size
     return run.x0, run.x1 - (run.size if hangs else 0.0)
 
 
@@ -272,7 +273,7 @@ def page_text(page) -> str:
                     out.append("")
             elif out:
                 out.append("")  # the next column or block
-            out.append(text)
+            out.append(text.rstrip())
     return "\n".join(out)
 
 

@@ -152,6 +152,29 @@ def test_pages_without_numbers_join_in_a_directory(tmp_path):
         ("全市新建口袋公园三十座", "1,2"), ("旅游专线正式开通", "2"), ("菜市场改造完工", "1")]
 
 
+def test_pages_of_a_pdf_join_by_their_index(tmp_path):
+    from pdfmaker import make_pdf
+
+    pages = [FRONT.replace("第1版\n", "").split("\n"), INNER.replace("第2版\n", "").split("\n")]
+    path = tmp_path / "晚报.pdf"
+    path.write_bytes(make_pdf(pages))
+    result = read_inputs([str(path)], config=defaults())
+    assert sorted((a.title, a.page) for a in result.articles) == [
+        ("全市新建口袋公园三十座", "1,2"), ("旅游专线正式开通", "2"), ("菜市场改造完工", "1")]
+
+
+def test_a_pdf_page_banner_beats_its_index(tmp_path):
+    from pdfmaker import make_pdf
+
+    banner = "2024年5月4日 星期六 第5版 城市"
+    path = tmp_path / "晚报.pdf"
+    path.write_bytes(make_pdf([[banner, ""] + FRONT.replace("第1版\n", "").split("\n")]))
+    result = read_inputs([str(path)], config=defaults())
+    assert {a.page for a in result.articles} == {"5"}
+    [parks] = [a for a in result.articles if a.title == "全市新建口袋公园三十座"]
+    assert parks.missing_parts == ["2"]
+
+
 def test_a_lone_half_is_marked_in_the_json(tmp_path, capsys):
     from brief.cli import app
 

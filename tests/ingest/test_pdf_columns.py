@@ -90,3 +90,13 @@ def test_overlapping_columns_are_one_warning_not_run_together_text(tmp_path, shi
     assert str(warning).startswith(str(tmp_path / "晚报.pdf") + ": page 2: reading order lost")
     assert "\n" not in str(warning)
     assert {a.page for a in result.articles} == {"1", "3"}
+
+
+def test_a_lost_page_stops_a_strict_run(tmp_path):
+    from brief.errors import InputError
+    from brief.ingest import read_inputs
+
+    path = tmp_path / "晚报.pdf"
+    path.write_bytes(typeset([page(3)], columns=3, shift=30))
+    with pytest.raises(InputError, match="reading order lost"):
+        read_inputs([str(path)], strict=True, config=defaults())
