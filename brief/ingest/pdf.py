@@ -205,22 +205,24 @@ def _bands(runs: list[_Run]) -> list[list[_Run]]:
     return bands
 
 
-def _interleaved(runs: list[_Run]) -> bool:
-    """Whether the stream order runs across columns line by line; raises ``ReadingOrderError`` when it
-    does and the columns cannot be told apart (no clean gutter, or text drawn over text)."""
+def _reordered(runs: list[_Run]) -> list[list[_Run]] | None:
+    """The runs in reading order when the stream runs across columns line by line, else None (the
+    stream's order stands); raises ``ReadingOrderError`` when it does and the columns cannot be told
+    apart (text drawn over text)."""
     pairs = [(a, b) for a, b in zip(runs, runs[1:], strict=False)
              if _same_line(a, b) and not -0.5 * a.size <= b.x0 - a.x1 <= WIDE_EM * a.size]
     if not pairs:
-        return False
-    near = _gutters(runs, clean=False)
-    explained = [(a, b) for a, b in pairs  # a gutter lies between the two
-                 if any(min(_core(a)[1], _core(b)[1]) <= g0 and max(a.x0, b.x0) >= g1 for g0, g1 in near)]
-    if explained and _overlapping(runs):
-        raise ReadingOrderError("columns interleave and text boxes overlap")
+        return None
+    blocks = _reading_order(runs)
+    block_of = {id(run): index for index, block in enumerate(blocks) for run in block}
+    if any(block_of[id(a)] != block_of[id(b)] for a, b in pairs):  # one line of the stream, two columns
+        if _overlapping(runs):
+            raise ReadingOrderError("columns interleave and text boxes overlap")
+        return blocks
     drawn_over = [(a, b) for a, b in pairs if min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * a.size]
-    if not explained and len(drawn_over) >= RUN_TOGETHER:
+    if len(drawn_over) >= RUN_TOGETHER:
         raise ReadingOrderError("columns interleave with no clear gap between them")
-    return bool(explained)  # other wide gaps on a line (a jump mark set flush right) keep the stream order
+    return None  # other wide gaps on a line (a jump mark set flush right) keep the stream order
 
 
 def _overlapping(runs: list[_Run]) -> bool:
@@ -258,7 +260,7 @@ def page_text(page) -> str:
     are put in reading order from their positions. Raises ``ReadingOrderError`` when that cannot be done.
     """
     runs = _runs(page)
-    blocks = _reading_order(runs) if _interleaved(runs) else [runs]
+    blocks = _reordered(runs) or [runs]
     out: list[str] = []
     for block in blocks:
         lines = _lines(block)

@@ -84,14 +84,15 @@ PAGE_WIDTH, PAGE_HEIGHT, MARGIN, GUTTER = 595, 842, 40, 14
 BODY_SIZE, TITLE_SIZE = 10, 16
 
 
-def spread(title: str, paragraphs: list[str]) -> tuple:
-    """A section: one article whose title spans every column and whose body flows over them."""
-    return ("spread", [(title, paragraphs)])
+def spread(title: str, paragraphs: list[str], columns: int | None = None) -> tuple:
+    """A section: one article whose title spans every column (the page's or ``columns``) and whose
+    body flows over them."""
+    return ("spread", [(title, paragraphs)], columns)
 
 
 def row(*articles: tuple[str, list[str]]) -> tuple:
     """A section: one article per column, each with its title inside its column."""
-    return ("row", list(articles))
+    return ("row", list(articles), len(articles))
 
 
 def typeset(pages: list[list[tuple]], *, columns: int, row_by_row: bool = True,
@@ -113,11 +114,9 @@ def typeset(pages: list[list[tuple]], *, columns: int, row_by_row: bool = True,
     pdfmetrics.registerFont(UnicodeCIDFont(font))
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=(PAGE_WIDTH, PAGE_HEIGHT))
-    column_width = (PAGE_WIDTH - 2 * MARGIN - (columns - 1) * GUTTER) / columns
-    left = [MARGIN + i * (column_width + GUTTER) - (shift * i) for i in range(columns)]
     step = BODY_SIZE * 1.5
 
-    def wrap(paragraphs: list[str], indent: bool = True) -> list[tuple[str, float]]:
+    def wrap(paragraphs: list[str], column_width: float, indent: bool = True) -> list[tuple[str, float]]:
         lines = []
         for paragraph in paragraphs:
             line, offset = "", 2 * BODY_SIZE if indent else 0.0
@@ -133,15 +132,18 @@ def typeset(pages: list[list[tuple]], *, columns: int, row_by_row: bool = True,
     for sections in pages:
         drawn: list[tuple[int, float, float, str, int]] = []  # column, y, x, text, size; reading order
         top = PAGE_HEIGHT - MARGIN
-        for kind, articles in sections:
+        for kind, articles, count in sections:
+            count = count or columns
+            column_width = (PAGE_WIDTH - 2 * MARGIN - (count - 1) * GUTTER) / count
+            left = [MARGIN + i * (column_width + GUTTER) - (shift * i) for i in range(count)]
             if kind == "spread":
                 [(title, paragraphs)] = articles
                 top -= TITLE_SIZE
                 width = pdfmetrics.stringWidth(title, font, TITLE_SIZE)
                 drawn.append((0, top, (PAGE_WIDTH - width) / 2, title, TITLE_SIZE))
                 top -= TITLE_SIZE
-                lines = wrap(paragraphs)
-                per_column = -(-len(lines) // columns)
+                lines = wrap(paragraphs, column_width)
+                per_column = -(-len(lines) // count)
                 for index, (text, offset) in enumerate(lines):
                     column, line = divmod(index, per_column)
                     drawn.append((column, top - line * step, left[column] + offset, text, BODY_SIZE))
@@ -151,7 +153,7 @@ def typeset(pages: list[list[tuple]], *, columns: int, row_by_row: bool = True,
                 for column, (title, paragraphs) in enumerate(articles):
                     size = min(TITLE_SIZE - 2, int(column_width / len(title)))
                     drawn.append((column, top - TITLE_SIZE, left[column], title, size))
-                    lines = wrap(paragraphs)
+                    lines = wrap(paragraphs, column_width)
                     for line, (text, offset) in enumerate(lines):
                         y = top - 2 * TITLE_SIZE - line * step
                         drawn.append((column, y, left[column] + offset, text, BODY_SIZE))

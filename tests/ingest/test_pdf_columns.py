@@ -75,6 +75,15 @@ def test_columns_segment_into_their_articles(tmp_path, columns):
         assert plain(article.body) == plain("".join(body)).removeprefix("本报讯")
 
 
+@pytest.mark.parametrize("lead_columns, short", [(2, 3), (4, 2), (3, 4)])
+def test_sections_with_different_columns_on_one_page(tmp_path, lead_columns, short):
+    sections = [spread(*LEAD, columns=lead_columns), row(*SHORT[:short])]
+    [across] = PdfReader(io.BytesIO(typeset([sections], columns=short))).pages
+    expected = [LEAD[0], plain("".join(LEAD[1]))] + [
+        part for title, body in SHORT[:short] for part in (title, plain("".join(body)))]
+    assert plain(page_text(across)) == "".join(expected)
+
+
 @pytest.mark.parametrize("shift", [30, 150])
 def test_overlapping_columns_are_one_warning_not_run_together_text(tmp_path, shift):
     data = typeset([page(3), page(2)], columns=3)
