@@ -10,7 +10,8 @@ on page ``1,2``; wrong when it joins text of two different items.
 
 PDF: pages of the same items typeset in 3 and 4 columns (``tests/ingest/pdfmaker.typeset``),
 written line by line across the columns; the time per page of ``brief.ingest.pdf.page_texts``, and
-how many pages come back with every article's text in order. One core, no network.
+how many pages come back with every article's text in order, and on how many the page segmenter
+then finds exactly the printed titles. One core, no network.
 
     python -m benchmarks.join
 """
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ingest")
 from pdfmaker import row, spread, typeset  # noqa: E402  (the tests' typesetter: reportlab, STSong-Light)
 
 ISSUES = 200
-PDF_PAGES = 20
+PDF_PAGES = 50
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -128,22 +129,29 @@ def pdfs(items: list[dict]) -> None:
     from brief.ingest.pdf import page_texts
 
     rng = random.Random(5)
-    print(f"\n{'PDF, written across columns':<30}{'pages in order':>16}{'ms/page':>10}")
-    for columns in (3, 4):
-        pages, wanted = [], []
+    from brief.segment import segment_page
+
+    print(f"\n{'PDF page layout':<44}{'pages in order':>16}{'ms/page':>10}{'titles exact':>14}")
+    layouts = [(f"{n} columns, written across", n, n, True) for n in (2, 3, 4)]
+    layouts += [("lead in 2 columns over 4 briefs, across", 2, 4, True),
+                ("3 columns, written column by column", 3, 3, False)]
+    for label, lead_columns, columns, across in layouts:
+        pages, wanted, titles = [], [], []
         for _ in range(PDF_PAGES):
             lead, *short = rng.sample(items, columns + 1)
-            cut = lambda item: (item["title"][:8], item["paragraphs"][:2])  # noqa: E731
-            short = [cut(item) for item in short]
-            pages.append([spread(lead["title"][:20], lead["paragraphs"][:3]), row(*short)])
-            wanted.append("".join([lead["title"][:20], *lead["paragraphs"][:3]]
-                                  + [t + "".join(p) for t, p in short]))
-        data = typeset(pages, columns=columns)
+            short = [(item["title"][:rng.randint(5, 9)], item["paragraphs"][:rng.randint(1, 3)]) for item in short]
+            title, paragraphs = lead["title"][:rng.randint(8, 24)], lead["paragraphs"][:rng.randint(2, 5)]
+            pages.append([spread(title, paragraphs, columns=lead_columns), row(*short)])
+            wanted.append("".join([title, *paragraphs] + [t + "".join(p) for t, p in short]))
+            titles.append(["".join(t.split()) for t in [title] + [t for t, _ in short]])
+        data = typeset(pages, columns=columns, row_by_row=across)
         start = time.perf_counter()
         texts, problems = page_texts(data, path="bench.pdf")
         seconds = time.perf_counter() - start
         in_order = sum("".join(t.split()) == "".join(w.split()) for t, w in zip(texts, wanted, strict=True))
-        print(f"{f'{columns} columns':<30}{f'{in_order}/{len(pages)}':>16}{1000 * seconds / len(pages):>10.1f}"
+        found = [["".join(a.title.split()) for a in segment_page(t) if a.kind == "article"] for t in texts]
+        exact = sum(f == t for f, t in zip(found, titles, strict=True))
+        print(f"{label:<44}{f'{in_order}/{len(pages)}':>16}{1000 * seconds / len(pages):>10.1f}{f'{exact}/{len(pages)}':>14}"
               + (f"  ({problems[0]})" if problems else ""))
 
 
