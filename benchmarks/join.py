@@ -102,9 +102,10 @@ def joins(items: list[dict]) -> None:
     print(f"{len(issues)} two-page issues, {len(kinds)} continued articles (title repeated: {counts})")
     print(f"{'pages named':<26}{'paired':>8}{'whole text':>12}{'wrong joins':>13}{'missing marked':>16}{'ms/issue':>10}")
     with tempfile.TemporaryDirectory() as tmp:
-        for run, (label, names, reverse) in enumerate((("by file name (_01, _02)", ("p_01.txt", "p_02.txt"), False),
-                                      ("nothing, in order", ("a.txt", "b.txt"), False),
-                                      ("nothing, reversed", ("a.txt", "b.txt"), True))):
+        ways = (("by file name (_01, _02)", ("p_01.txt", "p_02.txt"), False),
+                ("nothing, in order", ("a.txt", "b.txt"), False),
+                ("nothing, reversed", ("a.txt", "b.txt"), True))
+        for run, (label, names, reverse) in enumerate(ways):
             paired = whole = wrong = marked = total = 0
             seconds = 0.0
             for n, issue in enumerate(issues):
@@ -151,8 +152,8 @@ def pdfs(items: list[dict]) -> None:
         in_order = sum("".join(t.split()) == "".join(w.split()) for t, w in zip(texts, wanted, strict=True))
         found = [["".join(a.title.split()) for a in segment_page(t) if a.kind == "article"] for t in texts]
         exact = sum(f == t for f, t in zip(found, titles, strict=True))
-        print(f"{label:<44}{f'{in_order}/{len(pages)}':>16}{1000 * seconds / len(pages):>10.1f}{f'{exact}/{len(pages)}':>14}"
-              + (f"  ({problems[0]})" if problems else ""))
+        print(f"{label:<44}{f'{in_order}/{len(pages)}':>16}{1000 * seconds / len(pages):>10.1f}"
+              f"{f'{exact}/{len(pages)}':>14}" + (f"  ({problems[0]})" if problems else ""))
 
 
 def main() -> None:

@@ -60,8 +60,8 @@ def test_columns_written_across_come_out_in_reading_order(columns):
     lead_body = plain("".join(LEAD[1]))
     assert lead_body not in plain(across.extract_text())  # pypdf alone interleaves the columns
     text = plain(page_text(across))
-    expected = [LEAD[0], lead_body] + [part for title, body in SHORT[:columns] for part in (title, plain("".join(body)))]
-    assert text == "".join(expected)
+    shorts = [title + plain("".join(body)) for title, body in SHORT[:columns]]
+    assert text == "".join([LEAD[0], lead_body, *shorts])
     assert page_text(across) == page_text(down)  # the same text, whichever order the stream has
 
 
