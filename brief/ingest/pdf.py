@@ -168,8 +168,9 @@ def _reading_order(runs: list[_Run]) -> list[list[_Run]]:
     if clean:
         bounds = [a for a, _ in clean] + [math.inf]
         columns: list[list[_Run]] = [[] for _ in bounds]
-        for run in runs:
-            columns[next(i for i, a in enumerate(bounds) if (run.x0 + run.x1) / 2 < a)].append(run)
+        for run in runs:  # no core crosses a clean gutter, so the core's middle tells the side
+            middle = sum(_core(run)) / 2
+            columns[next(i for i, a in enumerate(bounds) if middle < a)].append(run)
         return [block for column in columns for block in _reading_order(column)]
     if not spanning or len(spanning) == len(runs):
         return [ordered]
