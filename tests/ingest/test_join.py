@@ -37,6 +37,14 @@ def test_two_parts_become_one_article():
     assert joined.id == joined.content_hash
 
 
+def test_the_brief_names_both_pages():
+    from brief.model import BriefItem
+
+    [joined] = join_continued([[FIRST], [SECOND]])
+    assert BriefItem(article=joined).source_label == "晚报 第1、2版"
+    assert BriefItem(article=part("", ["正文。"], page="A1,A3")).source_label == "晚报 A1、A3"
+
+
 def test_the_join_does_not_depend_on_input_order():
     forward = join_continued([[FIRST], [SECOND]])
     backward = join_continued([[SECOND], [FIRST]])
