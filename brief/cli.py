@@ -129,7 +129,7 @@ def ingest(
         raise BriefError("no articles found in " + ", ".join(files))
     if as_json:
         keys = ("kind", "title", "kicker", "subtitle", "reporters", "dateline", "body",
-                "continued_to", "continued_from", "page", "source", "date", "url")
+                "continued_to", "continued_from", "missing_parts", "page", "source", "date", "url")
         rows = [{k: a.to_dict()[k] for k in keys} for a in result.articles]
         emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
     else:

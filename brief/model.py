@@ -38,6 +38,8 @@ class Article:
     paragraphs: list[str] = field(default_factory=list)
     continued_to: str | None = None
     continued_from: str | None = None
+    # Pages of this article's other parts (``continued_to`` / ``continued_from``) not among the inputs.
+    missing_parts: list[str] = field(default_factory=list)
     date: str | None = None
     url: str | None = None
     position: int = 0  # order on its page (0 = first printed), a prominence signal for ranking
@@ -124,8 +126,9 @@ class BriefItem:
         """``山西日报 第1版`` style label; falls back to whatever identifies the source."""
         art = self.article
         parts = [art.source] if art.source else []
-        if art.page:
-            parts.append(f"第{art.page}版" if str(art.page).isdigit() else str(art.page))
+        if art.page:  # a continued article was printed on several pages: "1,2" -> 第1、2版
+            pages = str(art.page).split(",")
+            parts.append(f"第{'、'.join(pages)}版" if all(p.isdigit() for p in pages) else "、".join(pages))
         return " ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:

@@ -15,7 +15,15 @@ from typing import Any
 from brief.errors import InputError
 from brief.ingest import detect
 from brief.ingest.decode import decode, looks_binary, to_simplified
-from brief.ingest.sources import STDIN, date_from_name, expand, page_from_name, read_bytes, source_name
+from brief.ingest.sources import (
+    STDIN,
+    date_from_name,
+    expand,
+    page_from_name,
+    page_from_text,
+    read_bytes,
+    source_name,
+)
 from brief.model import Article
 
 
@@ -53,8 +61,13 @@ def _read_text(text: str, fmt: str, *, path: str, source: str, page: str | None)
     return [_cleaned(article) for article in reader(text, path=path, source=source)]
 
 
-def read_file(source: str, *, config: dict[str, Any]) -> list[Article]:
-    """Every article in one input file (or ``-``); raises ``InputError`` when there is none to be had."""
+def read_file(source: str, *, config: dict[str, Any]) -> IngestResult:
+    """Every article in one input file (or ``-``), and the pages of it that could not be read.
+
+    Raises ``InputError`` when there is no article to be had. A page's number is the one the file's
+    name gives (a one-page input), else the one its banner prints (``第2版``), else its index in a
+    PDF; a page with none gets one when a continued article joins it to a numbered page.
+    """
     from brief.segment import segment_page
 
     options = config.get("ingest", {})
@@ -62,32 +75,43 @@ def read_file(source: str, *, config: dict[str, Any]) -> list[Article]:
     name = source_name(source)
     simplify = to_simplified if options.get("to_simplified") else (lambda text: text)
     data = read_bytes(source, max_mb=options.get("max_file_mb", 50))
+    result = IngestResult()
     if detect.is_pdf(data):
         from brief.ingest.pdf import page_texts
 
-        texts = page_texts(data, path=path)
-        numbers = [page_from_name(source) or "1"] if len(texts) == 1 else map(str, range(1, len(texts) + 1))
-        articles = []
-        for number, text in zip(numbers, texts, strict=True):
-            articles.extend(segment_page(simplify(text), source=name, page=number))
+        texts, result.errors = page_texts(data, path=path)
+        named = page_from_name(source) if len(texts) == 1 else None
+        for index, text in enumerate(texts, 1):
+            text = simplify(text)
+            number = named or page_from_text(text) or str(index)
+            result.articles.extend(segment_page(text, source=name, page=number))
     elif looks_binary(data):
         hint = " (a .pdf without the %PDF- header: corrupt)" if Path(source).suffix.lower() == ".pdf" else ""
         raise InputError(path, f"binary file, not text{hint}")
     else:
         text = simplify(decode(data, path))
-        articles = _read_text(text, detect.detect_text(text), path=path, source=name, page=page_from_name(source))
-    articles = [a for a in articles if a.paragraphs]
-    if not articles:
-        raise InputError(path, "no article text found")
+        fmt = detect.detect_text(text)
+        page = page_from_name(source) or (page_from_text(text) if fmt == detect.PAGE else None)
+        result.articles = _read_text(text, fmt, path=path, source=name, page=page)
+    result.articles = [a for a in result.articles if a.paragraphs]
+    if not result.articles:
+        raise result.errors[0] if result.errors else InputError(path, "no article text found")
     dated = date_from_name(source)
-    for article in articles:
+    for article in result.articles:
         article.date = article.date or dated
-    return articles
+    return result
 
 
 def read_inputs(sources: Sequence[str], *, strict: bool = False, config: dict[str, Any]) -> IngestResult:
-    """Read every source; with ``strict`` the first bad one raises, else it is recorded and skipped."""
+    """Read every source; with ``strict`` the first bad one raises, else it is recorded and skipped.
+
+    The pages read together are one issue: an article continued on another of them is joined
+    into one (``brief.ingest.join``).
+    """
+    from brief.ingest.join import join_continued
+
     result = IngestResult()
+    sheets: list[list[Article]] = []  # the articles of each page of each input, in input order
     seen: set[Path] = set()  # a file named twice (itself and inside its directory) is read once
     for source in sources:
         try:
@@ -103,9 +127,19 @@ def read_inputs(sources: Sequence[str], *, strict: bool = False, config: dict[st
                     continue
                 seen.add(Path(file).resolve())
             try:
-                result.articles.extend(read_file(file, config=config))
+                read = read_file(file, config=config)
+                if strict and read.errors:
+                    raise read.errors[0]
             except InputError as exc:
                 if strict:
                     raise
                 result.errors.append(exc)
+                continue
+            result.errors.extend(read.errors)
+            first = len(sheets)
+            for article in read.articles:
+                if len(sheets) == first or sheets[-1][-1].page != article.page:
+                    sheets.append([])
+                sheets[-1].append(article)
+    result.articles = join_continued(sheets)
     return result

@@ -12,6 +12,11 @@ STDIN = "-"
 # A page number at the end of a file name, after a separator: 2024-10-18_01, A03, 第2版.
 _PAGE_IN_NAME = re.compile(r"(?:^|[_\-\s.第])([A-Za-z]?)0*(\d{1,2})版?$")
 _DATE_AT_END = re.compile(r"\d{4}[-_.]\d{1,2}[-_.]\d{1,2}$")  # 2024-10-18 is a date, not page 18
+# A page's own banner line: ``第2版``, ``2024年10月18日 星期五 第2版 要闻``, ``要闻 A3版``.
+_PAGE_IN_BANNER = re.compile(r"(?:^|[\s|｜丨·•/]|第\s*)([A-Za-z]?)\s*0*(\d{1,2})\s*版(?=$|[\s|｜丨·•/：:])")
+_JUMP_MARK = re.compile(r"[（(]\s*(?:下转|上接|转|接)")
+BANNER_LINES = 3  # a banner is among the first or last few lines of a page
+BANNER_WIDTH = 40
 _DATE_IN_NAME = re.compile(r"(?<!\d)(20\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -85,6 +90,17 @@ def page_from_name(source: str) -> str | None:
     stem = Path(source).stem
     match = None if _DATE_AT_END.search(stem) else _PAGE_IN_NAME.search(stem)
     return match[1].upper() + match[2] if match else None
+
+
+def page_from_text(text: str) -> str | None:
+    """The page a page's text prints in its banner (``第2版``, ``要闻 2版``), or None."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines[:BANNER_LINES] + lines[-BANNER_LINES:]:
+        if len(line) <= BANNER_WIDTH and not _JUMP_MARK.search(line):
+            match = _PAGE_IN_BANNER.search(line)
+            if match:
+                return match[1].upper() + match[2]
+    return None
 
 
 def date_from_name(source: str) -> str | None:

@@ -76,3 +76,92 @@ def make_pdf(pages: list[list[str]] | None = None, *, image_pages: int = 0) -> b
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
     return bytes(out)
+
+
+# --- typeset pages ------------------------------------------------------------------------------
+
+PAGE_WIDTH, PAGE_HEIGHT, MARGIN, GUTTER = 595, 842, 40, 14
+BODY_SIZE, TITLE_SIZE = 10, 16
+
+
+def spread(title: str, paragraphs: list[str], columns: int | None = None) -> tuple:
+    """A section: one article whose title spans every column (the page's or ``columns``) and whose
+    body flows over them."""
+    return ("spread", [(title, paragraphs)], columns)
+
+
+def row(*articles: tuple[str, list[str]]) -> tuple:
+    """A section: one article per column, each with its title inside its column."""
+    return ("row", list(articles), len(articles))
+
+
+def typeset(pages: list[list[tuple]], *, columns: int, row_by_row: bool = True,
+            shift: float = 0.0) -> bytes:
+    """A PDF typeset by reportlab in ``columns`` columns with the STSong-Light CID font (reportlab
+    ships its metrics; a reader supplies the glyphs), so nothing is downloaded.
+
+    ``row_by_row`` writes the content stream line by line across the columns, as some producers
+    do, so that a plain text extraction runs the columns together. ``shift`` moves every column
+    after the first left by that many points, so that neighbouring columns overlap.
+    """
+    import io
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    font = "STSong-Light"
+    pdfmetrics.registerFont(UnicodeCIDFont(font))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=(PAGE_WIDTH, PAGE_HEIGHT))
+    step = BODY_SIZE * 1.5
+
+    def wrap(paragraphs: list[str], column_width: float, indent: bool = True) -> list[tuple[str, float]]:
+        lines = []
+        for paragraph in paragraphs:
+            line, offset = "", 2 * BODY_SIZE if indent else 0.0
+            for char in paragraph:
+                too_wide = pdfmetrics.stringWidth(line + char, font, BODY_SIZE) + offset > column_width
+                if too_wide and char not in "，。、；：？！”）":  # a mark hangs at the line's end
+                    lines.append((line, offset))
+                    line, offset = "", 0.0
+                line += char
+            lines.append((line, offset))
+        return lines
+
+    for sections in pages:
+        drawn: list[tuple[int, float, float, str, int]] = []  # column, y, x, text, size; reading order
+        top = PAGE_HEIGHT - MARGIN
+        for kind, articles, count in sections:
+            count = count or columns
+            column_width = (PAGE_WIDTH - 2 * MARGIN - (count - 1) * GUTTER) / count
+            left = [MARGIN + i * (column_width + GUTTER) - (shift * i) for i in range(count)]
+            if kind == "spread":
+                [(title, paragraphs)] = articles
+                top -= TITLE_SIZE
+                width = pdfmetrics.stringWidth(title, font, TITLE_SIZE)
+                drawn.append((0, top, (PAGE_WIDTH - width) / 2, title, TITLE_SIZE))
+                top -= TITLE_SIZE
+                lines = wrap(paragraphs, column_width)
+                per_column = -(-len(lines) // count)
+                for index, (text, offset) in enumerate(lines):
+                    column, line = divmod(index, per_column)
+                    drawn.append((column, top - line * step, left[column] + offset, text, BODY_SIZE))
+                top -= per_column * step + step
+            else:
+                height = 0
+                for column, (title, paragraphs) in enumerate(articles):
+                    size = min(TITLE_SIZE - 2, int(column_width / len(title)))
+                    drawn.append((column, top - TITLE_SIZE, left[column], title, size))
+                    lines = wrap(paragraphs, column_width)
+                    for line, (text, offset) in enumerate(lines):
+                        y = top - 2 * TITLE_SIZE - line * step
+                        drawn.append((column, y, left[column] + offset, text, BODY_SIZE))
+                    height = max(height, 2 * TITLE_SIZE + len(lines) * step)
+                top -= height + step
+        for _, y, x, text, size in sorted(drawn, key=lambda d: (-d[1], d[2])) if row_by_row else drawn:
+            pdf.setFont(font, size)
+            pdf.drawString(x, y, text)
+        pdf.showPage()
+    pdf.save()
+    return out.getvalue()

@@ -22,7 +22,7 @@ def read(tmp_path, name, content, **ingest):
         path.write_text(content, encoding="utf-8")
     config = defaults()
     config["ingest"].update(ingest)
-    return read_file(str(path), config=config)
+    return read_file(str(path), config=config).articles
 
 
 def problem(tmp_path, name, content, **ingest):

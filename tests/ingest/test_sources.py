@@ -5,7 +5,7 @@ import pytest
 from brief.config import defaults
 from brief.errors import InputError
 from brief.ingest import read_inputs
-from brief.ingest.sources import date_from_name, expand, page_from_name, source_name
+from brief.ingest.sources import date_from_name, expand, page_from_name, page_from_text, source_name
 
 BODY = "今年以来全市新增城镇就业两万余人，就业形势总体稳定。"
 
@@ -85,3 +85,17 @@ def test_articles_take_the_date_in_their_file_name(tmp_path):
 ])
 def test_source_name_drops_date_and_page(name, source):
     assert source_name(name) == source
+
+
+@pytest.mark.parametrize("text, page", [
+    ("第2版\n正文", "2"),
+    ("2024年10月18日 星期五 第02版 要闻\n正文", "2"),
+    ("要闻 A3版\n正文", "A3"),
+    ("正文第一行\n正文第二行\n正文第三行\n正文第四行\n第7版", "7"),
+    ("新版教材今年秋季启用\n正文", None),  # a word, not a banner
+    ("第2版教材修订工作启动\n正文", None),
+    ("正文\n一段话。（下转第2版）", None),  # a jump names another page
+    ("正文\n" * 8 + "第3版\n" + "正文\n" * 8, None),  # only the first or last three lines
+])
+def test_page_from_text(text, page):
+    assert page_from_text(text) == page
