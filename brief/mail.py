@@ -49,9 +49,10 @@ class MailSettings:
     password_env: str = "BRIEF_SMTP_PASSWORD"
     subject: str = "{title} {date_label}"
     timeout: float = 30.0
+    data_timeout: float = 600.0  # for the answer to the message itself (RFC 5321 4.5.3.2.6)
     retries: int = 3
     backoff: float = 5.0
-    lock_wait: float = 600.0
+    lock_wait: float = 900.0
     state_dir: Path = field(default_factory=Path)
     cafile: str = ""  # PEM bundle to trust instead of the system's (a relay with an internal CA)
     tls: ssl.SSLContext | None = field(default=None, repr=False)
@@ -133,14 +134,14 @@ def settings_from(config: dict[str, Any], environ: dict[str, str] | None = None)
     cafile = str(Path(mail["cafile"]).expanduser()) if mail.get("cafile") else ""
     try:
         numbers = {key: float(mail.get(key, default)) for key, default in
-                   (("timeout", 30), ("retries", 3), ("backoff", 5), ("lock_wait", 600))}
+                   (("timeout", 30), ("data_timeout", 600), ("retries", 3), ("backoff", 5), ("lock_wait", 900))}
         port = int(mail.get("port") or (465 if security == "ssl" else 587))
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"[mail]: a number is not a number ({exc})") from None
     return MailSettings(
         host=mail["host"], port=port, security=security, sender=mail["from"], to=to, user=user,
         password=password, password_env=variable, subject=mail.get("subject") or MailSettings.subject,
-        timeout=numbers["timeout"], retries=int(numbers["retries"]), backoff=numbers["backoff"],
+        timeout=numbers["timeout"], data_timeout=numbers["data_timeout"], retries=int(numbers["retries"]), backoff=numbers["backoff"],
         lock_wait=numbers["lock_wait"], state_dir=state_dir(mail.get("state_dir", "")), cafile=cafile,
         tls=tls_context(cafile) if security != "none" else None,
     )
@@ -187,10 +188,14 @@ def build_message(brief: Brief, settings: MailSettings, config: dict[str, Any]) 
 
 @dataclass
 class Delivery:
-    """What a delivery did, for the user (``lines``) and for cron (``exit_code``)."""
+    """What a delivery did, for the user (``lines``) and for cron (``exit_code``).
+
+    ``problems``: those of the lines that say what did not go as it should (logged as warnings).
+    """
 
     exit_code: int
     lines: list[str]
+    problems: list[str] = field(default_factory=list)
 
 
 def deliver(brief: Brief, config: dict[str, Any], *, force: bool = False, dry_run: bool = False,
@@ -241,14 +246,10 @@ def _dispatch_locked(ledger, payload: bytes, message_id: str, date: str, recipie
 
     addresses = unique_recipients(parseaddr(r)[1] for r in recipients)
     entries = ledger.entries(date)
-    states = {a: entries[recipient_key(a)].state if recipient_key(a) in entries else "new" for a in addresses}
-    had = [a for a in addresses if states[a] == "accepted"]
-    stale = [a for a in addresses if states[a] == "sending" and not force]
+    state = {a: entries[recipient_key(a)].state if recipient_key(a) in entries else "new" for a in addresses}
+    had = [a for a in addresses if state[a] == "accepted"]
+    stale = [a for a in addresses if state[a] == "sending" and not force]
     to_send = [a for a in addresses if a not in had and a not in stale]
-    lines = [f"already sent the brief of {date} to {', '.join(had)}"] if had else []
-    if stale:
-        lines.append(_unknown_line(date, stale, "a run stopped after handing it to the server and "
-                                                "before the server answered"))
     result = SendResult()
     if to_send:
         def record(state, addresses, failure):
@@ -257,29 +258,46 @@ def _dispatch_locked(ledger, payload: bytes, message_id: str, date: str, recipie
 
         ledger.mark(date, to_send, "pending", message_id=message_id)
         result = send(payload, settings.envelope_sender, to_send, settings, record=record, sleep=sleep)
-    if result.accepted:
-        lines.append(f"sent the brief of {date} to {', '.join(result.accepted)}")
-    for failure in dict.fromkeys(result.failed.values()):
-        who = ", ".join(a for a, f in result.failed.items() if f == failure)
-        after = f"; gave up after {result.attempts} attempts" if failure.kind == "transient" else ""
-        lines.append(f"not delivered to {who}: {failure.reason} ({failure.kind}{after})")
-    for why in dict.fromkeys(result.unknown.values()):
-        lines.append(_unknown_line(date, [a for a, w in result.unknown.items() if w == why],
-                                   f"it was handed to the server, which did not answer ({why})"))
-    if not (stale or result.failed or result.unknown):
+    delivery = _outcome(date, had, stale, result)
+    if not delivery.problems:
         outbox.discard(settings.outbox, date)
-        return Delivery(EXIT_OK, lines)
+        return delivery
     try:
         kept = outbox.keep(payload, settings.outbox, date)
     except OSError as exc:
         raise BriefError(f"{settings.outbox}: cannot keep the unsent brief: {exc.strerror or exc}") from None
-    lines.append(f"kept the brief of {date} in {kept} (`brief outbox send` sends it to those who lack it)")
     misconfigured = next((f for f in result.failed.values() if f.setting), None)
     if misconfigured and not result.accepted:
         also = f" and the password in {settings.password_env}" if misconfigured.setting == "user" else ""
         raise ConfigError(f"{misconfigured.reason}; check {setting(misconfigured.setting)}{also}; "
                           f"nothing was sent, the brief is kept in {kept}")
-    return Delivery(EXIT_PARTIAL if had or result.accepted else EXIT_DELIVERY_FAILED, lines)
+    kept_line = f"kept the brief of {date} in {kept} (`brief outbox send` sends it to those who lack it)"
+    delivery.lines.append(kept_line)
+    delivery.problems.append(kept_line)
+    return delivery
+
+
+def _outcome(date: str, had: list[str], stale: list[str], result) -> Delivery:
+    """Lines on who has the brief and who does not (one per failure, with its real reply or error)."""
+    lines = [f"already sent the brief of {date} to {', '.join(had)}"] if had else []
+    if result.accepted:
+        lines.append(f"sent the brief of {date} to {', '.join(result.accepted)}")
+    problems = []
+    if stale:
+        problems.append(_unknown_line(date, stale, "a run stopped after handing it to the server and "
+                                                   "before the server answered"))
+    for failure in dict.fromkeys(result.failed.values()):
+        who = ", ".join(a for a, f in result.failed.items() if f == failure)
+        after = f"; gave up after {result.attempts} attempts" if failure.kind == "transient" else ""
+        problems.append(f"not delivered to {who}: {failure.reason} ({failure.kind}{after})")
+    for why in dict.fromkeys(result.unknown.values()):
+        problems.append(_unknown_line(date, [a for a, w in result.unknown.items() if w == why],
+                                      f"it was handed to the server, which did not answer ({why})"))
+    if not problems:
+        code = EXIT_OK
+    else:
+        code = EXIT_PARTIAL if had or result.accepted else EXIT_DELIVERY_FAILED
+    return Delivery(code, lines + problems, list(problems))
 
 
 def _writable(folder: Path) -> bool:
@@ -348,10 +366,11 @@ def resend_kept(config: dict[str, Any], *, date: str | None = None, force: bool 
     if not briefs:
         return Delivery(EXIT_OK, [f"nothing to send: no brief{' of ' + date if date else ''} "
                                   f"in {settings.outbox}"])
-    code, lines = EXIT_OK, []
+    code, lines, problems = EXIT_OK, [], []
     for brief in briefs:
         done = dispatch(brief.payload(), brief.message_id, brief.date, brief.recipients, settings,
                         force=force, sleep=sleep)
         code = max(code, done.exit_code)
         lines += done.lines
-    return Delivery(code, lines)
+        problems += done.problems
+    return Delivery(code, lines, problems)

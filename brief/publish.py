@@ -108,11 +108,11 @@ def publish(
 
 
 def report(delivery, *, to_stdout: bool = False) -> None:
-    """A delivery's lines: on stdout for a dry run, else logged (warnings when it fell short)."""
+    """A delivery's lines: on stdout for a dry run, else logged (its problems as warnings)."""
     for line in delivery.lines:
         if to_stdout:
             print(line)
-        elif delivery.exit_code:
+        elif line in delivery.problems:
             log.warning(line)
         else:
             log.info(line)

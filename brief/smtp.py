@@ -9,7 +9,9 @@ Failures are sorted by what retrying can do about them: a 4xx reply, a timeout b
 message was handed over, or a dropped connection are transient and retried after ``backoff``,
 ``2 x backoff``, ...; a 5xx reply, an unknown host, a refused connection, a server without
 STARTTLS or AUTH, a certificate that is not trusted are permanent and tried once. Those of them
-that the configuration must fix name its key (``Failure.setting``).
+that the configuration must fix name its key (``Failure.setting``). No answer once the whole
+message is out (``data_timeout``, long, as RFC 5321 asks) is neither: the server may have queued
+the message, so the recipients are left ``sending`` (unknown), not retried into a second copy.
 """
 
 from __future__ import annotations
@@ -61,8 +63,11 @@ def by_reply(code: int, reply: bytes | str) -> Failure:
     return Failure("transient" if 400 <= code < 500 else "permanent", f"{code} {_text(reply)}".strip())
 
 
-def classify(exc: BaseException, settings: MailSettings) -> Failure:
-    """The failure an exception stands for, with the real reply code or error in its reason."""
+def classify(exc: BaseException, settings: MailSettings, timeout: float | None = None) -> Failure:
+    """The failure an exception stands for, with the real reply code or error in its reason.
+
+    ``timeout``: the one the failed read had, when not ``settings.timeout``.
+    """
     where = f"{settings.host}:{settings.port}"
     if isinstance(exc, smtplib.SMTPResponseException):
         failure = by_reply(exc.smtp_code, exc.smtp_error)
@@ -86,7 +91,7 @@ def classify(exc: BaseException, settings: MailSettings) -> Failure:
     if isinstance(exc, ConnectionRefusedError):
         return Failure("permanent", f"{where} refused the connection")
     if isinstance(exc, TimeoutError) or "timed out" in str(exc):
-        return Failure("transient", f"{where} did not answer within {settings.timeout:g} s")
+        return Failure("transient", f"{where} did not answer within {timeout or settings.timeout:g} s")
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return Failure("transient", f"{where} closed the connection ({exc})")
     if isinstance(exc, smtplib.SMTPException):
@@ -165,10 +170,11 @@ def _transaction(payload: bytes, sender: str, recipients: list[str], settings: M
         record("sending", handed_over, None)
         smtp.send(_dot_stuffed(payload))  # fails before the final dot is out: nothing delivered
         try:
+            smtp.sock.settimeout(settings.data_timeout)
             code, reply = smtp.getreply()
         except (smtplib.SMTPException, OSError) as exc:
             healthy = False
-            why = classify(exc, settings).reason
+            why = classify(exc, settings, settings.data_timeout).reason
             result.unknown.update(dict.fromkeys(handed_over, why))  # stays "sending"
             return failed
         if code == 250:

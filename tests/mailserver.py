@@ -16,8 +16,6 @@ from email import policy
 
 import pytest
 
-aiosmtpd = pytest.importorskip("aiosmtpd.controller")
-
 
 class Inbox:
     """An SMTP handler.
@@ -101,10 +99,11 @@ def free_port():
 @pytest.fixture
 def smtp_server():
     """``start(handler, **controller_options)`` -> the port of a server that stops after the test."""
+    controller_module = pytest.importorskip("aiosmtpd.controller")
     servers = []
 
     def start(handler, **options):
-        controller = aiosmtpd.Controller(handler, hostname="127.0.0.1", port=free_port(), **options)
+        controller = controller_module.Controller(handler, hostname="127.0.0.1", port=free_port(), **options)
         controller.start()
         servers.append((controller, handler))
         return controller.port

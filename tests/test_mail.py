@@ -25,7 +25,7 @@ from brief.config import defaults
 from brief.errors import EXIT_DELIVERY_FAILED, EXIT_OK, EXIT_PARTIAL, ConfigError
 from brief.mail import build_message, deliver, settings_from
 from brief.model import Article, BriefItem, Summary
-from tests.mailserver import Inbox, aiosmtpd, free_port, smtp_server  # noqa: F401  (a fixture)
+from tests.mailserver import Inbox, free_port, smtp_server  # noqa: F401  (a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 CHIEF, DEPUTY = "chief@example.org", "deputy@example.org"
@@ -194,7 +194,7 @@ def test_no_answer_after_the_message_is_unknown_and_never_resent_blindly(tmp_pat
     """The server queued the message and did not say so in time: a retry would be a second copy."""
     inbox = Inbox(hold="DATA", keep_held=True)
     config = mail_config(tmp_path, smtp_server(inbox))
-    config["mail"]["timeout"] = 0.3
+    config["mail"]["data_timeout"] = 0.3
     waits = []
     result = deliver(a_brief(config), config, sleep=waits.append)
     assert result.exit_code == EXIT_DELIVERY_FAILED and waits == [] and inbox.transactions == 1
