@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import logging
 import os
 import sqlite3
 import time
@@ -26,6 +27,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from brief.errors import DeliveryError
+
+log = logging.getLogger("brief.ledger")
 
 STATES = ("pending", "sending", "accepted", "failed")
 FAILURES = ("permanent", "transient")
@@ -161,11 +164,17 @@ class Ledger:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "a+", encoding="ascii") as handle:
             deadline = time.monotonic() + wait
+            waiting = False
             while True:
                 try:
                     fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                     break
                 except BlockingIOError:
+                    if not waiting:
+                        waiting = True
+                        handle.seek(0)
+                        log.info("another brief run (pid %s) is sending the brief of %s: waiting for it",
+                                 handle.read().strip() or "?", date)
                     if time.monotonic() >= deadline:
                         handle.seek(0)
                         holder = handle.read().strip() or "?"

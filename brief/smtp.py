@@ -235,7 +235,7 @@ def probe(settings: MailSettings) -> list[str]:
         if settings.user:
             lines.append(f"logged in as {settings.user} (AUTH {smtp.esmtp_features.get('auth', '').strip()})")
         size = smtp.esmtp_features.get("size", "").strip()
-        if size:
+        if size.isdigit() and int(size):
             lines.append(f"the server takes messages up to {int(size):,} bytes")
     finally:
         quit_politely(smtp)
