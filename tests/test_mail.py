@@ -429,14 +429,27 @@ def test_a_run_killed_at_each_step_is_never_resent_blindly(stage, keep, state, c
 RACE_REPEAT = int(os.environ.get("BRIEF_MAIL_RACE_REPEAT", "2"))
 
 
+def lock_holder(home):
+    return int((home / ".local" / "state" / "brief" / "locks" / "2024-10-18.lock").read_text())
+
+
 @pytest.mark.parametrize("runs", [2, 4])
 def test_parallel_runs_on_one_home_send_one_copy(runs, tmp_path, news, smtp_server):
-    inbox = Inbox(slow=0.3)
-    port = smtp_server(inbox)
+    """The run that reaches the server first is held at the end of DATA until every other run is
+    waiting for the date's lock; then the others must find the deliveries and send nothing."""
     for trial in range(RACE_REPEAT):
-        inbox.delivered.clear()
-        processes = [start_daily(news, brief_env(tmp_path / f"home{trial}", port), tmp_path) for _ in range(runs)]
+        home = tmp_path / f"home{trial}"
+        inbox = Inbox(hold="DATA", slow=0.2)
+        env = brief_env(home, smtp_server(inbox))
+        processes = [start_daily(news, env, tmp_path) for _ in range(runs)]
+        assert inbox.reached.wait(120)
+        others = [p for p in processes if p.pid != lock_holder(home)]
+        assert len(others) == runs - 1
+        for process in others:  # read its stderr up to the line that says it waits
+            assert any("waiting for it" in line for line in iter(process.stderr.readline, "")), \
+                f"trial {trial + 1}: a run went on without waiting for the lock"
+        inbox.release.set()
         outcomes = [(p.communicate(timeout=120)[1], p.returncode)[::-1] for p in processes]
         assert [code for code, _ in outcomes] == [EXIT_OK] * runs, outcomes
         assert inbox.copies() == BOTH, f"trial {trial + 1}: {inbox.copies()}"
-        assert sum("already sent" in stderr for _, stderr in outcomes) == runs - 1
+        assert sum("already sent the brief of 2024-10-18" in stderr for _, stderr in outcomes) == runs - 1
