@@ -208,7 +208,7 @@ def deliver(brief: Brief, config: dict[str, Any], *, force: bool = False, dry_ru
     settings = settings_from(config)
     message = build_message(brief, settings, config)
     if dry_run:
-        return check(message, brief.date, settings, connect=connect)
+        return check(message, brief.date, settings, connect=connect, force=force)
     return dispatch(message.as_bytes(), message["Message-ID"], brief.date, settings.to, settings,
                     force=force, sleep=sleep)
 
@@ -309,7 +309,8 @@ def _writable(folder: Path) -> bool:
     return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
 
 
-def check(message: EmailMessage, date: str, settings: MailSettings, *, connect: bool = False) -> Delivery:
+def check(message: EmailMessage, date: str, settings: MailSettings, *, connect: bool = False,
+          force: bool = False) -> Delivery:
     """The dry run: what the real run would send and to whom, after the checks it would make.
 
     ``settings_from`` has checked the addresses, the password and the CA file; this reads the ledger
@@ -327,7 +328,7 @@ def check(message: EmailMessage, date: str, settings: MailSettings, *, connect: 
         except (sqlite3.Error, OSError) as exc:
             raise _ledger_error(settings, exc) from None
     entry = {a: entries.get(recipient_key(a)) for a in (parseaddr(r)[1] for r in settings.to)}
-    would = [a for a, e in entry.items() if e is None or e.state in ("pending", "failed")]
+    would = [a for a, e in entry.items() if e is None or e.state != "accepted" and (force or not e.unknown)]
     trust = f"the CA file {settings.cafile}" if settings.cafile else "the system's CA store"
     lines = [f"dry run: would send via {settings.host}:{settings.port} ({settings.security}"
              + (f", certificates checked against {trust})" if settings.security != "none" else ")")]

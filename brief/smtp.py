@@ -177,6 +177,7 @@ def _transaction(payload: bytes, sender: str, recipients: list[str], settings: M
             why = classify(exc, settings, settings.data_timeout).reason
             result.unknown.update(dict.fromkeys(handed_over, why))  # stays "sending"
             return failed
+        smtp.sock.settimeout(settings.timeout)
         if code == 250:
             record("accepted", handed_over, None)
             result.accepted += handed_over
