@@ -182,10 +182,11 @@ def daily(
     fmt: str = typer.Option("md", "--format", help="md, json, html, txt or docx (needs -o)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here (atomically)."),
     english: bool = typer.Option(False, "--english", help="Add English under each item."),
-    email: bool = typer.Option(False, "--email", help="Mail the brief (SMTP settings in brief.toml)."),
-    eml: Optional[Path] = typer.Option(None, "--eml", help="Write the mail to this .eml file instead."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be mailed; send nothing."),
-    force: bool = typer.Option(False, "--force", help="Mail again even if the ledger says sent."),
+    email: bool = typer.Option(False, "--email", help="Mail the brief, once per recipient ([mail] in brief.toml)."),
+    eml: Optional[Path] = typer.Option(None, "--eml", help="Write the mail to this file instead of sending it."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Check the mail settings and show what would be sent."),
+    connect: bool = typer.Option(False, "--connect", help="With --dry-run: also connect, EHLO, log in, QUIT."),
+    force: bool = typer.Option(False, "--force", help="Also mail those whose delivery is unknown (see README)."),
     log_json: bool = typer.Option(False, "--log-json", help="Log to stderr as JSON lines."),
     backend: Optional[str] = typer.Option(None, "--backend", help="extractive, llm, seq2seq or auto."),
     strict: bool = StrictOpt,
@@ -203,6 +204,7 @@ def daily(
     if fmt not in FORMATS:
         raise BriefError(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}")
     config = _load_config(config_path)
+    _check_mail(config, email, eml, dry_run, connect)
     if reasons:
         config["render"]["show_reasons"] = True
     result = build_brief(files, date=date, top=top, backend=backend, strict=strict, config=config,
@@ -211,11 +213,18 @@ def daily(
     for notice in result.notices:
         warn(notice)
     code = publish(result.brief, config, fmt=fmt, output=output, english=english, email=email,
-                   eml=eml, dry_run=dry_run, force=force)
+                   eml=eml, dry_run=dry_run, connect=connect, force=force)
     if result.errors:
         code = max(code, EXIT_PARTIAL)
     if code:
         raise typer.Exit(code)
+
+
+def _check_mail(config, email: bool, eml: Optional[Path], dry_run: bool, connect: bool) -> None:
+    """Mail options and settings are checked before the brief is made, not after."""
+    from brief.publish import check_mail_options
+
+    check_mail_options(config, email=email, eml=eml, dry_run=dry_run, connect=connect)
 
 
 @app.command("eval")
@@ -258,6 +267,10 @@ app.add_typer(models_app, name="models")
 from brief.config_cli import config_app  # noqa: E402  (typer only)
 
 app.add_typer(config_app, name="config")
+
+from brief.outbox_cli import outbox_app  # noqa: E402  (typer only)
+
+app.add_typer(outbox_app, name="outbox")
 
 
 def main() -> None:

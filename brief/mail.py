@@ -1,17 +1,17 @@
-"""Mail the brief: a multipart/alternative message (plain text + HTML), sent over SMTP.
+"""Mail the brief: a multipart/alternative message (plain text + HTML), to each recipient once.
 
-Settings come from ``[mail]`` in the config; the password only from the environment variable it
-names. Transient failures (connection lost, 4xx replies) are retried with exponential backoff;
-permanent ones (5xx) are not. A send ledger keeps a date's brief from reaching anyone twice, and a
-message that did not reach everyone is kept in the outbox so that nothing is lost.
+Settings come from ``[mail]`` in the config or ``BRIEF_MAIL__*`` variables; the password only from
+the environment variable ``mail.password_env`` names. ``deliver`` sends through the send ledger
+(``brief.ledger``): under the date's lock, only to the recipients who do not have the brief yet,
+recording each step; what did not reach everyone is kept in the outbox (``brief.outbox``), which
+``resend_kept`` (``brief outbox send``) sends through the same ledger.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
-import smtplib
+import sqlite3
 import ssl
 import time
 from dataclasses import dataclass, field
@@ -21,12 +21,20 @@ from email.utils import formatdate, make_msgid, parseaddr
 from pathlib import Path
 from typing import Any, Callable
 
-from brief.errors import EXIT_DELIVERY_FAILED, EXIT_OK, EXIT_PARTIAL, ConfigError
+from brief.config import ENV_PREFIX
+from brief.errors import EXIT_DELIVERY_FAILED, EXIT_OK, EXIT_PARTIAL, BriefError, ConfigError, DeliveryError
 from brief.model import Brief
 
 log = logging.getLogger("brief.mail")
 
 SECURITY = ("starttls", "ssl", "none")
+PLACEHOLDER_FROM = "brief@example.invalid"
+PLACEHOLDER_TO = "recipient@example.invalid"
+
+
+def setting(key: str) -> str:
+    """A ``[mail]`` key as a user sets it: ``mail.host (BRIEF_MAIL__HOST)``."""
+    return f"mail.{key} ({ENV_PREFIX}MAIL__{key.upper()})"
 
 
 @dataclass
@@ -38,12 +46,16 @@ class MailSettings:
     to: list[str]
     user: str = ""
     password: str = ""
+    password_env: str = "BRIEF_SMTP_PASSWORD"
     subject: str = "{title} {date_label}"
     timeout: float = 30.0
+    data_timeout: float = 600.0  # for the answer to the message itself (RFC 5321 4.5.3.2.6)
     retries: int = 3
     backoff: float = 5.0
+    lock_wait: float = 900.0
     state_dir: Path = field(default_factory=Path)
     cafile: str = ""  # PEM bundle to trust instead of the system's (a relay with an internal CA)
+    tls: ssl.SSLContext | None = field(default=None, repr=False)
 
     @property
     def ledger_path(self) -> Path:
@@ -53,6 +65,10 @@ class MailSettings:
     def outbox(self) -> Path:
         return self.state_dir / "outbox"
 
+    @property
+    def envelope_sender(self) -> str:
+        return parseaddr(self.sender)[1]
+
 
 def state_dir(configured: str) -> Path:
     if configured:
@@ -61,39 +77,95 @@ def state_dir(configured: str) -> Path:
     return Path(base) / "brief"
 
 
-def settings_from(config: dict[str, Any], environ: dict[str, str] | None = None,
-                  *, need_password: bool = True) -> MailSettings:
-    """Check ``[mail]`` and read the password from the environment; ConfigError names what is wrong."""
-    mail = config.get("mail") or {}
-    environ = dict(os.environ if environ is None else environ)
+def tls_context(cafile: str) -> ssl.SSLContext:
+    """The context every TLS connection uses: certificates verified, against ``cafile`` if given."""
+    try:
+        context = ssl.create_default_context(cafile=cafile or None)
+    except ssl.SSLError as exc:  # before OSError, of which it is one
+        problem = f"not a PEM bundle ({exc.reason or exc})"
+    except OSError as exc:
+        problem = exc.strerror or str(exc)
+    else:
+        return context
+    raise ConfigError(f"{setting('cafile')} {cafile}: cannot read it: {problem}")
+
+
+def _recipients(mail: dict[str, Any]) -> list[str]:
+    from brief.ledger import unique_recipients
+
     to = mail.get("to") or []
     if isinstance(to, str):
         to = [part.strip() for part in to.split(",") if part.strip()]
+    return unique_recipients(to)
+
+
+def _check_address(key: str, address: str) -> None:
+    if "@" not in parseaddr(address)[1]:
+        raise ConfigError(f"{setting(key)}: {address!r} is not an e-mail address")
+
+
+def _not_set(key: str) -> ConfigError:
+    return ConfigError(f"mail.{key} is not set (brief.toml under [mail], or {ENV_PREFIX}MAIL__{key.upper()} "
+                       "in the environment)")
+
+
+def settings_from(config: dict[str, Any], environ: dict[str, str] | None = None) -> MailSettings:
+    """Everything sending needs, checked: addresses, security, the password, the CA file.
+
+    Raises ConfigError naming the key (and its environment variable) that is wrong.
+    """
+    mail = config.get("mail") or {}
+    environ = dict(os.environ if environ is None else environ)
+    to = _recipients(mail)
     for key, value in (("host", mail.get("host")), ("from", mail.get("from")), ("to", to)):
         if not value:
-            raise ConfigError(f"mail.{key} is not set (put it in brief.toml under [mail])")
-    for address in [mail["from"], *to]:
-        if "@" not in parseaddr(address)[1]:
-            raise ConfigError(f"mail: {address!r} is not an e-mail address")
+            raise _not_set(key)
+    for key, address in [("from", mail["from"])] + [("to", address) for address in to]:
+        _check_address(key, address)
     security = mail.get("security", "starttls")
     if security not in SECURITY:
-        raise ConfigError(f"mail.security {security!r}: expected one of {', '.join(SECURITY)}")
+        raise ConfigError(f"{setting('security')} {security!r}: expected one of {', '.join(SECURITY)}")
     user = mail.get("user", "")
-    password = ""
-    if user and need_password:
-        variable = mail.get("password_env") or "BRIEF_SMTP_PASSWORD"
-        password = environ.get(variable, "")
-        if not password:
-            raise ConfigError(f"mail.user is set but the environment variable {variable} "
-                              "(mail.password_env) holding the password is empty")
+    variable = mail.get("password_env") or "BRIEF_SMTP_PASSWORD"
+    password = environ.get(variable, "") if user else ""
+    if user and not password:
+        raise ConfigError(f"{setting('user')} is set but the environment variable {variable} "
+                          f"({setting('password_env')}) that holds the password is empty")
+    cafile = str(Path(mail["cafile"]).expanduser()) if mail.get("cafile") else ""
+    try:
+        numbers = {key: float(mail.get(key, default)) for key, default in
+                   (("timeout", 30), ("data_timeout", 600), ("retries", 3), ("backoff", 5), ("lock_wait", 900))}
+        port = int(mail.get("port") or (465 if security == "ssl" else 587))
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"[mail]: a number is not a number ({exc})") from None
     return MailSettings(
-        host=mail["host"], port=int(mail.get("port") or (465 if security == "ssl" else 587)),
-        security=security, sender=mail["from"], to=list(to), user=user, password=password,
-        subject=mail.get("subject") or MailSettings.subject,
-        timeout=float(mail.get("timeout", 30)), retries=int(mail.get("retries", 3)),
-        backoff=float(mail.get("backoff", 5)), state_dir=state_dir(mail.get("state_dir", "")),
-        cafile=str(Path(mail["cafile"]).expanduser()) if mail.get("cafile") else "",
+        host=mail["host"], port=port, security=security, sender=mail["from"], to=to, user=user,
+        password=password, password_env=variable, subject=mail.get("subject") or MailSettings.subject,
+        timeout=numbers["timeout"], data_timeout=numbers["data_timeout"], retries=int(numbers["retries"]), backoff=numbers["backoff"],
+        lock_wait=numbers["lock_wait"], state_dir=state_dir(mail.get("state_dir", "")), cafile=cafile,
+        tls=tls_context(cafile) if security != "none" else None,
     )
+
+
+def file_settings(config: dict[str, Any]) -> tuple[MailSettings, list[str]]:
+    """What writing the message to a file needs (``--eml``): sender and recipients, or placeholders.
+
+    Returns the settings and a warning for each placeholder used.
+    """
+    mail = config.get("mail") or {}
+    to = _recipients(mail)
+    sender = mail.get("from") or ""
+    warnings = []
+    if not sender:
+        sender = PLACEHOLDER_FROM
+        warnings.append(f"mail.from is not set ({setting('from')}): the file says From: {sender}")
+    if not to:
+        to = [PLACEHOLDER_TO]
+        warnings.append(f"mail.to is not set ({setting('to')}): the file says To: {to[0]}")
+    for key, address in [("from", sender)] + [("to", address) for address in to]:
+        _check_address(key, address)
+    return MailSettings(host="", port=0, security="none", sender=sender, to=to,
+                        subject=mail.get("subject") or MailSettings.subject), warnings
 
 
 def build_message(brief: Brief, settings: MailSettings, config: dict[str, Any]) -> EmailMessage:
@@ -115,129 +187,191 @@ def build_message(brief: Brief, settings: MailSettings, config: dict[str, Any]) 
 
 
 @dataclass
-class SendResult:
-    accepted: list[str] = field(default_factory=list)
-    refused: dict[str, str] = field(default_factory=dict)  # address -> why, after all retries
-    attempts: int = 0
-
-
-def _connect(settings: MailSettings) -> smtplib.SMTP:
-    """A connection, encrypted as configured; certificates are always verified."""
-    if settings.security == "none":
-        return smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
-    context = ssl.create_default_context(cafile=settings.cafile or None)
-    if settings.security == "ssl":
-        return smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout,
-                                context=context)
-    smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
-    try:
-        smtp.starttls(context=context)
-    except BaseException:
-        smtp.close()
-        raise
-    return smtp
-
-
-def _transient(exc: Exception) -> bool:
-    """Worth retrying: a 4xx reply, a dropped connection, a network error; not a 5xx refusal."""
-    if isinstance(exc, smtplib.SMTPResponseException):
-        return 400 <= exc.smtp_code < 500
-    return isinstance(exc, (smtplib.SMTPServerDisconnected, OSError))
-
-
-def send(message: EmailMessage, recipients: list[str], settings: MailSettings,
-         *, sleep: Callable[[float], None] = time.sleep) -> SendResult:
-    """Send to ``recipients``; retry transient failures (whole or per recipient) with backoff."""
-    result = SendResult()
-    remaining = list(recipients)
-    for attempt in range(settings.retries + 1):
-        result.attempts = attempt + 1
-        try:
-            with _connect(settings) as smtp:
-                if settings.user:
-                    smtp.login(settings.user, settings.password)
-                refused = smtp.send_message(message, from_addr=parseaddr(settings.sender)[1],
-                                            to_addrs=remaining)
-        except smtplib.SMTPRecipientsRefused as exc:  # every recipient refused
-            refused = exc.recipients
-        except (smtplib.SMTPException, OSError) as exc:
-            reason = f"{type(exc).__name__}: {exc}"
-            if not _transient(exc):
-                result.refused.update({r: reason for r in remaining})
-                return result
-            log.warning("attempt %d of %d failed: %s", attempt + 1, settings.retries + 1, reason)
-            refused = {r: (421, reason.encode()) for r in remaining}
-        result.accepted += [r for r in remaining if r not in refused]
-        remaining = []
-        for address, (code, text) in refused.items():
-            reason = f"{code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
-            if 400 <= code < 500:
-                remaining.append(address)
-            result.refused[address] = reason
-        if not remaining:
-            break
-        if attempt < settings.retries:
-            delay = settings.backoff * 2 ** attempt
-            log.info("retrying %d recipient(s) in %.1f s", len(remaining), delay)
-            sleep(delay)
-    for address in result.accepted:
-        result.refused.pop(address, None)
-    return result
-
-
-def keep_in_outbox(message: EmailMessage, settings: MailSettings, date: str) -> Path:
-    """Write the unsent message where it can be resent by hand (any mail client opens .eml)."""
-    from brief.io import atomic_write
-
-    stamp = dt.datetime.now().strftime("%H%M%S")
-    path = settings.outbox / f"brief-{date}-{stamp}.eml"
-    atomic_write(path, message.as_bytes())
-    return path
-
-
-@dataclass
 class Delivery:
-    """What ``deliver`` did, for the user (``lines``) and for cron (``exit_code``)."""
+    """What a delivery did, for the user (``lines``) and for cron (``exit_code``).
+
+    ``problems``: those of the lines that say what did not go as it should (logged as warnings).
+    """
 
     exit_code: int
     lines: list[str]
+    problems: list[str] = field(default_factory=list)
 
 
 def deliver(brief: Brief, config: dict[str, Any], *, force: bool = False, dry_run: bool = False,
-            sleep: Callable[[float], None] = time.sleep) -> Delivery:
-    """Mail the brief to ``mail.to`` less those the ledger says already have it (unless ``force``)."""
-    import sqlite3
+            connect: bool = False, sleep: Callable[[float], None] = time.sleep) -> Delivery:
+    """Mail the brief to those of ``mail.to`` the ledger does not show as having it.
 
+    ``force`` also sends to recipients whose delivery is unknown (a run died while sending);
+    ``dry_run`` checks what the real run would and sends nothing (``connect``: also says EHLO).
+    """
+    settings = settings_from(config)
+    message = build_message(brief, settings, config)
+    if dry_run:
+        return check(message, brief.date, settings, connect=connect, force=force)
+    return dispatch(message.as_bytes(), message["Message-ID"], brief.date, settings.to, settings,
+                    force=force, sleep=sleep)
+
+
+def _ledger_error(settings: MailSettings, exc: Exception) -> ConfigError:
+    return ConfigError(f"{settings.ledger_path}: cannot use the send ledger ({setting('state_dir')}): {exc}")
+
+
+def dispatch(payload: bytes, message_id: str, date: str, recipients: list[str], settings: MailSettings,
+             *, force: bool = False, sleep: Callable[[float], None] = time.sleep) -> Delivery:
+    """Send the message ``payload`` (the brief of ``date``) through the ledger, under its lock."""
     from brief.ledger import Ledger
 
-    settings = settings_from(config, need_password=not dry_run)
-    message = build_message(brief, settings, config)
     try:
         ledger = Ledger(settings.ledger_path)
-        done = set() if force else ledger.already_sent(brief.date, settings.to)
     except (sqlite3.Error, OSError) as exc:
-        raise ConfigError(f"{settings.ledger_path}: cannot use the send ledger: {exc}") from None
-    pending = [r for r in settings.to if r not in done]
-    lines = [f"already sent the brief of {brief.date} to {r} (--force sends again)" for r in done]
-    if dry_run:
-        parts = ", ".join(part.get_content_type() for part in message.iter_parts())
-        lines += [
-            f"dry run: would send via {settings.host}:{settings.port} ({settings.security})",
-            f"From: {settings.sender}",
-            f"To: {', '.join(pending) or '(nobody: all already sent)'}",
-            f"Subject: {message['Subject']}",
-            f"Parts: {parts}; {len(message.as_bytes())} bytes",
-        ]
-        return Delivery(EXIT_OK, lines)
-    if not pending:
-        return Delivery(EXIT_OK, lines)
-    result = send(message, pending, settings, sleep=sleep)
+        raise _ledger_error(settings, exc) from None
+    try:
+        with ledger.lock(date, settings.lock_wait):
+            return _dispatch_locked(ledger, payload, message_id, date, recipients, settings, force, sleep)
+    except sqlite3.Error as exc:
+        raise _ledger_error(settings, exc) from None
+
+
+def _unknown_line(date: str, addresses: list[str], why: str) -> str:
+    return (f"the brief of {date} may or may not have reached {', '.join(addresses)}: {why}, and SMTP "
+            "cannot tell whether the server kept it; not sent again (ask them, then --force sends it)")
+
+
+def _dispatch_locked(ledger, payload: bytes, message_id: str, date: str, recipients: list[str],
+                     settings: MailSettings, force: bool, sleep: Callable[[float], None]) -> Delivery:
+    from brief import outbox
+    from brief.ledger import recipient_key, unique_recipients
+    from brief.smtp import SendResult, send
+
+    addresses = unique_recipients(parseaddr(r)[1] for r in recipients)
+    entries = ledger.entries(date)
+    state = {a: entries[recipient_key(a)].state if recipient_key(a) in entries else "new" for a in addresses}
+    had = [a for a in addresses if state[a] == "accepted"]
+    stale = [a for a in addresses if state[a] == "sending" and not force]
+    to_send = [a for a in addresses if a not in had and a not in stale]
+    result = SendResult()
+    if to_send:
+        def record(state, addresses, failure):
+            ledger.mark(date, addresses, state, message_id=message_id,
+                        failure=failure and failure.kind, reason=failure.reason if failure else "")
+
+        ledger.mark(date, to_send, "pending", message_id=message_id)
+        result = send(payload, settings.envelope_sender, to_send, settings, record=record, sleep=sleep)
+    delivery = _outcome(date, had, stale, result)
+    if not delivery.problems:
+        outbox.discard(settings.outbox, date)
+        return delivery
+    try:
+        kept = outbox.keep(payload, settings.outbox, date)
+    except OSError as exc:
+        raise BriefError(f"{settings.outbox}: cannot keep the unsent brief: {exc.strerror or exc}") from None
+    misconfigured = next((f for f in result.failed.values() if f.setting), None)
+    if misconfigured and not result.accepted:
+        also = f" and the password in {settings.password_env}" if misconfigured.setting == "user" else ""
+        raise ConfigError(f"{misconfigured.reason}; check {setting(misconfigured.setting)}{also}; "
+                          f"nothing was sent, the brief is kept in {kept}")
+    kept_line = f"kept the brief of {date} in {kept} (`brief outbox send` sends it to those who lack it)"
+    delivery.lines.append(kept_line)
+    delivery.problems.append(kept_line)
+    return delivery
+
+
+def _outcome(date: str, had: list[str], stale: list[str], result) -> Delivery:
+    """Lines on who has the brief and who does not (one per failure, with its real reply or error)."""
+    lines = [f"already sent the brief of {date} to {', '.join(had)}"] if had else []
     if result.accepted:
-        ledger.record(brief.date, result.accepted, message["Message-ID"])
-        lines.append(f"sent the brief of {brief.date} to {', '.join(result.accepted)}")
-    if not result.refused:
-        return Delivery(EXIT_OK, lines)
-    lines += [f"not delivered to {r}: {why}" for r, why in result.refused.items()]
-    kept = keep_in_outbox(message, settings, brief.date)
-    lines.append(f"kept the unsent brief in {kept}")
-    return Delivery(EXIT_PARTIAL if result.accepted else EXIT_DELIVERY_FAILED, lines)
+        lines.append(f"sent the brief of {date} to {', '.join(result.accepted)}")
+    problems = []
+    if stale:
+        problems.append(_unknown_line(date, stale, "a run stopped after handing it to the server and "
+                                                   "before the server answered"))
+    for failure in dict.fromkeys(result.failed.values()):
+        who = ", ".join(a for a, f in result.failed.items() if f == failure)
+        after = f"; gave up after {result.attempts} attempts" if failure.kind == "transient" else ""
+        problems.append(f"not delivered to {who}: {failure.reason} ({failure.kind}{after})")
+    for why in dict.fromkeys(result.unknown.values()):
+        problems.append(_unknown_line(date, [a for a, w in result.unknown.items() if w == why],
+                                      f"it was handed to the server, which did not answer ({why})"))
+    if not problems:
+        code = EXIT_OK
+    else:
+        code = EXIT_PARTIAL if had or result.accepted else EXIT_DELIVERY_FAILED
+    return Delivery(code, lines + problems, list(problems))
+
+
+def _writable(folder: Path) -> bool:
+    """Whether ``folder`` exists and is writable, or can be made."""
+    while not folder.exists():
+        if folder.parent == folder:
+            return False
+        folder = folder.parent
+    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
+
+
+def check(message: EmailMessage, date: str, settings: MailSettings, *, connect: bool = False,
+          force: bool = False) -> Delivery:
+    """The dry run: what the real run would send and to whom, after the checks it would make.
+
+    ``settings_from`` has checked the addresses, the password and the CA file; this reads the ledger
+    (without creating it), checks the state directory and, with ``connect``, the server itself.
+    """
+    from brief.ledger import Ledger, recipient_key
+
+    if not _writable(settings.state_dir):
+        raise ConfigError(f"{setting('state_dir')}: {settings.state_dir} is not writable "
+                          "(the send ledger and the outbox live there)")
+    entries = {}
+    if settings.ledger_path.exists():
+        try:
+            entries = Ledger(settings.ledger_path).entries(date)
+        except (sqlite3.Error, OSError) as exc:
+            raise _ledger_error(settings, exc) from None
+    entry = {a: entries.get(recipient_key(a)) for a in (parseaddr(r)[1] for r in settings.to)}
+    would = [a for a, e in entry.items() if e is None or e.state != "accepted" and (force or not e.unknown)]
+    trust = f"the CA file {settings.cafile}" if settings.cafile else "the system's CA store"
+    lines = [f"dry run: would send via {settings.host}:{settings.port} ({settings.security}"
+             + (f", certificates checked against {trust})" if settings.security != "none" else ")")]
+    if settings.user:
+        lines.append(f"login: {settings.user}, password from {settings.password_env} (set)")
+    parts = ", ".join(part.get_content_type() for part in message.iter_parts())
+    lines += [
+        f"From: {settings.sender}",
+        f"To: {', '.join(would) or '(nobody)'}",
+        *[f"  {a}: {e.describe()}" for a, e in entry.items() if e],
+        f"Subject: {message['Subject']}",
+        f"Parts: {parts}; {len(message.as_bytes())} bytes",
+    ]
+    if connect:
+        import smtplib
+
+        from brief.smtp import classify, probe
+
+        try:
+            lines += probe(settings)
+        except (smtplib.SMTPException, OSError) as exc:
+            failure = classify(exc, settings)
+            if failure.setting:
+                raise ConfigError(f"{failure.reason}; check {setting(failure.setting)}") from None
+            raise DeliveryError(f"{failure.reason} ({failure.kind})") from None
+    return Delivery(EXIT_OK, lines)
+
+
+def resend_kept(config: dict[str, Any], *, date: str | None = None, force: bool = False,
+                sleep: Callable[[float], None] = time.sleep) -> Delivery:
+    """Send the briefs kept in the outbox (of ``date``, or all) to those who lack them."""
+    from brief.outbox import kept
+
+    settings = settings_from(config)
+    briefs = kept(settings.outbox, date)
+    if not briefs:
+        return Delivery(EXIT_OK, [f"nothing to send: no brief{' of ' + date if date else ''} "
+                                  f"in {settings.outbox}"])
+    code, lines, problems = EXIT_OK, [], []
+    for brief in briefs:
+        done = dispatch(brief.payload(), brief.message_id, brief.date, brief.recipients, settings,
+                        force=force, sleep=sleep)
+        code = max(code, done.exit_code)
+        lines += done.lines
+        problems += done.problems
+    return Delivery(code, lines, problems)

@@ -45,6 +45,21 @@ def _write(path: Path, data: str | bytes) -> None:
         raise BriefError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
+def check_mail_options(config: dict[str, Any], *, email: bool = False, eml: Path | None = None,
+                       dry_run: bool = False, connect: bool = False) -> None:
+    """Refuse mail options that contradict each other, or a ``[mail]`` the run could not use,
+    before any work is done (a config error found after an hour of summarizing helps nobody)."""
+    if eml is not None and (email or dry_run):
+        raise BriefError("--eml writes the mail to a file instead of sending it: "
+                         "give --eml, or --email / --dry-run, not both")
+    if connect and not dry_run:
+        raise BriefError("--connect goes with --dry-run (it checks the server and sends nothing)")
+    if email or dry_run:
+        from brief.mail import settings_from
+
+        settings_from(config)
+
+
 def publish(
     brief: Brief,
     config: dict[str, Any],
@@ -55,11 +70,13 @@ def publish(
     email: bool = False,
     eml: Path | None = None,
     dry_run: bool = False,
+    connect: bool = False,
     force: bool = False,
 ) -> int:
     """Write and/or send the brief. When mailing, stdout stays quiet unless ``-o`` asks for a file."""
     from brief.render import render
 
+    check_mail_options(config, email=email, eml=eml, dry_run=dry_run, connect=connect)
     code = add_english(brief, config) if english else EXIT_OK
     mailing = email or eml is not None or dry_run
     if fmt == "docx":
@@ -74,21 +91,28 @@ def publish(
         sys.stdout.write(render(brief, fmt, config))
         sys.stdout.flush()
     if eml is not None:
-        from brief.mail import build_message, settings_from
+        from brief.mail import build_message, file_settings
 
-        settings = settings_from(config, need_password=False)
+        settings, warnings = file_settings(config)
+        for warning in warnings:
+            log.warning(warning)
         _write(eml, build_message(brief, settings, config).as_bytes())
-        log.info("wrote the mail to %s", eml)
+        log.info("wrote the mail to %s (nothing was sent)", eml)
     if email or dry_run:
         from brief.mail import deliver
 
-        delivery = deliver(brief, config, force=force, dry_run=dry_run)
-        for line in delivery.lines:
-            if dry_run:
-                print(line)
-            elif delivery.exit_code:
-                log.warning(line)
-            else:
-                log.info(line)
+        delivery = deliver(brief, config, force=force, dry_run=dry_run, connect=connect)
+        report(delivery, to_stdout=dry_run)
         code = max(code, delivery.exit_code)
     return code
+
+
+def report(delivery, *, to_stdout: bool = False) -> None:
+    """A delivery's lines: on stdout for a dry run, else logged (its problems as warnings)."""
+    for line in delivery.lines:
+        if to_stdout:
+            print(line)
+        elif line in delivery.problems:
+            log.warning(line)
+        else:
+            log.info(line)

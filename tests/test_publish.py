@@ -1,5 +1,5 @@
-"""``brief daily`` publishing options end to end: --eml, --dry-run, --english, docx, --log-json,
-and ``brief config init``."""
+"""``brief daily`` publishing options end to end: --eml, --dry-run [--connect], --english, docx,
+--log-json; ``brief outbox list | send`` and ``brief config init``."""
 
 import email
 import json
@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from brief.cli import app
+from tests.mailserver import Inbox, free_port, smtp_server  # noqa: F401  (a fixture)
 
 ARTICLES = [
     {"title": "我市前三季度新增城镇就业2.3万人", "source": "晋中日报", "page": "1",
@@ -50,16 +51,38 @@ def daily(news, *args, env=None):
     return run("daily", str(news), "--date", "2024-10-18", "--backend", "extractive", *args, env=env)
 
 
-def test_eml_writes_the_message_and_nothing_to_stdout(news, tmp_path, mail_env):
+def test_eml_writes_the_message_sends_nothing_and_needs_no_host(news, tmp_path, mail_env):
     target = tmp_path / "out" / "brief.eml"
-    result = daily(news, "--eml", str(target), env=mail_env)
+    env = {k: v for k, v in mail_env.items() if k != "BRIEF_MAIL__HOST"}
+    result = daily(news, "--eml", str(target), env=env)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     message = email.message_from_bytes(target.read_bytes(), policy=policy.default)
     assert message["Subject"] == "每日要闻简报 2024年10月18日 星期五"
     assert message["To"] == "chief@example.org, deputy@example.org"
     assert [p.get_content_type() for p in message.iter_parts()] == ["text/plain", "text/html"]
-    assert not list((tmp_path / "state").glob("**/*.eml"))  # nothing was sent, nothing kept
+    assert not (tmp_path / "state").exists()  # nothing was sent, nothing recorded or kept
+
+
+def test_eml_without_addresses_writes_placeholders_and_says_so(news, tmp_path):
+    target = tmp_path / "brief.eml"
+    result = daily(news, "--eml", str(target), env={"BRIEF_MAIL__STATE_DIR": str(tmp_path / "state")})
+    assert result.exit_code == 0, result.stderr
+    assert "mail.from is not set (mail.from (BRIEF_MAIL__FROM))" in result.stderr
+    assert "the file says To: recipient@example.invalid" in result.stderr
+    message = email.message_from_bytes(target.read_bytes(), policy=policy.default)
+    assert message["From"] == "brief@example.invalid" and message["To"] == "recipient@example.invalid"
+
+
+@pytest.mark.parametrize("args,problem", [
+    (["--email", "--eml", "x.eml"], "--eml writes the mail to a file instead of sending it"),
+    (["--dry-run", "--eml", "x.eml"], "--eml writes the mail to a file instead of sending it"),
+    (["--email", "--connect"], "--connect goes with --dry-run"),
+])
+def test_contradicting_mail_options_are_refused(news, tmp_path, mail_env, args, problem):
+    result = run("daily", str(news), "--backend", "extractive", *args, cwd=tmp_path, env=mail_env)
+    assert result.exit_code == 2 and problem in result.stderr
+    assert not list(tmp_path.glob("*.eml"))
 
 
 def test_dry_run_shows_what_would_be_sent(news, mail_env):
@@ -69,24 +92,63 @@ def test_dry_run_shows_what_would_be_sent(news, mail_env):
     assert "Subject: 每日要闻简报 2024年10月18日 星期五" in result.stdout
 
 
-def test_email_without_settings_is_one_line_exit_2(news, tmp_path):
-    result = daily(news, "--email", env={"BRIEF_MAIL__STATE_DIR": str(tmp_path / "state")})
+def test_dry_run_checks_what_the_real_run_needs(news, tmp_path, mail_env):
+    no_password = daily(news, "--dry-run", env={**mail_env, "BRIEF_MAIL__USER": "brief"})
+    assert no_password.exit_code == 2
+    assert "BRIEF_SMTP_PASSWORD (mail.password_env (BRIEF_MAIL__PASSWORD_ENV))" in no_password.stderr
+    no_ca = daily(news, "--dry-run", env={**mail_env, "BRIEF_MAIL__SECURITY": "starttls",
+                                          "BRIEF_MAIL__CAFILE": str(tmp_path / "ca.pem")})
+    assert no_ca.exit_code == 2 and "mail.cafile (BRIEF_MAIL__CAFILE)" in no_ca.stderr
+
+
+def test_dry_run_connect_says_hello_and_sends_nothing(news, mail_env, smtp_server):
+    inbox = Inbox()
+    port = smtp_server(inbox)
+    result = daily(news, "--dry-run", "--connect", env={**mail_env, "BRIEF_MAIL__PORT": str(port)})
+    assert result.exit_code == 0, result.stderr
+    assert f"connected to 127.0.0.1:{port}, EHLO answered by" in result.stdout
+    assert inbox.transactions == 0 and inbox.delivered == []
+    refused = daily(news, "--dry-run", "--connect", env={**mail_env, "BRIEF_MAIL__PORT": str(free_port())})
+    assert refused.exit_code == 3 and "refused the connection (permanent)" in refused.stderr
+
+
+def test_email_without_settings_is_one_line_exit_2_before_any_work(tmp_path):
+    result = run("daily", str(tmp_path / "missing.txt"), "--email",
+                 env={"BRIEF_MAIL__STATE_DIR": str(tmp_path / "state")})
     assert result.exit_code == 2
-    assert result.stderr.strip() == "brief: mail.host is not set (put it in brief.toml under [mail])"
+    assert result.stderr.strip() == ("brief: mail.host is not set "
+                                     "(brief.toml under [mail], or BRIEF_MAIL__HOST in the environment)")
 
 
 def test_email_to_a_dead_server_exits_3_and_keeps_the_brief(news, tmp_path, mail_env):
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {**mail_env, "BRIEF_MAIL__PORT": str(port), "BRIEF_MAIL__RETRIES": "1",
+    env = {**mail_env, "BRIEF_MAIL__PORT": str(free_port()), "BRIEF_MAIL__RETRIES": "1",
            "BRIEF_MAIL__BACKOFF": "0.01"}
     result = daily(news, "--email", env=env)
     assert result.exit_code == 3, result.stderr
-    assert "kept the unsent brief in" in result.stderr and "Traceback" not in result.stderr
-    assert len(list((tmp_path / "state" / "outbox").glob("*.eml"))) == 1
+    assert "refused the connection (permanent)" in result.stderr and "Traceback" not in result.stderr
+    assert [p.name for p in (tmp_path / "state" / "outbox").glob("*.eml")] == ["brief-2024-10-18.eml"]
+
+
+def test_outbox_lists_and_resends_through_the_same_ledger(news, tmp_path, mail_env, smtp_server):
+    inbox = Inbox(reject={"deputy@example.org"})
+    env = {**mail_env, "BRIEF_MAIL__PORT": str(smtp_server(inbox))}
+    assert daily(news, "--email", env=env).exit_code == 1
+    listed = run("outbox", "list", env=env)
+    assert listed.exit_code == 0, listed.stderr
+    assert listed.stdout.splitlines()[1:] == [
+        "  chief@example.org: accepted",
+        "  deputy@example.org: failed (permanent): 550 5.1.1 mailbox unavailable",
+    ]
+    assert run("outbox", "send", "--date", "2024-10-18", env=env).exit_code == 1  # still refused
+    inbox.reject.clear()
+    sent = run("outbox", "send", env=env)
+    assert sent.exit_code == 0, sent.stderr
+    assert "sent the brief of 2024-10-18 to deputy@example.org" in sent.stderr
+    assert inbox.copies() == {"chief@example.org": 1, "deputy@example.org": 1}
+    assert run("outbox", "list", env=env).stdout.startswith("no brief in ")
+    assert run("outbox", "send", env=env).exit_code == 0
+    assert run("outbox", "send", "--date", "18.10.2024", env=env).exit_code == 2
+    assert inbox.copies() == {"chief@example.org": 1, "deputy@example.org": 1}
 
 
 def test_english_without_a_translator_warns_and_exits_1(news, tmp_path):
