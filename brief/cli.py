@@ -125,6 +125,8 @@ def ingest(
     if not result.articles and len(result.errors) == 1:
         raise result.errors[0]  # one bad input and nothing else: its own line, exit 2
     _report_errors(result.errors)
+    for notice in result.warnings:
+        warn(notice)
     if not result.articles:
         raise BriefError("no articles found in " + ", ".join(files))
     if as_json:

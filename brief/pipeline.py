@@ -57,6 +57,7 @@ def build_brief(
         raise BriefError("no articles found in " + ", ".join(map(str, sources)) + detail)
     day = date or dt.date.today().isoformat()
     store, notices = _open_history(config) if history else (None, [])
+    notices = list(ingested.warnings) + notices
     items = rank(articles, config=config, date=day, history=store)[: top or config["brief"]["top"]]
     summarized = summarize_items(items, backend=backend, config=config)
     notices += summarized.notices

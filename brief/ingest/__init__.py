@@ -3,6 +3,9 @@
 Each input goes bytes -> (PDF text layer | decoded text) -> format detected from the content ->
 one small reader per format -> cleaned Articles. A bad input raises ``InputError`` (one line:
 ``PATH: problem``); ``read_inputs`` records it and carries on, or re-raises it under ``strict``.
+A reader may also skip part of an input (one bad line of a JSON Lines file) and keep the rest: the
+part is reported in ``IngestResult.errors`` like a bad file, naming the line. Whatever else goes
+wrong inside a reader costs only that input, reported in one line, never the whole run.
 """
 
 from __future__ import annotations
@@ -22,20 +25,33 @@ from brief.model import Article
 @dataclass
 class IngestResult:
     articles: list[Article] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)  # inputs, or parts of inputs, skipped
+    warnings: list[str] = field(default_factory=list)  # kept, but with something ignored (a bad date)
+
+
+@dataclass
+class Notes:
+    """What a reader skipped or ignored inside one input while keeping the rest."""
+
+    skipped: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _cleaned(article: Article) -> Article:
     """Clean title and paragraphs of an article a format reader built (the page segmenter cleans its own)."""
-    from brief.clean import clean_heading, clean_inline
+    from brief.clean import clean_heading, clean_inline, strip_controls
 
     article.title = clean_heading(article.title)
     article.paragraphs = [p for p in map(clean_inline, article.paragraphs) if p]
+    article.source = clean_heading(article.source)
+    article.url = "".join(strip_controls(article.url or "").split()) or None
+    article.page = clean_heading(article.page or "") or None
     article.id = article.content_hash
     return article
 
 
-def _read_text(text: str, fmt: str, *, path: str, source: str, page: str | None) -> list[Article]:
+def _read_text(text: str, fmt: str, *, path: str, source: str, page: str | None,
+               notes: Notes) -> list[Article]:
     from brief.segment import segment_page
 
     if fmt == detect.PAGE:
@@ -43,8 +59,10 @@ def _read_text(text: str, fmt: str, *, path: str, source: str, page: str | None)
     if fmt == detect.XML:
         raise InputError(path, "XML that is neither an RSS nor an Atom feed")
     if fmt == detect.JSON:
-        from brief.ingest.records import read_records as reader
-    elif fmt == detect.FEED:
+        from brief.ingest.records import read_records
+
+        return [_cleaned(a) for a in read_records(text, path=path, source=source, notes=notes)]
+    if fmt == detect.FEED:
         from brief.ingest.feed import read_feed as reader
     elif fmt == detect.HTML:
         from brief.ingest.html import read_html as reader
@@ -53,8 +71,12 @@ def _read_text(text: str, fmt: str, *, path: str, source: str, page: str | None)
     return [_cleaned(article) for article in reader(text, path=path, source=source)]
 
 
-def read_file(source: str, *, config: dict[str, Any]) -> list[Article]:
-    """Every article in one input file (or ``-``); raises ``InputError`` when there is none to be had."""
+def read_file(source: str, *, config: dict[str, Any], notes: Notes | None = None) -> list[Article]:
+    """Every article in one input file (or ``-``); raises ``InputError`` when there is none to be had.
+
+    Parts skipped and values ignored inside the file go to ``notes`` (made and dropped when None).
+    """
+    from brief.clean import strip_controls
     from brief.segment import segment_page
 
     options = config.get("ingest", {})
@@ -69,14 +91,18 @@ def read_file(source: str, *, config: dict[str, Any]) -> list[Article]:
         numbers = [page_from_name(source) or "1"] if len(texts) == 1 else map(str, range(1, len(texts) + 1))
         articles = []
         for number, text in zip(numbers, texts, strict=True):
-            articles.extend(segment_page(simplify(text), source=name, page=number))
+            articles.extend(segment_page(simplify(strip_controls(text)), source=name, page=number))
     elif looks_binary(data):
         hint = " (a .pdf without the %PDF- header: corrupt)" if Path(source).suffix.lower() == ".pdf" else ""
         raise InputError(path, f"binary file, not text{hint}")
     else:
-        text = simplify(decode(data, path))
-        articles = _read_text(text, detect.detect_text(text), path=path, source=name, page=page_from_name(source))
-    articles = [a for a in articles if a.paragraphs]
+        text = strip_controls(decode(data, path))
+        if not text.strip():  # a byte-order mark, ideographic spaces, control characters only
+            raise InputError(path, "file is empty")
+        text = simplify(text)
+        articles = _read_text(text, detect.detect_text(text), path=path, source=name,
+                              page=page_from_name(source), notes=notes if notes is not None else Notes())
+    articles = [a for a in articles if any(ch.isalpha() for ch in a.body)]  # words, not just marks
     if not articles:
         raise InputError(path, "no article text found")
     dated = date_from_name(source)
@@ -102,10 +128,23 @@ def read_inputs(sources: Sequence[str], *, strict: bool = False, config: dict[st
                 if Path(file).resolve() in seen:
                     continue
                 seen.add(Path(file).resolve())
+            notes = Notes()
             try:
-                result.articles.extend(read_file(file, config=config))
+                try:
+                    result.articles.extend(read_file(file, config=config, notes=notes))
+                except (InputError, KeyboardInterrupt):
+                    raise
+                except Exception as exc:  # a reader's bug or a library's limit: this input only
+                    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+                    raise InputError("stdin" if file == STDIN else file,
+                                     f"could not be read ({type(exc).__name__}{': ' if detail else ''}{detail})"
+                                     ) from exc
             except InputError as exc:
                 if strict:
                     raise
                 result.errors.append(exc)
+            if strict and notes.skipped:
+                raise notes.skipped[0]
+            result.errors.extend(notes.skipped)
+            result.warnings.extend(notes.warnings)
     return result

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from pathlib import Path
 
@@ -24,9 +26,10 @@ def expand(source: str) -> list[str]:
         raise InputError(source, "no such file or directory")
     if not path.is_dir():
         return [source]
+    # Everything but directories: a FIFO or device among the news is named and refused by read_bytes.
     files = sorted(
         p for p in path.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        if not p.is_dir() and not any(part.startswith(".") for part in p.relative_to(path).parts)
     )
     if not files:
         raise InputError(source, "directory has no input files")
@@ -46,9 +49,15 @@ def read_bytes(source: str, *, max_mb: float) -> bytes:
     else:
         path = Path(source)
         try:
+            if not stat.S_ISREG(path.stat().st_mode):
+                raise InputError(source, _not_regular(path.stat().st_mode))
             if path.stat().st_size > limit:
                 raise InputError(source, too_big)
-            with path.open("rb") as handle:
+            # O_NONBLOCK: should a FIFO take the file's place after the check, opening it cannot hang.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with open(fd, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    raise InputError(source, _not_regular(os.fstat(fd).st_mode))
                 data = handle.read(limit + 1)  # the file may have grown since stat()
         except FileNotFoundError:
             raise InputError(source, "no such file") from None
@@ -61,6 +70,12 @@ def read_bytes(source: str, *, max_mb: float) -> bytes:
     if not data.strip():
         raise InputError(source if source != STDIN else "stdin", "file is empty")
     return data
+
+
+def _not_regular(mode: int) -> str:
+    kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "a directory" if stat.S_ISDIR(mode) else "special")
+    return f"not a regular file ({kind}); give a file, a directory or - for stdin"
 
 
 def source_name(source: str) -> str:
