@@ -54,7 +54,7 @@ def default_path() -> Path:
 
 
 def history_path(config: dict[str, Any]) -> Path:
-    configured = config.get("rank", {}).get("history") or ""
+    configured = config["rank"]["history"]
     return Path(configured).expanduser() if configured else default_path()
 
 
