@@ -79,11 +79,11 @@ def read_file(source: str, *, config: dict[str, Any], notes: Notes | None = None
     from brief.clean import strip_controls
     from brief.segment import segment_page
 
-    options = config.get("ingest", {})
+    options = config["ingest"]
     path = "stdin" if source == STDIN else source
     name = source_name(source)
-    simplify = to_simplified if options.get("to_simplified") else (lambda text: text)
-    data = read_bytes(source, max_mb=options.get("max_file_mb", 50))
+    simplify = to_simplified if options["to_simplified"] else (lambda text: text)
+    data = read_bytes(source, max_mb=options["max_file_mb"])
     if detect.is_pdf(data):
         from brief.ingest.pdf import page_texts
 
