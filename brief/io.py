@@ -59,7 +59,8 @@ def _write_in_place(path: Path, payload: bytes, status: os.stat_result | None) -
                                    or stat.S_ISREG(status.st_mode)):
         raise OSError(errno.EPERM, "not a regular file, terminal or pipe; refusing to write there", str(path))
     # O_NONBLOCK: a FIFO nobody reads fails at once (ENXIO) instead of hanging the morning run.
-    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    # O_APPEND: /dev/stdout redirected to a file continues it rather than writing over its start.
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NONBLOCK", 0))
     try:
         os.set_blocking(fd, True)
         view = memoryview(payload)

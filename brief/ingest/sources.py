@@ -14,6 +14,8 @@ STDIN = "-"
 # A page number at the end of a file name, after a separator: 2024-10-18_01, A03, 第2版.
 _PAGE_IN_NAME = re.compile(r"(?:^|[_\-\s.第])([A-Za-z]?)0*(\d{1,2})版?$")
 _DATE_AT_END = re.compile(r"\d{4}[-_.]\d{1,2}[-_.]\d{1,2}$")  # 2024-10-18 is a date, not page 18
+# A name made by a machine: hex digits and separators with at least six digits in it.
+_MACHINE_NAME = re.compile(r"(?=(?:[^\d]*\d){6})[0-9a-fA-F_\-.]+")
 _DATE_IN_NAME = re.compile(r"(?<!\d)(20\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -81,7 +83,8 @@ def _not_regular(mode: int) -> str:
 def source_name(source: str) -> str:
     """The default ``Article.source``: the file's stem less the date and page it names, or ``stdin``.
 
-    ``山西日报_2024-10-18_01.pdf`` -> ``山西日报``; a name that is nothing but a date or page stays whole.
+    ``山西日报_2024-10-18_01.pdf`` -> ``山西日报``; a name that is nothing but a date or page stays whole;
+    a machine-made name (``000_51ec7926e3b4d3b2``) is no source at all (empty).
     """
     if source == STDIN:
         return "stdin"
@@ -90,6 +93,8 @@ def source_name(source: str) -> str:
     if page_from_name(source):
         name = name[: _PAGE_IN_NAME.search(name).start()]
     name = _DATE_IN_NAME.sub("", name).strip("_-. 第")
+    if _MACHINE_NAME.fullmatch(name or stem):
+        return ""  # 000_51ec7926e3b4d3b2: an id, not a paper's name; the label shows the page alone
     return name or stem
 
 
