@@ -124,6 +124,10 @@ def build_brief(
     store, opened = _open_history(config) if history else (None, [])
     notices += opened
     items = rank(articles, config=config, date=day, history=store)[: top or config["brief"]["top"]]
+    if store is not None and store.problem:  # found damaged while reading: no memory this run
+        notices.append(f"{store.problem}; made the brief without history")
+        store.close()
+        store = None
     if not items and store is not None and store.left_out:
         store.close()
         raise NothingNew(f"nothing new for {day}: all {len(store.left_out)} stories were already briefed on "
