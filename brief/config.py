@@ -89,6 +89,8 @@ def _backends(value: str) -> str | None:
 
 
 def _weights(table: dict[str, float]) -> str | None:
+    if not table:
+        return None
     from brief.rank.weights import shipped
 
     known = {name for part in shipped().values() for name in part}
