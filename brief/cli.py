@@ -24,6 +24,7 @@ app = typer.Typer(
     help="Turn a day's Chinese news into a ranked, faithful morning briefing.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help and errors: choices listed, no boxes in cron logs
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

@@ -11,6 +11,7 @@ from typing import Optional
 import typer
 
 config_app = typer.Typer(help="Write, show or check the configuration (brief.toml).", no_args_is_help=True,
+                         rich_markup_mode=None,
                          context_settings={"help_option_names": ["-h", "--help"]})
 
 
