@@ -11,9 +11,11 @@ writes like a dict (``config["summarize"]["max_chars"]``), so stages take either
 from __future__ import annotations
 
 import copy
+import dataclasses
 import difflib
 import functools
 import json
+import keyword
 import os
 import string
 import tomllib
@@ -138,6 +140,8 @@ class Section(MutableMapping):
 @functools.cache
 def _keys(cls: type) -> dict[str, str]:
     """TOML key -> attribute name (``from`` is a Python keyword, so the attribute is ``sender``)."""
+    if not dataclasses.is_dataclass(cls):
+        return {}
     return {f.metadata.get("key") or f.name: f.name for f in fields(cls)}
 
 
@@ -228,16 +232,15 @@ class Config(MutableMapping):
     render: RenderSettings
     english: EnglishSettings
     mail: MailSettings
+    # Tables defaults.toml has that no class above declares yet (typed by their defaults).
+    extra: dict[str, Section] = field(default_factory=dict, repr=False)
     # (section, key) -> "default", the user file's path, or the environment variable's name.
     origins: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
-    def _names(self) -> dict[str, str]:
-        return {name: name for name in SECTIONS}
-
     def __getitem__(self, key: str) -> Section:
-        if key not in SECTIONS:
-            raise KeyError(key)
-        return getattr(self, key)
+        if key in SECTIONS:
+            return getattr(self, key)
+        return self.extra[key]
 
     def __setitem__(self, key: str, value: Any) -> None:
         raise TypeError("config sections cannot be replaced; set their keys")
@@ -246,10 +249,10 @@ class Config(MutableMapping):
         raise TypeError("config sections cannot be removed")
 
     def __iter__(self) -> Iterator[str]:
-        return iter(SECTIONS)
+        return iter(schema())
 
     def __len__(self) -> int:
-        return len(SECTIONS)
+        return len(schema())
 
     def origin(self, section: str, key: str) -> str:
         return self.origins.get((section, key), DEFAULT)
@@ -259,6 +262,41 @@ SECTIONS: dict[str, type[Section]] = {
     "brief": BriefSettings, "ingest": IngestSettings, "summarize": SummarizeSettings,
     "rank": RankSettings, "render": RenderSettings, "english": EnglishSettings, "mail": MailSettings,
 }
+
+
+def _inferred(value: Any) -> Any:
+    """The type of a setting only defaults.toml knows, from its default."""
+    if isinstance(value, list):
+        return list[str] if all(isinstance(v, str) for v in value) else list[Any]
+    if isinstance(value, dict):
+        numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values())
+        return dict[str, float] if numbers else dict[str, Any]
+    return type(value)
+
+
+@functools.cache
+def schema() -> dict[str, type[Section]]:
+    """Section name -> its class, for every table of defaults.toml.
+
+    The classes above declare each setting's type and range. A setting that only defaults.toml has
+    (added there by a newer stage) is still typed, by its default, so that a misspelt or mistyped
+    value is refused all the same; a class extends its declared one with such settings.
+    """
+    table = tomllib.loads(default_text())
+    classes: dict[str, type[Section]] = {}
+    for name, entries in table.items():
+        base = SECTIONS.get(name, Section)
+        known = _keys(base) if base is not Section else {}
+        extra = []
+        for key, value in entries.items():
+            if key not in known:
+                attr = key if key.isidentifier() and not keyword.iskeyword(key) else f"{key}_"
+                extra.append((attr, _inferred(value), setting(key=None if attr == key else key)))
+        classes[name] = (dataclasses.make_dataclass(f"{name.title()}Settings", extra, bases=(base,), eq=False)
+                         if extra or base is Section else base)
+    for name, cls in SECTIONS.items():
+        classes.setdefault(name, cls)
+    return classes
 
 
 def sources_of(section: str, key: str) -> str:
@@ -293,6 +331,10 @@ _KINDS = {str: "a string", int: "an integer", float: "a number", bool: "true or 
 def _typed(value: Any, hint: Any) -> Any:
     """``value`` as the annotated type, or ValueError saying what was expected."""
     kind = typing.get_origin(hint) or hint
+    if typing.get_args(hint)[-1:] == (Any,):  # a list or table whose default mixes types
+        if not isinstance(value, kind):
+            raise ValueError(f"expected {'a list' if kind is list else 'a table'}")
+        return value
     ok = {
         bool: isinstance(value, bool),
         int: isinstance(value, int) and not isinstance(value, bool),
@@ -341,13 +383,14 @@ def _hints(cls: type) -> dict[str, Any]:
 def _field(section: str, key: str, origin: str) -> tuple[type[Section], str]:
     """The class and attribute of ``[section] key``, or ConfigError with the nearest valid name."""
     where = _where(origin)
-    if section not in SECTIONS:
+    sections = schema()
+    if section not in sections:
         if origin.startswith(ENV_PREFIX):
-            guess = difflib.get_close_matches(section, list(SECTIONS), n=1, cutoff=0.6)
+            guess = difflib.get_close_matches(section, list(sections), n=1, cutoff=0.6)
             hint = f" (did you mean {env_name(guess[0], key)}?)" if guess else ""
             raise ConfigError(f"{where}: unknown section {section}{hint}")
-        raise ConfigError(f"{where}: unknown section [{section}]{_did_you_mean(section, SECTIONS, '[{}]'.format)}")
-    cls = SECTIONS[section]
+        raise ConfigError(f"{where}: unknown section [{section}]{_did_you_mean(section, sections, '[{}]'.format)}")
+    cls = sections[section]
     names = _keys(cls)
     if key not in names:
         if origin.startswith(ENV_PREFIX):
@@ -382,10 +425,23 @@ def _layer(values: dict[str, dict[str, Any]], table: dict[str, Any], origin: str
     for section, entries in table.items():
         if not isinstance(entries, dict):
             raise ConfigError(f"{_where(origin)}: {section} = {_show(entries)}: expected a [{section}] table"
-                              f"{_did_you_mean(section, SECTIONS, '[{}]'.format) if section not in SECTIONS else ''}")
+                              f"{_did_you_mean(section, schema(), '[{}]'.format) if section not in schema() else ''}")
         for key, value in entries.items():
-            values[section][key] = _check(section, key, value, origin)
+            value = _check(section, key, value, origin)
+            default = values[section].get(key)
+            if isinstance(default, dict) and isinstance(value, dict):  # a sub-table: entries override
+                unknown = [k for k in value if default and k not in default and _is_settings(default)]
+                if unknown:
+                    raise ConfigError(f"{_where(origin)}: unknown key [{section}.{key}] {unknown[0]}"
+                                      f"{_did_you_mean(unknown[0], default)}")
+                value = {**default, **value}
+            values[section][key] = value
             origins[(section, key)] = origin
+
+
+def _is_settings(table: dict[str, Any]) -> bool:
+    """A sub-table of named settings (``[summarize.server]``), not a free one (``[rank.profile]``)."""
+    return not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in table.values())
 
 
 def _env_layer(values: dict[str, dict[str, Any]], environ: dict[str, str],
@@ -414,18 +470,19 @@ def _env_layer(values: dict[str, dict[str, Any]], environ: dict[str, str],
 
 def _build(values: dict[str, dict[str, Any]], origins: dict[tuple[str, str], str]) -> Config:
     sections = {}
-    for name, cls in SECTIONS.items():
+    for name, cls in schema().items():
         names = _keys(cls)
         missing = [key for key in names if key not in values[name]]
         if missing:  # defaults.toml and the classes must agree: a packaging bug, not the user's
             raise ConfigError(f"defaults.toml lacks [{name}] {', '.join(missing)}")
         sections[name] = cls(**{names[key]: value for key, value in values[name].items()})
-    return Config(**sections, origins=origins)
+    declared = {name: sections.pop(name) for name in SECTIONS}
+    return Config(**declared, extra=sections, origins=origins)
 
 
 @functools.cache
 def _default_values() -> dict[str, dict[str, Any]]:
-    values: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
+    values: dict[str, dict[str, Any]] = {name: {} for name in schema()}
     _layer(values, tomllib.loads(default_text()), DEFAULT, {})
     return values
 
@@ -485,7 +542,7 @@ def defaults() -> Config:
 def to_toml(config: Config, *, origins: bool = True) -> str:
     """The merged config as TOML, each value commented with where it came from."""
     out: list[str] = []
-    for name in SECTIONS:
+    for name in config:
         section = config[name]
         out.append(f"[{name}]")
         tables = []

@@ -148,3 +148,46 @@ def test_cli_one_line_exit_2_and_config_commands(tmp_path):
     assert result.returncode == 0 and result.stdout.strip() == f"{bad}: ok"
     result = run("config", "show", "--config", str(bad))
     assert result.returncode == 0 and f"top = 3  # {bad}" in result.stdout
+
+
+def test_a_setting_only_defaults_toml_has_is_typed_by_its_default(monkeypatch):
+    """A stage that adds a key or a table to defaults.toml gets it checked before config.py declares it."""
+    import brief.config as config_module
+
+    text = default_text().replace("[mail]\n", "[mail]\nlock_wait = 900.0\n", 1)
+    text += '\n[server]\nurl = ""\nmax_in_flight = 4\nextra_body = { repeat_penalty = 1.0, stop = "x" }\n'
+    monkeypatch.setattr(config_module, "default_text", lambda: text)
+    config_module.schema.cache_clear()
+    config_module._default_values.cache_clear()
+    try:
+        config = load_config(environ={"BRIEF_SERVER__MAX_IN_FLIGHT": "8"})
+        assert config["server"]["max_in_flight"] == 8 and config["mail"]["lock_wait"] == 900.0
+        assert config["server"]["extra_body"] == {"repeat_penalty": 1.0, "stop": "x"}
+        assert "server" in list(config) and config["mail"]["from"] == ""
+        assert "did you mean max_in_flight" in refused("[server]\nmax_inflight = 2")
+        assert "expected a number" in refused('[mail]\nlock_wait = "long"')
+        assert "expected an integer" in refused(BRIEF_SERVER__MAX_IN_FLIGHT="many")
+        assert "[server]\nurl = " in to_toml(config)
+    finally:
+        config_module.schema.cache_clear()
+        config_module._default_values.cache_clear()
+
+
+def test_a_sub_table_of_settings_is_merged_key_by_key(monkeypatch):
+    import brief.config as config_module
+
+    text = default_text() + '\n[render.server]\nurl = ""\ntimeout = 120\n'
+    monkeypatch.setattr(config_module, "default_text", lambda: text)
+    config_module.schema.cache_clear()
+    config_module._default_values.cache_clear()
+    try:
+        path = os.path.join(os.environ["XDG_CONFIG_HOME"], "s.toml")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write('[render.server]\nurl = "http://127.0.0.1:8080/v1"\n')
+        assert load_config(path, environ={})["render"]["server"] == {"url": "http://127.0.0.1:8080/v1",
+                                                                    "timeout": 120}
+        assert "unknown key [render.server] timout (did you mean timeout?)" in refused(
+            "[render.server]\ntimout = 3")
+    finally:
+        config_module.schema.cache_clear()
+        config_module._default_values.cache_clear()
