@@ -89,7 +89,7 @@ def _finalize(fmt: str):
 
 
 def _link(fmt: str):
-    """An item's article URL as a link in ``fmt``, or empty."""
+    """An item's article URL as a link in ``fmt`` after a separator, or empty."""
     from markupsafe import Markup
 
     def link(article: Article) -> Any:
@@ -97,8 +97,8 @@ def _link(fmt: str):
         if not url:
             return ""
         if fmt == "html":
-            return Markup('<a href="{}" style="color:#555555;">原文</a>').format(url)
-        return Markup(f"<{url}>") if fmt == "md" else Markup(url)
+            return Markup(' · <a href="{}" style="color:#555555;">原文</a>').format(url)
+        return Markup(f" <{url}>") if fmt == "md" else Markup(f" {url}")
 
     return link
 

@@ -120,6 +120,8 @@ def test_markdown_keeps_article_text_as_text(sample_brief, config):
     assert "\x1b" not in text and "\u202e" not in text and "\r" not in text
     assert "javascript:alert(1)>" not in text  # a javascript: URL is never a link
     assert "<https://example.org/news/1.html>" in text
+    lines = text.splitlines()  # the link does not eat the line break after the source line
+    assert all(not after.startswith("### ") for line, after in zip(lines, lines[1:]) if line.startswith("来源"))
     assert "https://example.org/a?b=1&c=<2>" not in text  # not a clean URL: no link
 
 
