@@ -171,14 +171,23 @@ def _format_for(fmt: Optional[Format], output: Optional[Path]) -> str:
 
 def _check_backend(backend: Optional[str], config) -> None:
     """An explicit --backend that cannot run here is an error (exit 2); only auto falls back."""
+    from brief.errors import ModelError
+
     name = backend or config["summarize"]["backend"]
+    asked = f"--backend {name}" if backend else f"summarize.backend = {name}"
     if name == "llm":
-        from brief.errors import ModelError
         from brief.summarize.llm import llm_available
 
         reason = llm_available(config)
         if reason:
-            raise ModelError(f"--backend llm cannot run: {reason} (--backend auto falls back to extractive)")
+            raise ModelError(f"{asked} cannot run: {reason} (auto falls back to extractive)")
+    elif name not in ("auto", "extractive"):
+        from brief.summarize import get_summarizer
+
+        try:
+            get_summarizer(name, config)  # checks its settings; the model itself loads on first use
+        except ModelError as exc:
+            raise ModelError(f"{asked} cannot run: {exc}") from None
 
 
 def _version(value: bool) -> None:

@@ -85,6 +85,8 @@ def test_an_explicit_llm_backend_that_cannot_run_is_exit_2(news, tmp_path):
     result = run("daily", str(news), "--backend", "llm", "--no-history", env=env)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith("brief: --backend llm cannot run: model_path")
+    seq2seq = run("daily", str(news), "--backend", "seq2seq", "--no-history")
+    assert seq2seq.returncode == 2 and seq2seq.stderr.startswith("brief: --backend seq2seq cannot run: ")
     auto = run("daily", str(news), "--backend", "auto", "--no-history", env=env)
     assert auto.returncode == 0 and "using the extractive summarizer" in auto.stderr
 
