@@ -21,6 +21,14 @@ _FULLWIDTH[0x3000] = ord(" ")  # ideographic space
 _FULLWIDTH[0x00A0] = ord(" ")
 _DIGIT_POINT = re.compile(r"(?<=\d)．(?=\d)")
 
+# Characters that are never news text but can fool a reader or a terminal: terminal escape sequences
+# (``\x1b[31m``), other C0/C1 control characters (tab and line breaks excepted), bidirectional
+# overrides and isolates (U+202E turns ``txt.exe`` around), zero-width marks and stray byte-order marks.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
+                        "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
 # A "wide" character: CJK ideographs, CJK/full-width punctuation, kana.
 _WIDE = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2014\u2026\u2018\u2019\u201c\u201d\u00b7"
 _SPACES = r"[ \t\u3000\u00a0]+"
@@ -35,9 +43,20 @@ _CLOSERS = "”’」』）)》"
 BODY_PUNCT = "，。；"
 
 
+def strip_controls(text: str) -> str:
+    """Remove escape sequences, control, bidi and zero-width characters; every line break becomes ``\\n``.
+
+    Run on each input's decoded text and again on every cleaned field, so nothing an article carries
+    can recolour a terminal, reverse a line in a mail client or forge a line break downstream.
+    """
+    text = _LINE_BREAKS.sub("\n", text)
+    return _INVISIBLE.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
 def normalize_chars(text: str) -> str:
-    """Full-width digits, letters and ％ to ASCII; ideographic and no-break spaces to plain spaces."""
-    return _DIGIT_POINT.sub(".", text.translate(_FULLWIDTH))
+    """Full-width digits, letters and ％ to ASCII; ideographic and no-break spaces to plain spaces;
+    control and bidi characters removed (``strip_controls``)."""
+    return _DIGIT_POINT.sub(".", strip_controls(text).translate(_FULLWIDTH))
 
 
 def clean_inline(text: str) -> str:

@@ -6,8 +6,10 @@ the stages it needs. Errors the user can act on print one line and exit non-zero
 
 from __future__ import annotations
 
+import enum
 import functools
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Callable, List, Optional
@@ -21,9 +23,36 @@ app = typer.Typer(
     name="brief",
     help="Turn a day's Chinese news into a ranked, faithful morning briefing.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help and errors: choices listed, no boxes in cron logs
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+# Choices are checked by click before anything runs, and listed in --help.
+class Format(str, enum.Enum):
+    md = "md"
+    html = "html"
+    txt = "txt"
+    json = "json"
+    docx = "docx"
+
+
+class Backend(str, enum.Enum):
+    auto = "auto"
+    extractive = "extractive"
+    llm = "llm"
+    seq2seq = "seq2seq"
+
+
+class Kind(str, enum.Enum):
+    summary = "summary"
+    headline = "headline"
+
+
+# -o brief.docx / brief.html: the format from the extension when --format is not given.
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt",
+              ".json": "json", ".docx": "docx"}
 
 
 def _logger():
@@ -68,23 +97,97 @@ def user_errors(command: Callable) -> Callable:
 
 
 def emit(text: str, output: Optional[Path]) -> None:
-    """Print, or write atomically to ``output``."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from brief.io import atomic_write
+    """Print, or write to ``output`` (``-`` is stdout) by the rules of ``brief.io``."""
+    from brief.io import write_output
 
-    try:
-        atomic_write(output, text)
-    except OSError as exc:
-        raise BriefError(f"{output}: cannot write: {exc.strerror or exc}") from None
+    write_output(output, text)
 
 
 def _load_config(config_path: Optional[Path]):
     from brief.config import load_config
 
     return load_config(config_path)
+
+
+_verbose = False
+
+
+def _verbosity(quiet: bool, verbose: bool, log_json: bool = False) -> None:
+    """Info and warnings by default; -q only errors; -v also progress (even off a terminal) and detail."""
+    global _verbose
+    from brief.logs import setup_logging
+
+    if quiet and verbose:
+        raise BriefError("-q and -v: choose one")
+    _verbose = verbose
+    setup_logging(as_json=log_json, level=logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO)
+
+
+def _first_time(notice: str) -> bool:
+    """Whether a standing notice is new on this machine (a marker under the state directory), or -v."""
+    import hashlib
+    import os
+
+    if _verbose:
+        return True
+    base = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
+    marker = Path(base) / "brief" / "notices" / hashlib.sha256(notice.encode()).hexdigest()[:16]
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        with open(marker, "x", encoding="utf-8") as handle:
+            handle.write(notice + "\n")
+    except FileExistsError:
+        return False
+    except OSError:
+        return True  # cannot remember: say it every time rather than never
+    return True
+
+
+def _check_output(output: Optional[Path], files: List[str]) -> None:
+    """Refuse ``-o`` onto one of the inputs, or into an input directory (tomorrow's run would read it)."""
+    from brief.io import STDOUT, same_file
+
+    if output is None or str(output) == STDOUT or str(output).startswith("/dev/"):
+        return
+    target = output.resolve()
+    for source in files:
+        if source == "-":
+            continue
+        path = Path(source)
+        if same_file(path, output):
+            raise BriefError(f"{output}: is one of the inputs; refusing to overwrite it")
+        if path.is_dir() and target.is_relative_to(path.resolve()):
+            raise BriefError(f"{output}: is inside the input directory {source} (the next run would read "
+                             "the brief as news); write it elsewhere")
+
+
+def _format_for(fmt: Optional[Format], output: Optional[Path]) -> str:
+    if fmt is not None:
+        return fmt.value
+    if output is not None and output.suffix.lower() in EXTENSIONS:
+        return EXTENSIONS[output.suffix.lower()]
+    return "md"
+
+
+def _check_backend(backend: Optional[str], config) -> None:
+    """An explicit --backend that cannot run here is an error (exit 2); only auto falls back."""
+    from brief.errors import ModelError
+
+    name = backend or config["summarize"]["backend"]
+    asked = f"--backend {name}" if backend else f"summarize.backend = {name}"
+    if name == "llm":
+        from brief.summarize.llm import llm_available
+
+        reason = llm_available(config)
+        if reason:
+            raise ModelError(f"{asked} cannot run: {reason} (auto falls back to extractive)")
+    elif name not in ("auto", "extractive"):
+        from brief.summarize import get_summarizer
+
+        try:
+            get_summarizer(name, config)  # checks its settings; the model itself loads on first use
+        except ModelError as exc:
+            raise ModelError(f"{asked} cannot run: {exc}") from None
 
 
 def _version(value: bool) -> None:
@@ -101,13 +204,24 @@ def main_callback(
     """Turn a day's Chinese news into a ranked, faithful morning briefing."""
 
 
-ConfigOpt = typer.Option(None, "--config", help="A brief.toml (default: ./brief.toml if present).")
+ConfigOpt = typer.Option(None, "--config", help="A brief.toml (default: $BRIEF_CONFIG, ./brief.toml, "
+                         "or $XDG_CONFIG_HOME/brief/brief.toml).")
 StrictOpt = typer.Option(False, "--strict", help="Stop at the first bad input (exit 2).")
+QuietOpt = typer.Option(False, "-q", "--quiet", help="Print only errors on stderr.")
+VerboseOpt = typer.Option(False, "-v", "--verbose", help="Also print progress and what each stage did.")
+BackendOpt = typer.Option(None, "--backend", help="Summarizer; only auto falls back (default: brief.toml).")
 
 
 def _report_errors(errors) -> None:
     for error in errors:
         warn(str(error))
+
+
+def _notify(notices, standing: Optional[str] = None) -> None:
+    """Warn each notice; ``standing`` (auto's fallback to extractive, true every run) only once, or with -v."""
+    for notice in notices:
+        if notice != standing or _first_time(notice):
+            warn(notice)
 
 
 @app.command()
@@ -116,15 +230,19 @@ def ingest(
     files: List[str] = typer.Argument(..., help="Files, directories, or - for stdin."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array of articles."),
     strict: bool = StrictOpt,
+    quiet: bool = QuietOpt,
+    verbose: bool = VerboseOpt,
     config_path: Optional[Path] = ConfigOpt,
 ) -> None:
     """Read and segment inputs into articles."""
     from brief.ingest import read_inputs
 
+    _verbosity(quiet, verbose)
     result = read_inputs(files, strict=strict, config=_load_config(config_path))
     if not result.articles and len(result.errors) == 1:
         raise result.errors[0]  # one bad input and nothing else: its own line, exit 2
     _report_errors(result.errors)
+    _notify(result.warnings)
     if not result.articles:
         raise BriefError("no articles found in " + ", ".join(files))
     if as_json:
@@ -133,35 +251,48 @@ def ingest(
         rows = [{k: a.to_dict()[k] for k in keys} for a in result.articles]
         emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
     else:
+        from brief.clean import strip_controls
+
         for article in result.articles:
             label = "[图片说明] " if article.kind == "caption" else ""
-            typer.echo(f"{label}{article.title or '(无标题)'}  ({len(article.body)} 字)")
+            typer.echo(strip_controls(f"{label}{article.title or '(无标题)'}  ({len(article.body)} 字)"))
     if result.errors:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _summarizer(backend: Optional[Backend], config):
+    """The summarizer asked for, an explicit one that cannot run being an error; auto's notice said once."""
+    from brief.summarize import resolve_backend
+
+    name = backend.value if backend else None
+    _check_backend(name, config)
+    summarizer, notice = resolve_backend(name, config)
+    if notice:
+        _notify([notice], standing=notice)
+    return summarizer
 
 
 @app.command()
 @user_errors
 def summarize(
-    file: str = typer.Argument(..., help="A file, or - for stdin."),
+    file: str = typer.Argument(..., help="A file, or - for stdin (pasted text needs no title line)."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array of summaries."),
-    backend: Optional[str] = typer.Option(None, "--backend", help="extractive, llm, seq2seq or auto."),
-    kind: str = typer.Option("summary", "--kind", help="summary (2-3 sentences) or headline (one line)."),
+    backend: Optional[Backend] = BackendOpt,
+    kind: Kind = typer.Option(Kind.summary, "--kind", help="summary (2-3 sentences) or headline (one line)."),
+    quiet: bool = QuietOpt,
+    verbose: bool = VerboseOpt,
     config_path: Optional[Path] = ConfigOpt,
 ) -> None:
     """Summarize every article of one input."""
+    from brief.clean import strip_controls
     from brief.ingest import read_inputs
-    from brief.summarize import resolve_backend
 
-    if kind not in ("summary", "headline"):
-        raise BriefError(f"--kind {kind!r}: expected summary or headline")
+    _verbosity(quiet, verbose)
     config = _load_config(config_path)
     articles = [a for a in read_inputs([file], strict=True, config=config).articles
                 if a.kind == "article"]
-    summarizer, notice = resolve_backend(backend, config)
-    if notice:
-        warn(notice)
-    summaries = summarizer.summarize(articles, kind=kind)
+    summarizer = _summarizer(backend, config)
+    summaries = summarizer.summarize(articles, kind=kind.value)
     if as_json:
         rows = [{"title": a.title, "summary": s.text, "method": s.method,
                  "evidence": [e.__dict__ for e in s.evidence]} for a, s in zip(articles, summaries)]
@@ -169,18 +300,20 @@ def summarize(
     else:
         for article, summary in zip(articles, summaries):
             if len(articles) > 1:
-                typer.echo(f"【{article.title or '无标题'}】")
-            typer.echo(summary.text)
+                typer.echo(strip_controls(f"【{article.title or '无标题'}】"))
+            typer.echo(strip_controls(summary.text))
 
 
 @app.command()
 @user_errors
 def daily(
     files: List[str] = typer.Argument(..., help="Pages, articles, directories, or - for stdin."),
-    date: Optional[str] = typer.Option(None, "--date", help="Date of the brief, YYYY-MM-DD (default today)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date of the brief, YYYY-MM-DD (default: the "
+                                       "inputs' date when they agree, else today)."),
     top: Optional[int] = typer.Option(None, "--top", min=1, help="How many items to keep."),
-    fmt: str = typer.Option("md", "--format", help="md, json, html, txt or docx (needs -o)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here (atomically)."),
+    fmt: Optional[Format] = typer.Option(None, "--format", help="Output format (default: from -o's "
+                                         "extension, else md); docx needs -o."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here (atomically; - is stdout)."),
     english: bool = typer.Option(False, "--english", help="Add English under each item."),
     email: bool = typer.Option(False, "--email", help="Mail the brief, once per recipient ([mail] in brief.toml)."),
     eml: Optional[Path] = typer.Option(None, "--eml", help="Write the mail to this file instead of sending it."),
@@ -188,31 +321,36 @@ def daily(
     connect: bool = typer.Option(False, "--connect", help="With --dry-run: also connect, EHLO, log in, QUIT."),
     force: bool = typer.Option(False, "--force", help="Also mail those whose delivery is unknown (see README)."),
     log_json: bool = typer.Option(False, "--log-json", help="Log to stderr as JSON lines."),
-    backend: Optional[str] = typer.Option(None, "--backend", help="extractive, llm, seq2seq or auto."),
+    backend: Optional[Backend] = BackendOpt,
     strict: bool = StrictOpt,
     no_history: bool = typer.Option(False, "--no-history", help="Ignore and keep no record of earlier briefs."),
     reasons: bool = typer.Option(False, "--reasons", help="Show why each item ranks where it does."),
+    quiet: bool = QuietOpt,
+    verbose: bool = VerboseOpt,
     config_path: Optional[Path] = ConfigOpt,
 ) -> None:
     """Make the day's brief from all inputs."""
-    from brief.logs import setup_logging
     from brief.pipeline import build_brief
     from brief.publish import publish
-    from brief.render import FORMATS
 
-    setup_logging(as_json=log_json)
-    if fmt not in FORMATS:
-        raise BriefError(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    _verbosity(quiet, verbose, log_json)
+    fmt_name = _format_for(fmt, output)
+    _check_output(output, files)
+    if output is not None and str(output) == "-":
+        output = None
+    if fmt_name == "docx" and output is None:  # before the run, not after it
+        raise BriefError("--format docx needs -o FILE (Word files do not go to the terminal)")
     config = _load_config(config_path)
     _check_mail(config, email, eml, dry_run, connect)
     if reasons:
         config["render"]["show_reasons"] = True
-    result = build_brief(files, date=date, top=top, backend=backend, strict=strict, config=config,
-                         history=not no_history)
+    name = backend.value if backend else None
+    _check_backend(name, config)
+    result = build_brief(files, date=date, top=top, backend=name, strict=strict, config=config,
+                         history=not no_history, progress=verbose or sys.stderr.isatty())
     _report_errors(result.errors)
-    for notice in result.notices:
-        warn(notice)
-    code = publish(result.brief, config, fmt=fmt, output=output, english=english, email=email,
+    _notify(result.notices, standing=result.fallback)
+    code = publish(result.brief, config, fmt=fmt_name, output=output, english=english, email=email,
                    eml=eml, dry_run=dry_run, connect=connect, force=force)
     if result.errors:
         code = max(code, EXIT_PARTIAL)
@@ -231,28 +369,26 @@ def _check_mail(config, email: bool, eml: Optional[Path], dry_run: bool, connect
 @user_errors
 def eval_command(
     data: Path = typer.Argument(..., help="Pairs as .jsonl or .jsonl.gz: article|text|body and summary|title."),
-    backend: Optional[str] = typer.Option(None, "--backend", help="extractive, llm, seq2seq or auto."),
+    backend: Optional[Backend] = BackendOpt,
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N pairs."),
-    kind: str = typer.Option("headline", "--kind", help="headline (one line) or summary (2-3 sentences)."),
+    kind: Kind = typer.Option(Kind.headline, "--kind", help="headline (one line) or summary (2-3 sentences)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    quiet: bool = QuietOpt,
+    verbose: bool = VerboseOpt,
     config_path: Optional[Path] = ConfigOpt,
 ) -> None:
     """Score a summarizer against reference summaries (ROUGE on characters)."""
     from brief.evaluate import evaluate, load_pairs
-    from brief.summarize import resolve_backend
 
-    if kind not in ("summary", "headline"):
-        raise BriefError(f"--kind {kind!r}: expected headline or summary")
+    _verbosity(quiet, verbose)
     config = _load_config(config_path)
     pairs = load_pairs(data)
-    summarizer, notice = resolve_backend(backend, config)
-    if notice:
-        warn(notice)
-    result = evaluate(pairs, summarizer, kind=kind, limit=limit)
+    summarizer = _summarizer(backend, config)
+    result = evaluate(pairs, summarizer, kind=kind.value, limit=limit)
     if as_json:
         emit(json.dumps(result.to_dict(), ensure_ascii=False) + "\n", None)
         return
-    typer.echo(f"{summarizer.name}, {kind}, {result.n} pairs from {data} (ROUGE F1 x 100 on characters)")
+    typer.echo(f"{summarizer.name}, {kind.value}, {result.n} pairs from {data} (ROUGE F1 x 100 on characters)")
     rows = [("ROUGE-1", f"{result.rouge1:.1f}"), ("ROUGE-2", f"{result.rouge2:.1f}"),
             ("ROUGE-L", f"{result.rougeL:.1f}"), ("figures supported", f"{result.numbers_supported:.0%}"),
             ("mean length", f"{result.mean_len:.1f}"), ("seconds per item", f"{result.sec_per_item:.4f}")]

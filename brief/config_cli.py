@@ -1,4 +1,4 @@
-"""``brief config init [PATH]``: write the commented default configuration as a starting point.
+"""``brief config init|show|check``: start a brief.toml, see the merged configuration, check a file.
 
 Imported by ``brief.cli`` at start-up, so it imports nothing beyond typer until a command runs.
 """
@@ -6,10 +6,19 @@ Imported by ``brief.cli`` at start-up, so it imports nothing beyond typer until 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
-config_app = typer.Typer(help="Write or inspect the configuration (brief.toml).", no_args_is_help=True)
+config_app = typer.Typer(help="Write, show or check the configuration (brief.toml).", no_args_is_help=True,
+                         rich_markup_mode=None,
+                         context_settings={"help_option_names": ["-h", "--help"]})
+
+
+def _guarded(run) -> None:
+    from brief.cli import user_errors
+
+    user_errors(run)()
 
 
 @config_app.command("init")
@@ -18,20 +27,45 @@ def init(
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:
     """Write the commented default brief.toml (refuses to overwrite without --force)."""
-    from brief.cli import user_errors
 
-    @user_errors
     def run() -> None:
         from brief.config import default_text
         from brief.errors import BriefError
-        from brief.io import atomic_write
+        from brief.io import write_output
 
         if path.exists() and not force:
             raise BriefError(f"{path}: already exists (use --force to overwrite)")
-        try:
-            atomic_write(path, default_text())
-        except OSError as exc:
-            raise BriefError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        write_output(path, default_text())
         typer.echo(f"wrote {path}", err=True)
 
-    run()
+    _guarded(run)
+
+
+@config_app.command("show")
+def show(
+    config_path: Optional[Path] = typer.Option(None, "--config", help="A brief.toml instead of the one found."),
+) -> None:
+    """Print the merged configuration, each value commented with where it came from."""
+
+    def run() -> None:
+        from brief.config import find_user_file, load_config, to_toml
+
+        config = load_config(config_path)
+        used = config_path or find_user_file()[0]
+        typer.echo(f"# brief config: defaults, {used or 'no user file'}, BRIEF_SECTION__KEY variables\n")
+        typer.echo(to_toml(config), nl=False)
+
+    _guarded(run)
+
+
+@config_app.command("check")
+def check(path: Path = typer.Argument(..., help="The brief.toml to check.")) -> None:
+    """Check a brief.toml without running anything: exit 0 and "ok", or one line and exit 2."""
+
+    def run() -> None:
+        from brief.config import check_file
+
+        check_file(path)
+        typer.echo(f"{path}: ok")
+
+    _guarded(run)

@@ -13,6 +13,8 @@ from brief.errors import BriefError
 from brief.model import Brief
 
 CJK_FONT = "SimSun"
+A4_MM = (210, 297)  # officials print on A4; python-docx's template is US Letter
+MARGIN_MM = 25
 
 
 def _add_marked(paragraph, text: str) -> None:
@@ -31,13 +33,17 @@ def render_docx(brief: Brief, config: dict[str, Any] | None = None) -> bytes:
     try:
         from docx import Document
         from docx.oxml.ns import qn
-        from docx.shared import Pt
+        from docx.shared import Mm, Pt
     except ImportError:
         raise BriefError("--format docx needs python-docx: pip install 'brief[docx]'") from None
     from brief import __version__
-    from brief.render import key_figures, made_at, methods, related_label, sections
+    from brief.render import key_figures, made_at, methods, related_label, safe_url, sections
 
     document = Document()
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(A4_MM[0]), Mm(A4_MM[1])
+        section.left_margin = section.right_margin = Mm(MARGIN_MM)
+        section.top_margin = section.bottom_margin = Mm(MARGIN_MM)
     style = document.styles["Normal"]
     style.font.size = Pt(11)
     style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), CJK_FONT)  # CJK slot
@@ -47,7 +53,7 @@ def render_docx(brief: Brief, config: dict[str, Any] | None = None) -> bytes:
     for item in brief.items[: brief.meta.get("highlights", 3)]:
         document.add_paragraph(item.article.title, style="List Number")
     english = brief.meta.get("english")
-    show_reasons = bool(((config or {}).get("render") or {}).get("show_reasons"))
+    show_reasons = bool(config and config["render"]["show_reasons"])
     for section, items in sections(brief.items):
         document.add_heading(section or "正文", level=1)
         for item in items:
@@ -64,7 +70,8 @@ def render_docx(brief: Brief, config: dict[str, Any] | None = None) -> bytes:
                 line.add_run("\n" + item.en["summary"])
             elif english:
                 document.add_paragraph("（英文译文未通过数字核对，仅保留中文）")
-            document.add_paragraph(f"来源：{item.source_label or '未注明'}")
+            url = safe_url(item.article.url)
+            document.add_paragraph(f"来源：{item.source_label or '未注明'}" + (f" {url}" if url else ""))
             if item.related:
                 document.add_paragraph("相关报道：" + "；".join(related_label(a) for a in item.related))
             if show_reasons and item.reasons:

@@ -7,6 +7,7 @@ EXIT_OK = 0
 EXIT_PARTIAL = 1  # some inputs were bad (or some recipients failed); the rest went through
 EXIT_BAD_INPUT = 2
 EXIT_DELIVERY_FAILED = 3
+EXIT_NOTHING_NEW = 4  # every story was already briefed on an earlier day: no brief, nothing sent
 
 
 class BriefError(Exception):

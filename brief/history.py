@@ -48,13 +48,22 @@ def figures(text: str) -> set[str]:
     return {f.text for f in hard_figures(text)}
 
 
+BUSY_SECONDS = 60.0
+
+
+def _hint(exc: Exception) -> str:
+    """What to do about a damaged store: it is only memory, so moving it away is safe."""
+    damaged = isinstance(exc, (sqlite3.DatabaseError, ValueError, TypeError)) and "locked" not in str(exc)
+    return "; it looks damaged: move it away and the next run starts a new one" if damaged else ""
+
+
 def default_path() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(base) / "brief" / "history.sqlite3"
 
 
 def history_path(config: dict[str, Any]) -> Path:
-    configured = config.get("rank", {}).get("history") or ""
+    configured = config["rank"]["history"]
     return Path(configured).expanduser() if configured else default_path()
 
 
@@ -76,12 +85,14 @@ class History:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.left_out: list[Article] = []  # stories this run dropped as already briefed
+        self.problem: str | None = None  # a store found damaged while reading: the run goes on without it
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path)
+            # Concurrent runs (cron and a manual one) wait for each other's short transactions.
+            self._db = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
             self._db.execute(SCHEMA)
         except (OSError, sqlite3.Error) as exc:
-            raise BriefError(f"{self.path}: cannot open the history store: {exc}") from None
+            raise BriefError(f"{self.path}: cannot open the history store: {exc}{_hint(exc)}") from None
 
     def close(self) -> None:
         self._db.close()
@@ -95,12 +106,16 @@ class History:
     def earlier(self, date: str, days: int) -> list[Briefed]:
         """Stories briefed before ``date`` and no more than ``days`` days before it."""
         first = (dt.date.fromisoformat(date) - dt.timedelta(days=days)).isoformat()
-        rows = self._db.execute(
-            "SELECT date, content_hash, title, signature, figures, entities FROM briefed "
-            "WHERE date < ? AND date >= ? ORDER BY date",
-            (date, first),
-        ).fetchall()
-        return [Briefed(d, h, t, s, set(json.loads(f)), set(json.loads(e))) for d, h, t, s, f, e in rows]
+        try:
+            rows = self._db.execute(
+                "SELECT date, content_hash, title, signature, figures, entities FROM briefed "
+                "WHERE date < ? AND date >= ? ORDER BY date",
+                (date, first),
+            ).fetchall()
+            return [Briefed(d, h, t, s, set(json.loads(f)), set(json.loads(e))) for d, h, t, s, f, e in rows]
+        except (sqlite3.Error, ValueError, TypeError) as exc:  # damaged pages or rows
+            self.problem = f"{self.path}: cannot read the history store: {exc}{_hint(exc)}"
+            return []
 
     def record(self, date: str, articles: Iterable[Article]) -> None:
         """Store what the brief of ``date`` contained, replacing an earlier run of the same date."""

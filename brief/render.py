@@ -1,8 +1,12 @@
 """Render a Brief: Markdown, HTML (for mail clients), plain text from template files, or JSON.
 
 Templates are Jinja2 files shipped in ``brief/templates``; a directory named in
-``config["render"]["template_dir"]`` overrides them file by file. HTML is autoescaped, so article
-text (a headline containing ``<script>``) is always shown, never run. Word output is in
+``config["render"]["template_dir"]`` overrides them file by file. Every value a template prints
+passes one rule for its format (Jinja's ``finalize``), so article text is always shown, never
+obeyed: HTML is escaped; in Markdown the characters that make markup (``<``, ``[``, ``*``, ``|``
+...) are backslash-escaped, so ``<script>`` or ``[x](javascript:...)`` stay text; in every text
+format a value is one line (a CR/LF in a title cannot forge ``### 伪造`` or a ``Bcc:`` line) without
+control or bidi characters. Links are printed only for http(s) URLs. Word output is in
 :mod:`brief.docx` since it is binary.
 """
 
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from brief import __version__
@@ -33,6 +38,7 @@ def brief_json(brief: Brief) -> dict[str, Any]:
                 "score": item.score,
                 "reasons": item.reasons,
                 "source": item.source_label,
+                "url": safe_url(item.article.url),
                 "page": item.article.page,
                 "section": item.section,
                 "status": item.status,
@@ -44,6 +50,57 @@ def brief_json(brief: Brief) -> dict[str, Any]:
         ],
         "meta": brief.meta,
     }
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_URL = re.compile(r"https?://[^\s<>\"'`\\]+", re.IGNORECASE)
+
+
+def one_line(text: str) -> str:
+    """``text`` without control or bidi characters, its line breaks turned into spaces."""
+    from brief.clean import strip_controls
+
+    return " ".join(strip_controls(text).split("\n"))
+
+
+def markdown_text(text: str) -> str:
+    """Text that Markdown shows as it is: markup characters backslash-escaped, on one line."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) URL that is safe to print as a link, else None (``javascript:`` and friends)."""
+    url = (url or "").strip()
+    return url if _URL.fullmatch(url) else None
+
+
+def _finalize(fmt: str):
+    """The rule every printed value passes in ``fmt`` (see the module docstring)."""
+    from markupsafe import Markup
+
+    def finalize(value: Any) -> Any:
+        if isinstance(value, Markup):  # already made safe for this format (the figures filter, links)
+            return value if fmt != "html" else Markup(one_line(str(value)))
+        if isinstance(value, str):
+            return markdown_text(value) if fmt == "md" else one_line(value)
+        return value
+
+    return finalize
+
+
+def _link(fmt: str):
+    """An item's article URL as a link in ``fmt`` after a separator, or empty."""
+    from markupsafe import Markup
+
+    def link(article: Article) -> Any:
+        url = safe_url(article.url)
+        if not url:
+            return ""
+        if fmt == "html":
+            return Markup(' · <a href="{}" style="color:#555555;">原文</a>').format(url)
+        return Markup(f" <{url}>") if fmt == "md" else Markup(f" {url}")
+
+    return link
 
 
 def _figures(text: str):
@@ -126,7 +183,7 @@ def _marker(fmt: str):
     from markupsafe import Markup, escape
 
     def mark(text: str | None):
-        text = text or ""
+        text = one_line(text or "")
         if fmt == "txt":
             return text
         out, last = [], 0
@@ -136,12 +193,12 @@ def _marker(fmt: str):
                 out.append(escape(before) + Markup('<strong style="color:#b3261e">')
                            + escape(figure) + Markup("</strong>"))
             else:
-                out.append(f"{before}**{figure}**")
+                out.append(Markup(f"{markdown_text(before)}**{markdown_text(figure)}**"))
             last = end
         tail = text[last:]
         if fmt == "html":
             return Markup("").join(out) + escape(tail)
-        return "".join(out) + tail
+        return Markup("".join(out) + markdown_text(tail))
 
     return mark
 
@@ -150,7 +207,7 @@ def environment(fmt: str, config: dict[str, Any] | None):
     import jinja2
 
     loaders: list[jinja2.BaseLoader] = []
-    template_dir = ((config or {}).get("render") or {}).get("template_dir") or ""
+    template_dir = config["render"]["template_dir"] if config else ""
     if template_dir:
         loaders.append(jinja2.FileSystemLoader(template_dir))
     loaders.append(jinja2.PackageLoader("brief", "templates"))
@@ -161,8 +218,10 @@ def environment(fmt: str, config: dict[str, Any] | None):
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_finalize(fmt),
     )
     env.filters["figures"] = _marker(fmt)
+    env.globals["link"] = _link(fmt)
     return env
 
 
@@ -172,7 +231,6 @@ def render(brief: Brief, fmt: str = "md", config: dict[str, Any] | None = None) 
         return json.dumps(brief_json(brief), ensure_ascii=False, indent=2) + "\n"
     if fmt not in TEXT_FORMATS:
         raise ValueError(f"unknown text format {fmt!r}")
-    render_cfg = (config or {}).get("render") or {}
     highlights = brief.meta.get("highlights", 3)
     return environment(fmt, config).get_template(f"brief.{fmt}.j2").render(
         brief=brief,
@@ -182,7 +240,7 @@ def render(brief: Brief, fmt: str = "md", config: dict[str, Any] | None = None) 
         sections=sections(brief.items),
         key_figures=key_figures,
         related_label=related_label,
-        show_reasons=bool(render_cfg.get("show_reasons")),
+        show_reasons=bool(config and config["render"]["show_reasons"]),
         english=brief.meta.get("english"),
         methods=methods(brief),
         made_at=made_at(brief),

@@ -3,6 +3,9 @@
 Each input goes bytes -> (PDF text layer | decoded text) -> format detected from the content ->
 one small reader per format -> cleaned Articles. A bad input raises ``InputError`` (one line:
 ``PATH: problem``); ``read_inputs`` records it and carries on, or re-raises it under ``strict``.
+A reader may also skip part of an input (one bad line of a JSON Lines file) and keep the rest: the
+part is reported in ``IngestResult.errors`` like a bad file, naming the line. Whatever else goes
+wrong inside a reader costs only that input, reported in one line, never the whole run.
 """
 
 from __future__ import annotations
@@ -30,20 +33,33 @@ from brief.model import Article
 @dataclass
 class IngestResult:
     articles: list[Article] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)  # inputs, or parts of inputs, skipped
+    warnings: list[str] = field(default_factory=list)  # kept, but with something ignored (a bad date)
+
+
+@dataclass
+class Notes:
+    """What a reader skipped or ignored inside one input while keeping the rest."""
+
+    skipped: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _cleaned(article: Article) -> Article:
     """Clean title and paragraphs of an article a format reader built (the page segmenter cleans its own)."""
-    from brief.clean import clean_heading, clean_inline
+    from brief.clean import clean_heading, clean_inline, strip_controls
 
     article.title = clean_heading(article.title)
     article.paragraphs = [p for p in map(clean_inline, article.paragraphs) if p]
+    article.source = clean_heading(article.source)
+    article.url = "".join(strip_controls(article.url or "").split()) or None
+    article.page = clean_heading(article.page or "") or None
     article.id = article.content_hash
     return article
 
 
-def _read_text(text: str, fmt: str, *, path: str, source: str, page: str | None) -> list[Article]:
+def _read_text(text: str, fmt: str, *, path: str, source: str, page: str | None,
+               notes: Notes) -> list[Article]:
     from brief.segment import segment_page
 
     if fmt == detect.PAGE:
@@ -51,8 +67,10 @@ def _read_text(text: str, fmt: str, *, path: str, source: str, page: str | None)
     if fmt == detect.XML:
         raise InputError(path, "XML that is neither an RSS nor an Atom feed")
     if fmt == detect.JSON:
-        from brief.ingest.records import read_records as reader
-    elif fmt == detect.FEED:
+        from brief.ingest.records import read_records
+
+        return [_cleaned(a) for a in read_records(text, path=path, source=source, notes=notes)]
+    if fmt == detect.FEED:
         from brief.ingest.feed import read_feed as reader
     elif fmt == detect.HTML:
         from brief.ingest.html import read_html as reader
@@ -61,20 +79,22 @@ def _read_text(text: str, fmt: str, *, path: str, source: str, page: str | None)
     return [_cleaned(article) for article in reader(text, path=path, source=source)]
 
 
-def read_file(source: str, *, config: dict[str, Any]) -> IngestResult:
+def read_file(source: str, *, config: dict[str, Any], notes: Notes | None = None) -> IngestResult:
     """Every article in one input file (or ``-``), and the pages of it that could not be read.
 
-    Raises ``InputError`` when there is no article to be had. A page's number is the one the file's
-    name gives (a one-page input), else the one its banner prints (``第2版``), else its index in a
-    PDF; a page with none gets one when a continued article joins it to a numbered page.
+    Raises ``InputError`` when there is no article to be had. Parts skipped and values ignored inside
+    the file go to ``notes`` (made and dropped when None). A page's number is the one the file's name
+    gives (a one-page input), else the one its banner prints (``第2版``), else its index in a PDF; a
+    page with none gets one when a continued article joins it to a numbered page.
     """
+    from brief.clean import strip_controls
     from brief.segment import segment_page
 
-    options = config.get("ingest", {})
+    options = config["ingest"]
     path = "stdin" if source == STDIN else source
     name = source_name(source)
-    simplify = to_simplified if options.get("to_simplified") else (lambda text: text)
-    data = read_bytes(source, max_mb=options.get("max_file_mb", 50))
+    simplify = to_simplified if options["to_simplified"] else (lambda text: text)
+    data = read_bytes(source, max_mb=options["max_file_mb"])
     result = IngestResult()
     if detect.is_pdf(data):
         from brief.ingest.pdf import page_texts
@@ -82,18 +102,22 @@ def read_file(source: str, *, config: dict[str, Any]) -> IngestResult:
         texts, result.errors = page_texts(data, path=path)
         named = page_from_name(source) if len(texts) == 1 else None
         for index, text in enumerate(texts, 1):
-            text = simplify(text)
+            text = simplify(strip_controls(text))
             number = named or page_from_text(text) or str(index)
             result.articles.extend(segment_page(text, source=name, page=number))
     elif looks_binary(data):
         hint = " (a .pdf without the %PDF- header: corrupt)" if Path(source).suffix.lower() == ".pdf" else ""
         raise InputError(path, f"binary file, not text{hint}")
     else:
-        text = simplify(decode(data, path))
+        text = strip_controls(decode(data, path))
+        if not text.strip():  # a byte-order mark, ideographic spaces, control characters only
+            raise InputError(path, "file is empty")
+        text = simplify(text)
         fmt = detect.detect_text(text)
         page = page_from_name(source) or (page_from_text(text) if fmt == detect.PAGE else None)
-        result.articles = _read_text(text, fmt, path=path, source=name, page=page)
-    result.articles = [a for a in result.articles if a.paragraphs]
+        result.articles = _read_text(text, fmt, path=path, source=name, page=page,
+                                     notes=notes if notes is not None else Notes())
+    result.articles = [a for a in result.articles if any(ch.isalpha() for ch in a.body)]  # words, not marks
     if not result.articles:
         raise result.errors[0] if result.errors else InputError(path, "no article text found")
     dated = date_from_name(source)
@@ -126,16 +150,27 @@ def read_inputs(sources: Sequence[str], *, strict: bool = False, config: dict[st
                 if Path(file).resolve() in seen:
                     continue
                 seen.add(Path(file).resolve())
+            notes = Notes()
             try:
-                read = read_file(file, config=config)
-                if strict and read.errors:
-                    raise read.errors[0]
+                try:
+                    read = read_file(file, config=config, notes=notes)
+                except (InputError, KeyboardInterrupt):
+                    raise
+                except Exception as exc:  # a reader's bug or a library's limit: this input only
+                    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+                    raise InputError("stdin" if file == STDIN else file,
+                                     f"could not be read ({type(exc).__name__}{': ' if detail else ''}{detail})"
+                                     ) from exc
+                skipped = read.errors + notes.skipped
+                if strict and skipped:
+                    raise skipped[0]
             except InputError as exc:
                 if strict:
                     raise
                 result.errors.append(exc)
                 continue
-            result.errors.extend(read.errors)
+            result.errors.extend(skipped)
+            result.warnings.extend(notes.warnings)
             first = len(sheets)
             for article in read.articles:
                 if len(sheets) == first or sheets[-1][-1].page != article.page:

@@ -19,7 +19,7 @@ def fragment_paragraphs(fragment: str) -> list[str]:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError):  # hopeless markup: keep the raw text
         return [line.strip() for line in fragment.splitlines() if line.strip()]
-    for bad in root.xpath("//script|//style"):
+    for bad in root.xpath(_NOT_TEXT):
         bad.drop_tree()
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
@@ -32,10 +32,31 @@ def fragment_paragraphs(fragment: str) -> list[str]:
     return [line.strip() for line in root.text_content().splitlines() if line.strip()]
 
 
+_NOT_TEXT = "//script|//style|//noscript|//template|//iframe|//object"
+
+
+def _without_code(text: str):
+    """The page as an lxml tree without scripts, styles and other elements whose content is not text.
+
+    trafilatura drops them from the body but not from a headline: ``<h1>标题<script>…</script></h1>``
+    would otherwise become the title ``标题alert(1)``.
+    """
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError):
+        return text  # let trafilatura judge (and refuse) it
+    for element in root.xpath(_NOT_TEXT):
+        element.drop_tree()
+    return root
+
+
 def read_html(text: str, *, path: str, source: str) -> list[Article]:
     import trafilatura
 
-    document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+    document = trafilatura.bare_extraction(_without_code(text), with_metadata=True, include_comments=False)
     if document is None or not (document.text or "").strip():
         raise InputError(path, "HTML page with no article text")
     title = (document.title or "").strip()

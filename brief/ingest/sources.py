@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from pathlib import Path
 
@@ -17,6 +19,8 @@ _PAGE_IN_BANNER = re.compile(r"(?:^|[\s|｜丨·•/]|第\s*)([A-Za-z]?)\s*0*(\d
 _JUMP_MARK = re.compile(r"[（(]\s*(?:下转|上接|转|接)")
 BANNER_LINES = 3  # a banner is among the first or last few lines of a page
 BANNER_WIDTH = 40
+# A name made by a machine: hex digits and separators with at least six digits in it.
+_MACHINE_NAME = re.compile(r"(?=(?:[^\d]*\d){6})[0-9a-fA-F_\-.]+")
 _DATE_IN_NAME = re.compile(r"(?<!\d)(20\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -29,9 +33,10 @@ def expand(source: str) -> list[str]:
         raise InputError(source, "no such file or directory")
     if not path.is_dir():
         return [source]
+    # Everything but directories: a FIFO or device among the news is named and refused by read_bytes.
     files = sorted(
         p for p in path.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        if not p.is_dir() and not any(part.startswith(".") for part in p.relative_to(path).parts)
     )
     if not files:
         raise InputError(source, "directory has no input files")
@@ -51,9 +56,15 @@ def read_bytes(source: str, *, max_mb: float) -> bytes:
     else:
         path = Path(source)
         try:
+            if not stat.S_ISREG(path.stat().st_mode):
+                raise InputError(source, _not_regular(path.stat().st_mode))
             if path.stat().st_size > limit:
                 raise InputError(source, too_big)
-            with path.open("rb") as handle:
+            # O_NONBLOCK: should a FIFO take the file's place after the check, opening it cannot hang.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with open(fd, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    raise InputError(source, _not_regular(os.fstat(fd).st_mode))
                 data = handle.read(limit + 1)  # the file may have grown since stat()
         except FileNotFoundError:
             raise InputError(source, "no such file") from None
@@ -68,10 +79,17 @@ def read_bytes(source: str, *, max_mb: float) -> bytes:
     return data
 
 
+def _not_regular(mode: int) -> str:
+    kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "a directory" if stat.S_ISDIR(mode) else "special")
+    return f"not a regular file ({kind}); give a file, a directory or - for stdin"
+
+
 def source_name(source: str) -> str:
     """The default ``Article.source``: the file's stem less the date and page it names, or ``stdin``.
 
-    ``山西日报_2024-10-18_01.pdf`` -> ``山西日报``; a name that is nothing but a date or page stays whole.
+    ``山西日报_2024-10-18_01.pdf`` -> ``山西日报``; a name that is nothing but a date or page stays whole;
+    a machine-made name (``000_51ec7926e3b4d3b2``) is no source at all (empty).
     """
     if source == STDIN:
         return "stdin"
@@ -80,6 +98,8 @@ def source_name(source: str) -> str:
     if page_from_name(source):
         name = name[: _PAGE_IN_NAME.search(name).start()]
     name = _DATE_IN_NAME.sub("", name).strip("_-. 第")
+    if _MACHINE_NAME.fullmatch(name or stem):
+        return ""  # 000_51ec7926e3b4d3b2: an id, not a paper's name; the label shows the page alone
     return name or stem
 
 

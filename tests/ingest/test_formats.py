@@ -82,12 +82,20 @@ def test_json_array_with_all_fields(tmp_path):
 
 @pytest.mark.parametrize("raw, iso", [
     ("20241018", "2024-10-18"), ("2024-10-18", "2024-10-18"), ("2024-10-18T08:30:00+08:00", "2024-10-18"),
-    ("2024/10/8 08:30", "2024-10-08"), ("2024年10月18日", "2024-10-18"), ("昨天", "昨天"), (None, None),
+    ("2024/10/8 08:30", "2024-10-08"), ("2024年10月18日", "2024-10-18"), (None, None),
 ])
 def test_record_dates_become_iso(raw, iso):
     from brief.ingest.records import normalize_date
 
     assert normalize_date(raw) == iso
+
+
+@pytest.mark.parametrize("raw", ["9999-99-99", "2024-02-30", "20241340", "昨天"])
+def test_record_dates_that_are_not_dates_are_refused(raw):
+    from brief.ingest.records import normalize_date
+
+    with pytest.raises(ValueError, match="date"):
+        normalize_date(raw)
 
 
 def test_json_export_wrapper(tmp_path):
@@ -110,14 +118,39 @@ def test_malformed_json_says_the_line(tmp_path):
     assert problem(tmp_path, "bad.json", text).startswith("malformed JSON at line 4")
 
 
-def test_malformed_json_lines_says_the_line(tmp_path):
-    good = json.dumps({"title": "公交", "text": BODY1}, ensure_ascii=False)
-    assert problem(tmp_path, "bad.jsonl", f"{good}\n{good}\n{{\"title\": \"断\n").startswith(
-        "malformed JSON Lines at line 3")
+def test_a_bad_json_line_is_skipped_and_named_and_the_rest_kept(tmp_path):
+    from brief.ingest import Notes
+
+    good = [json.dumps({"title": t, "text": BODY1}, ensure_ascii=False) for t in ("甲", "乙")]
+    path = tmp_path / "bad.jsonl"
+    path.write_text(f"{good[0]}\n{{\"title\": \"断\n{good[1]}\n", encoding="utf-8")
+    notes = Notes()
+    articles = read_file(str(path), config=defaults(), notes=notes).articles
+    assert [a.title for a in articles] == ["甲", "乙"]
+    [skipped] = notes.skipped
+    assert str(skipped).startswith(f"{path}: malformed JSON Lines at line 2")
 
 
-def test_json_record_without_text(tmp_path):
-    assert "record 2: no text" in problem(tmp_path, "r.json", '[{"title": "a", "body": "b"}, {"title": "c"}]')
+def test_json_record_without_text_is_skipped_and_named(tmp_path):
+    from brief.ingest import Notes
+
+    notes = Notes()
+    path = tmp_path / "r.json"
+    path.write_text('[{"title": "a", "body": "正文"}, {"title": "c"}]', encoding="utf-8")
+    assert [a.title for a in read_file(str(path), config=defaults(), notes=notes).articles] == ["a"]
+    assert "record 2: no text" in str(notes.skipped[0])
+    assert "record 1: no text" in problem(tmp_path, "none.json", '[{"title": "c"}]')
+
+
+def test_an_invalid_record_date_is_ignored_with_a_warning(tmp_path):
+    from brief.ingest import Notes
+
+    notes = Notes()
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps({"title": "甲", "text": BODY1, "date": "9999-99-99"}), encoding="utf-8")
+    [article] = read_file(str(path), config=defaults(), notes=notes).articles
+    assert article.date is None
+    assert notes.warnings == [f"{path}: record 1: date '9999-99-99' is not a valid date; ignored"]
 
 
 # --- HTML, RSS, Atom ------------------------------------------------------------------------

@@ -80,8 +80,9 @@ def test_articles_take_the_date_in_their_file_name(tmp_path):
 
 @pytest.mark.parametrize("name, source", [
     ("山西日报_2024-10-18_01.pdf", "山西日报"), ("晚报第2版.txt", "晚报"), ("20241018-城市晚报.txt", "城市晚报"),
-    ("公交.txt", "公交"), ("A03.txt", "A03"), ("2024-10-18.txt", "2024-10-18"), ("-", "stdin"),
-    ("000_51ec7926e3b4d3b2.txt", "000_51ec7926e3b4d3b2"),
+    ("公交.txt", "公交"), ("A03.txt", "A03"), ("-", "stdin"),
+    # machine-made names are no source (the label shows the page alone, or 未注明)
+    ("2024-10-18.txt", ""), ("000_51ec7926e3b4d3b2.txt", ""), ("20241018_03.txt", ""), ("cafe.txt", "cafe"),
 ])
 def test_source_name_drops_date_and_page(name, source):
     assert source_name(name) == source

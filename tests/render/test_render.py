@@ -1,6 +1,7 @@
 """Rendering one Brief to Markdown, plain text, HTML and JSON."""
 
 import json
+import re
 
 from brief.render import english_date, render
 
@@ -12,11 +13,11 @@ def test_markdown_layout(sample_brief, config):
     assert [line for line in highlights.splitlines() if line.strip()] == [
         "1. 我市前三季度新增城镇就业2.3万人",
         "2. 老旧小区改造惠及4120户居民",
-        "3. <script>alert('x')</script>标题里的尖括号",
+        "3. \\<script\\>alert('x')\\</script\\>标题里的尖括号",  # shown, not run
     ]
     # sections in order of first appearance, items keep their rank numbers
-    assert text.index("## 经济") < text.index("### 1. 我市") < text.index("### 3. <script>")
-    assert text.index("### 3. <script>") < text.index("## 民生") < text.index("### 2. 老旧小区")
+    assert text.index("## 经济") < text.index("### 1. 我市") < text.index("### 3. \\<script")
+    assert text.index("### 3. \\<script") < text.index("## 民生") < text.index("### 2. 老旧小区")
     assert "### 2. 老旧小区改造惠及4120户居民【持续关注】" in text
     assert "惠及居民**4120户**，完成投资**1.86亿元**" in text
     assert "关键数据：**37个**、**4120户**、**1.86亿元**" in text
@@ -87,3 +88,54 @@ def test_english_date():
 def test_footer_says_when_in_local_time(sample_brief, config):
     sample_brief.meta["generated_at"] = "2024-10-18T06:30:05+08:00"
     assert "2024-10-18 06:30 (UTC+08:00) 由 brief" in render(sample_brief, "txt", config)
+
+
+# --- article text that tries to escape its place (issue 13, case 10) ----------------------------
+
+HOSTILE_TITLE = "标题\r\n### 伪造\n| a | b |\nBcc: x@example.org [点我](javascript:alert(1)) <img src=x onerror=alert(1)>"
+HOSTILE_SUMMARY = "摘要\x1b[31m红字\u202e反转 共**5万人**\n<script>alert(1)</script>"
+
+
+def _hostile(sample_brief):
+    item = sample_brief.items[0]
+    item.article.title = HOSTILE_TITLE
+    item.summary.text = HOSTILE_SUMMARY
+    item.article.url = "javascript:alert(1)"
+    sample_brief.items[1].article.url = "https://example.org/a?b=1&c=<2>"
+    sample_brief.items[2].article.url = "https://example.org/news/1.html"
+    return sample_brief
+
+
+def _lines_from_article_text(text):
+    return [line for line in text.splitlines()
+            if line.startswith(("### 伪造", "| a", "Bcc:", "<script", "<img"))]
+
+
+def test_markdown_keeps_article_text_as_text(sample_brief, config):
+    text = render(_hostile(sample_brief), "md", config)
+    assert _lines_from_article_text(text) == []
+    for live in ("](javascript:", "<script", "<img"):
+        assert not re.search(r"(?<!\\)" + re.escape(live), text), live  # only escaped, never live
+    assert "\\[点我\\](javascript:alert(1))" in text and "\\<img src=x onerror=alert(1)\\>" in text
+    assert "\x1b" not in text and "\u202e" not in text and "\r" not in text
+    assert "javascript:alert(1)>" not in text  # a javascript: URL is never a link
+    assert "<https://example.org/news/1.html>" in text
+    lines = text.splitlines()  # the link does not eat the line break after the source line
+    assert all(not after.startswith("### ") for line, after in zip(lines, lines[1:]) if line.startswith("来源"))
+    assert "https://example.org/a?b=1&c=<2>" not in text  # not a clean URL: no link
+
+
+def test_plain_text_and_html_are_one_line_per_field_without_controls(sample_brief, config):
+    brief = _hostile(sample_brief)
+    for fmt in ("txt", "html"):
+        text = render(brief, fmt, config)
+        assert _lines_from_article_text(text) == [], fmt
+        assert "\x1b" not in text and "\u202e" not in text and "\r" not in text, fmt
+    html = render(brief, "html", config)
+    assert "<script>" not in html and "<img" not in html and 'href="javascript' not in html
+    assert '<a href="https://example.org/news/1.html"' in html
+
+
+def test_json_carries_only_safe_urls(sample_brief, config):
+    data = json.loads(render(_hostile(sample_brief), "json", config))
+    assert [item["url"] for item in data["items"][:3]] == [None, None, "https://example.org/news/1.html"]
