@@ -154,18 +154,18 @@ def test_a_setting_only_defaults_toml_has_is_typed_by_its_default(monkeypatch):
     """A stage that adds a key or a table to defaults.toml gets it checked before config.py declares it."""
     import brief.config as config_module
 
-    text = default_text().replace("[mail]\n", "[mail]\nlock_wait = 900.0\n", 1)
+    text = default_text().replace("[mail]\n", "[mail]\nqueue_wait = 900.0\n", 1)
     text += '\n[server]\nurl = ""\nmax_in_flight = 4\nextra_body = { repeat_penalty = 1.0, stop = "x" }\n'
     monkeypatch.setattr(config_module, "default_text", lambda: text)
     config_module.schema.cache_clear()
     config_module._default_values.cache_clear()
     try:
         config = load_config(environ={"BRIEF_SERVER__MAX_IN_FLIGHT": "8"})
-        assert config["server"]["max_in_flight"] == 8 and config["mail"]["lock_wait"] == 900.0
+        assert config["server"]["max_in_flight"] == 8 and config["mail"]["queue_wait"] == 900.0
         assert config["server"]["extra_body"] == {"repeat_penalty": 1.0, "stop": "x"}
         assert "server" in list(config) and config["mail"]["from"] == ""
         assert "did you mean max_in_flight" in refused("[server]\nmax_inflight = 2")
-        assert "expected a number" in refused('[mail]\nlock_wait = "long"')
+        assert "expected a number" in refused('[mail]\nqueue_wait = "long"')
         assert "expected an integer" in refused(BRIEF_SERVER__MAX_IN_FLIGHT="many")
         assert "[server]\nurl = " in to_toml(config)
     finally:
