@@ -60,6 +60,7 @@ class ServerRuntime:
         self.max_in_flight = max(1, int(max_in_flight))
         self.retries = max(0, int(retries))
         self._checked = False
+        self.usage = {"requests": 0, "prompt_tokens": 0, "completion_tokens": 0}  # as the servers report
 
     # -- configuration check -----------------------------------------------------------------
     async def _check(self, client: Any) -> None:
@@ -120,6 +121,10 @@ class ServerRuntime:
                 "temperature": 0.0, "seed": 0}
         async with gate:
             response = await self._send(client, "POST", f"{url}/chat/completions", body)
+        usage = response.json().get("usage") or {}
+        self.usage["requests"] += 1
+        for name in ("prompt_tokens", "completion_tokens"):
+            self.usage[name] += int(usage.get(name) or 0)
         try:
             choice = response.json()["choices"][0]
             return choice["message"]["content"] or "", choice.get("finish_reason") == "length"

@@ -15,6 +15,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -134,12 +135,14 @@ def start_llama_server(model: Path, *, alias: str = "tiny", api_key: str | None 
     env = {**os.environ, **({"API_KEY": api_key} if api_key else {})}
     command = serve_command(str(model), alias=alias, host="127.0.0.1", port=port, context=context,
                             threads=threads)
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = tempfile.TemporaryFile()  # not a pipe: llama.cpp's loading log would fill it and block
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log)
     url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"llama.cpp's server exited: {process.stderr.read().decode()[-500:]}")
+            log.seek(0)
+            raise RuntimeError(f"llama.cpp's server exited: {log.read().decode(errors='replace')[-500:]}")
         try:
             urllib.request.urlopen(url + "/models", timeout=1)
             return process, url
@@ -148,7 +151,7 @@ def start_llama_server(model: Path, *, alias: str = "tiny", api_key: str | None 
         except OSError:
             time.sleep(0.2)
     process.kill()
-    raise RuntimeError("llama.cpp's server did not start within 120 s")
+    raise RuntimeError("llama.cpp's server did not start within 300 s")
 
 
 def stop(process: subprocess.Popen) -> None:
