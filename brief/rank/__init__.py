@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
+from brief.errors import ConfigError
 from brief.model import Article, BriefItem
 from brief.rank.features import article_features
 from brief.rank.reasons import reasons_for
@@ -56,6 +57,8 @@ def rank(
     base = [sum(contributions(f, weights).values()) for f in features]
     values = signatures([Sketch.of(story_text(a)) for a in articles])
     threshold = float(settings.get("group_threshold", 0.25))
+    if not 0.0 < threshold <= 1.0:
+        raise ConfigError(f"[rank] group_threshold = {threshold}: a similarity above 0 and at most 1")
     if settings.get("group", True):
         groups = group_signatures(values, threshold)
     else:

@@ -108,3 +108,11 @@ def test_pairwise_learning_recovers_the_deciding_feature():
 
 def test_no_articles_no_items():
     assert rank([], config=defaults()) == []
+
+
+@pytest.mark.parametrize("threshold", [0.0, -0.1, 1.5])
+def test_group_threshold_must_be_a_similarity(threshold):
+    config = defaults()
+    config["rank"]["group_threshold"] = threshold
+    with pytest.raises(ConfigError, match="group_threshold"):
+        rank(DAY, config=config)
