@@ -45,7 +45,7 @@ class ServerRuntime:
     """Chat completions from one or more OpenAI-compatible servers, many requests in flight."""
 
     def __init__(self, urls: Sequence[str], *, model: str = "", api_key_env: str = "", timeout: float = 120.0,
-                 max_in_flight: int = 4, retries: int = 3):
+                 max_in_flight: int = 4, retries: int = 3, extra_body: dict[str, Any] | None = None):
         try:
             import httpx
         except ImportError:
@@ -59,6 +59,7 @@ class ServerRuntime:
         self.timeout = float(timeout)
         self.max_in_flight = max(1, int(max_in_flight))
         self.retries = max(0, int(retries))
+        self.extra_body = dict(extra_body or {})
         self._checked = False
         self.usage = {"requests": 0, "prompt_tokens": 0, "completion_tokens": 0}  # as the servers report
 
@@ -117,7 +118,7 @@ class ServerRuntime:
 
     async def _complete(self, client: Any, gate: asyncio.Semaphore, url: str, messages: list[dict[str, str]],
                         max_tokens: int) -> tuple[str, bool]:
-        body = {"model": self.model, "messages": messages, "max_tokens": max_tokens,
+        body = {**self.extra_body, "model": self.model, "messages": messages, "max_tokens": max_tokens,
                 "temperature": 0.0, "seed": 0}
         async with gate:
             response = await self._send(client, "POST", f"{url}/chat/completions", body)
@@ -161,7 +162,8 @@ def runtime_from_config(config: dict[str, Any]) -> ServerRuntime:
     settings = _settings(config)
     return ServerRuntime(server_urls(config), model=settings.get("model", ""),
                          api_key_env=settings.get("api_key_env", ""), timeout=settings.get("timeout", 120),
-                         max_in_flight=settings.get("max_in_flight", 4), retries=settings.get("retries", 3))
+                         max_in_flight=settings.get("max_in_flight", 4), retries=settings.get("retries", 3),
+                         extra_body=settings.get("extra_body", {}))
 
 
 class ServerSummarizer(LLMSummarizer):

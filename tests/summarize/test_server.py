@@ -211,6 +211,17 @@ def test_requests_in_flight_come_back_in_order(llama_server):
 
 
 @needs_llama_server
+def test_served_replies_are_the_in_process_replies(tiny_gguf, llama_server):
+    from brief.summarize.llm import LlamaCppRuntime
+
+    in_process = LlamaCppRuntime(tiny_gguf, context=8192, threads=1).chat(conversations(4), 24)
+    served = ServerRuntime([llama_server], max_in_flight=2, extra_body=defaults()["summarize"]["server"]["extra_body"])
+    assert served.chat(conversations(4), 24) == in_process
+    # llama.cpp's server penalizes repeats unless told not to: without it, greedy replies differ.
+    assert ServerRuntime([llama_server]).chat(conversations(4), 24) != in_process
+
+
+@needs_llama_server
 def test_a_500_is_retried_and_the_reply_is_the_same(llama_server):
     gate = Gate(llama_server, fail=2)
     try:
