@@ -141,14 +141,14 @@ def speed(days: dict[str, list[dict]], config, n: int = 500, repeats: int = 5) -
 
 def false_joins(days: dict[str, list[dict]], threshold: float) -> tuple[int, int]:
     """Same-day pairs the grouping would join: a broadcast's items are, by design, different stories."""
-    from brief.rank.group import Sketch, similarity_matrix, story_text
+    from brief.rank.group import Sketch, signatures, similar_pairs, story_text
 
     joined = pairs = 0
     for rows in days.values():
-        sim = similarity_matrix([Sketch.of(story_text(to_article(r))) for r in rows])
+        values = signatures([Sketch.of(story_text(to_article(r))) for r in rows])
         n = len(rows)
         pairs += n * (n - 1) // 2
-        joined += int(((sim >= threshold).sum() - n) // 2)
+        joined += len(similar_pairs(values, threshold=threshold)[0])
     return joined, pairs
 
 

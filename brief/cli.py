@@ -43,6 +43,7 @@ class Backend(str, enum.Enum):
     extractive = "extractive"
     llm = "llm"
     seq2seq = "seq2seq"
+    server = "server"
 
 
 class Kind(str, enum.Enum):

@@ -102,6 +102,10 @@ def _weights(table: dict[str, float]) -> str | None:
     return None
 
 
+class CountOrAll:
+    """The type of a count that may also be "all" (``model_top``): an int, or the string "all"."""
+
+
 def setting(check: Check | None = None, *, key: str | None = None) -> Any:
     """A config field: its type comes from the annotation, its default from defaults.toml."""
     return field(metadata={"check": check, "key": key})
@@ -163,7 +167,7 @@ class SummarizeSettings(Section):
     backend: str = setting(_backends)
     max_chars: int = setting(at_least(20))
     headline_chars: int = setting(at_least(8))
-    model_top: int = setting(at_least(0))
+    model_top: CountOrAll = setting(lambda v: None if v == "all" or v >= 0 else "must be at least 0")
     model_path: str = setting()
     cache_dir: str = setting()
     model: str = setting()
@@ -319,12 +323,16 @@ def _show(value: Any) -> str:
     """A value as TOML would write it, for messages."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (str, list, dict)):
+    if isinstance(value, dict):  # an inline table
+        return "{ " + ", ".join(f"{json.dumps(k, ensure_ascii=False)} = {_show(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_show, value)) + "]"
+    if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
-_KINDS = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
+_KINDS = {CountOrAll: 'an integer or "all"', str: "a string", int: "an integer", float: "a number", bool: "true or false",
           list: "a list of strings", dict: "a table of numbers"}
 
 
@@ -336,6 +344,7 @@ def _typed(value: Any, hint: Any) -> Any:
             raise ValueError(f"expected {'a list' if kind is list else 'a table'}")
         return value
     ok = {
+        CountOrAll: value == "all" or (isinstance(value, int) and not isinstance(value, bool)),
         bool: isinstance(value, bool),
         int: isinstance(value, int) and not isinstance(value, bool),
         float: isinstance(value, (int, float)) and not isinstance(value, bool),
@@ -365,9 +374,11 @@ def _from_env(raw: str, hint: Any) -> Any:
         if text.lower() not in words:
             raise ValueError("expected true or false (1/0, yes/no, on/off)")
         return words[text.lower()]
-    if kind in (int, float):
+    if kind is CountOrAll and text.lower() == "all":
+        return "all"
+    if kind in (int, float, CountOrAll):
         try:
-            return kind(text)
+            return (float if kind is float else int)(text)
         except ValueError:
             raise ValueError(f"expected {_KINDS[kind]}") from None
     if kind is list:
@@ -457,7 +468,13 @@ def _env_layer(values: dict[str, dict[str, Any]], environ: dict[str, str],
             if typing.get_origin(hint) is dict:  # BRIEF_RANK__WEIGHTS__PROVINCIAL=1.2
                 if len(rest) != 1:
                     raise ValueError(f"name one entry: {name}__NAME")
-                value = {**values[section][key], rest[0]: _from_env(raw, float)}
+                current, entry = values[section][key], rest[0]
+                if _is_settings(current):  # BRIEF_SUMMARIZE__SERVER__URL: typed by its default
+                    if entry not in current:
+                        raise ValueError(f"[{section}.{key}] has no {entry}{_did_you_mean(entry, current)}")
+                    value = {**current, entry: _from_env(raw, _inferred(current[entry]))}
+                else:
+                    value = {**current, entry: _from_env(raw, float)}
             elif rest:
                 raise ValueError(f"{section}.{key} has no entries")
             else:

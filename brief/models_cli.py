@@ -86,3 +86,41 @@ def path(name: Optional[str] = NameArg, config_path: Optional[Path] = ConfigOpt)
         typer.echo(str(model_path(card, config)))
 
     _guarded(run)
+
+
+@models_app.command()
+def serve(name: Optional[str] = NameArg, config_path: Optional[Path] = ConfigOpt,
+          host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+          port: int = typer.Option(8080, "--port", help="Port to listen on."),
+          threads: int = typer.Option(0, "--threads", help="CPU threads (0: the summarize threads setting, else all cores)."),
+          api_key_env: Optional[str] = typer.Option(
+              None, "--api-key-env", help="Require the key in this environment variable from clients.")) -> None:
+    """Serve the model over the OpenAI chat-completions protocol (llama.cpp's server), so that several
+    brief runs share one loaded model: point them at it with backend = "server" and the server url
+    "http://HOST:PORT/v1" (docs/scaling.md). Runs until interrupted."""
+
+    def run():
+        import importlib.util
+        import os
+
+        from brief.errors import ConfigError, ModelError
+        from brief.models import ensure_model
+        from brief.summarize.server import serve_command
+
+        if importlib.util.find_spec("llama_cpp") is None or importlib.util.find_spec("uvicorn") is None:
+            raise ModelError("brief models serve needs llama.cpp's server: pip install 'brief[llm,serve]'")
+        card, config = _setup(name, config_path)
+        settings = config["summarize"]
+        model = ensure_model(card, config)
+        env = dict(os.environ)
+        if api_key_env:
+            if not os.environ.get(api_key_env):
+                raise ConfigError(f"--api-key-env {api_key_env}: that environment variable is not set")
+            env["API_KEY"] = os.environ[api_key_env]  # llama.cpp's server reads it from there
+        command = serve_command(str(model), alias=card.name, host=host, port=port,
+                                context=settings.get("context", 2048),
+                                threads=threads or settings.get("threads") or os.cpu_count() or 1)
+        typer.echo(f"serving {card.name} at http://{host}:{port}/v1 (model {card.name!r})", err=True)
+        os.execve(command[0], command, env)
+
+    _guarded(run)

@@ -32,9 +32,9 @@ def refused(toml="", **environ):
     ("[summarise]\nmax_chars = 60", "t.toml: unknown section [summarise] (did you mean [summarize]?)"),
     ('[mail]\nhots = "x"', "t.toml: unknown key [mail] hots (did you mean host?)"),
     ("[summarize]\nmax_chars = 0", "t.toml: [summarize] max_chars = 0: must be at least 20"),
-    ("[rank.weights]\nprovincal = 1.2", 't.toml: [rank] weights = {"provincal": 1.2}: unknown weight provincal '
+    ("[rank.weights]\nprovincal = 1.2", 't.toml: [rank] weights = { "provincal" = 1.2 }: unknown weight provincal '
                                         "(did you mean provincial?)"),
-    ('[rank.profile]\n"就业" = "high"', 't.toml: [rank] profile = {"就业": "high"}: expected a table of numbers'),
+    ('[rank.profile]\n"就业" = "high"', 't.toml: [rank] profile = { "就业" = "high" }: expected a table of numbers'),
     ('[brief]\ntitle = "简报\\nBcc: x@example.org"', 't.toml: [brief] title = "简报\\nBcc: x@example.org": '
                                                      "must be one line, without control characters"),
     ('[mail]\nsubject = "{0} {nope}"', 't.toml: [mail] subject = "{0} {nope}": unknown field {0}; '
@@ -191,3 +191,19 @@ def test_a_sub_table_of_settings_is_merged_key_by_key(monkeypatch):
     finally:
         config_module.schema.cache_clear()
         config_module._default_values.cache_clear()
+
+
+def test_model_top_takes_a_count_or_all():
+    assert load_config(environ={"BRIEF_SUMMARIZE__MODEL_TOP": "all"})["summarize"]["model_top"] == "all"
+    assert load_config(environ={"BRIEF_SUMMARIZE__MODEL_TOP": "7"})["summarize"]["model_top"] == 7
+    assert 'expected an integer or "all"' in refused(BRIEF_SUMMARIZE__MODEL_TOP="most")
+    assert "must be at least 0" in refused("[summarize]\nmodel_top = -1")
+
+
+def test_an_entry_of_a_settings_sub_table_is_typed_by_its_default_in_the_environment():
+    config = load_config(environ={"BRIEF_SUMMARIZE__SERVER__URL": "http://127.0.0.1:8080/v1",
+                                  "BRIEF_SUMMARIZE__SERVER__MAX_IN_FLIGHT": "8"})
+    assert config["summarize"]["server"]["url"] == "http://127.0.0.1:8080/v1"
+    assert config["summarize"]["server"]["max_in_flight"] == 8
+    assert "did you mean max_in_flight" in refused(BRIEF_SUMMARIZE__SERVER__MAX_INFLIGHT="2")
+    assert "expected an integer" in refused(BRIEF_SUMMARIZE__SERVER__RETRIES="many")

@@ -8,8 +8,9 @@ keeps its score breakdown (weight x feature, by feature) and short reasons in Ch
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
+from brief.errors import ConfigError
 from brief.model import Article, BriefItem
 from brief.rank.features import article_features
 from brief.rank.reasons import reasons_for
@@ -45,7 +46,7 @@ def rank(
     story briefed on an earlier date is dropped, or kept with status 持续关注 when it brings new facts.
     """
     from brief.rank.diversity import mmr_order
-    from brief.rank.group import Sketch, group_indices, similarity_matrix, story_text
+    from brief.rank.group import Sketch, group_signatures, signatures, story_text
 
     settings = config.get("rank", {})
     weights = load_weights(config)
@@ -54,11 +55,12 @@ def rank(
         return []
     features = [article_features(a, profile=settings.get("profile"), date=date) for a in articles]
     base = [sum(contributions(f, weights).values()) for f in features]
-    sketches = [Sketch.of(story_text(a)) for a in articles]
-    similarity = similarity_matrix(sketches)
+    values = signatures([Sketch.of(story_text(a)) for a in articles])
     threshold = float(settings.get("group_threshold", 0.25))
+    if not 0.0 < threshold <= 1.0:
+        raise ConfigError(f"[rank] group_threshold = {threshold}: a similarity above 0 and at most 1")
     if settings.get("group", True):
-        groups = group_indices(similarity, threshold)
+        groups = group_signatures(values, threshold)
     else:
         groups = [[i] for i in range(len(articles))]
 
@@ -79,7 +81,7 @@ def rank(
         members.append(group)
 
     if history is not None and date:
-        items, members = _apply_history(items, members, sketches, history, date, settings)
+        items, members = _apply_history(items, members, values, history, date, threshold, settings)
         if not items:
             return []
 
@@ -90,7 +92,7 @@ def rank(
 
     order = mmr_order(
         [item.score for item in items],
-        _topic_similarity(members, similarity, sections, threshold),
+        _topic_similarity(members, values, sections, threshold),
         lam=float(settings.get("diversity", 0.85)),
         depth=int(config.get("brief", {}).get("top", 10)),
     )
@@ -100,36 +102,49 @@ def rank(
     return ranked
 
 
-def _topic_similarity(members: list[list[int]], similarity: Any, sections: list[str],
-                      threshold: float) -> Any:
-    """How much two stories cover one topic: same section counts half, shared wording the rest."""
+def _topic_similarity(members: list[list[int]], values: Any, sections: list[str],
+                      threshold: float) -> Callable[[int], Any]:
+    """How much story ``k`` and every other story cover one topic: same section counts half, shared
+    wording (the closest pair of their tellings) the rest. One row at a time, as MMR asks for it."""
     import numpy as np
 
-    rows = np.stack([similarity[g].max(axis=0) for g in members])
-    words = np.stack([rows[:, g].max(axis=1) for g in members], axis=1)
+    from brief.rank.group import similarity_to
+
+    tellings = np.concatenate([np.asarray(g) for g in members])
+    starts = np.cumsum([0] + [len(g) for g in members[:-1]])
     labels = np.array(sections)
-    return 0.5 * (labels[:, None] == labels[None, :]) + 0.5 * np.minimum(words / threshold, 1.0)
+
+    def row(k: int) -> Any:
+        words = np.maximum.reduceat(similarity_to(values, members[k])[tellings], starts)
+        return 0.5 * (labels == labels[k]) + 0.5 * np.minimum(words / threshold, 1.0)
+
+    return row
 
 
-def _apply_history(items: list[BriefItem], members: list[list[int]], sketches: list[Any],
-                   history: History, date: str, settings: dict[str, Any]):
+def _apply_history(items: list[BriefItem], members: list[list[int]], values: Any, history: History,
+                   date: str, threshold: float, settings: dict[str, Any]):
     """Drop stories already briefed on an earlier date; keep those with new facts as 持续关注."""
     import numpy as np
 
     from brief.history import new_facts
-    from brief.rank.group import Sketch
+    from brief.rank.group import Sketch, similar_pairs
 
     earlier = history.earlier(date, int(settings.get("history_days", 7)))
     if not earlier:
         return items, members
-    threshold = float(settings.get("group_threshold", 0.25))
     past = np.stack([Sketch.from_bytes(b.signature).values for b in earlier])
+    now, then, _ = similar_pairs(values, past, threshold=threshold)
+    matches: dict[int, set[int]] = {}
+    for i, j in zip(now.tolist(), then.tolist()):
+        matches.setdefault(i, set()).add(j)
+    by_hash: dict[str, set[int]] = {}
+    for j, b in enumerate(earlier):
+        by_hash.setdefault(b.content_hash, set()).add(j)
     kept_items, kept_members = [], []
     for item, group in zip(items, members):
         hashes = {item.article.content_hash} | {a.content_hash for a in item.related}
-        now = np.stack([sketches[i].values for i in group])
-        overlap = (now[:, None, :] == past[None, :, :]).mean(axis=2).max(axis=0)
-        seen = [b for b, o in zip(earlier, overlap) if o >= threshold or b.content_hash in hashes]
+        hits = set().union(*(matches.get(i, set()) for i in group), *(by_hash.get(h, set()) for h in hashes))
+        seen = [earlier[j] for j in sorted(hits)]
         if not seen:
             kept_items.append(item)
             kept_members.append(group)

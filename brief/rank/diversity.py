@@ -1,16 +1,21 @@
 """Diversity: maximal marginal relevance, so that the first items are not all one topic.
 
 Greedily pick the item with the best ``lambda * score - (1 - lambda) * similarity to those already
-picked``, scores scaled to [0, 1]. With ``lambda = 1`` this is the plain score order.
+picked``, scores scaled to [0, 1]. With ``lambda = 1`` this is the plain score order. Only the
+similarity rows of the picked items are asked for: ``depth`` rows, never the whole n x n matrix.
 """
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 
-def mmr_order(scores: Sequence[float], similarity: Any, *, lam: float, depth: int) -> list[int]:
-    """Indices in MMR order for the first ``depth`` places, then the rest by score."""
+def mmr_order(scores: Sequence[float], similarity: Callable[[int], Any], *, lam: float,
+              depth: int) -> list[int]:
+    """Indices in MMR order for the first ``depth`` places, then the rest by score.
+
+    ``similarity(i)`` is item i's similarity to every item (a sequence of len(scores) floats).
+    """
     import numpy as np
 
     by_score = sorted(range(len(scores)), key=lambda i: -scores[i])
@@ -19,7 +24,6 @@ def mmr_order(scores: Sequence[float], similarity: Any, *, lam: float, depth: in
     values = np.asarray(scores, dtype=float)
     span = (values.max() - values.min()) or 1.0
     scaled = (values - values.min()) / span
-    similarity = np.asarray(similarity, dtype=float)
     redundancy = np.zeros(len(values))
     free = np.ones(len(values), dtype=bool)
     chosen: list[int] = []
@@ -28,5 +32,5 @@ def mmr_order(scores: Sequence[float], similarity: Any, *, lam: float, depth: in
         best = int(np.argmax(gain))
         chosen.append(best)
         free[best] = False
-        redundancy = np.maximum(redundancy, similarity[best])
+        redundancy = np.maximum(redundancy, np.asarray(similarity(best), dtype=float))
     return chosen + [i for i in by_score if free[i]]

@@ -20,6 +20,7 @@ BACKENDS = {
     "extractive": "brief.summarize.extractive:ExtractiveSummarizer",
     "llm": "brief.summarize.llm:LLMSummarizer",
     "seq2seq": "brief.summarize.seq2seq:Seq2SeqSummarizer",
+    "server": "brief.summarize.server:ServerSummarizer",
 }
 
 
@@ -35,7 +36,7 @@ class Summarizer(Protocol):
 
 
 def get_summarizer(name: str, config: dict[str, Any]) -> Summarizer:
-    """Build the backend called ``name`` (``extractive``, ``llm``, ``seq2seq``)."""
+    """Build the backend called ``name`` (``extractive``, ``llm``, ``seq2seq``, ``server``)."""
     try:
         target = BACKENDS[name]
     except KeyError:

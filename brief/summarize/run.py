@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from brief.errors import ModelError
+from brief.errors import ConfigError, ModelError
 from brief.model import BriefItem
 from brief.summarize import get_summarizer, resolve_backend
 
@@ -23,6 +23,17 @@ class SummarizeRun:
     model: str | None = None  # the model that wrote the top summaries, when one did
 
 
+def model_top(config: dict[str, Any], backend: str, count: int) -> int:
+    """How many of ``count`` items the model writes: ``model_top``, or all ("all", server backend only)."""
+    top = config["summarize"]["model_top"]
+    if top == "all" and backend == "server":
+        return count
+    if isinstance(top, bool) or not isinstance(top, int) or top < 0:
+        raise ConfigError(f"[summarize] model_top = {top!r}: a number of items"
+                          + (', or "all" with the server backend' if top == "all" else ""))
+    return top
+
+
 def summarize_items(items: list[BriefItem], *, backend: str | None, config: dict[str, Any]) -> SummarizeRun:
     """Fill ``item.summary`` in place."""
     notices: list[str] = []
@@ -33,7 +44,7 @@ def summarize_items(items: list[BriefItem], *, backend: str | None, config: dict
     if notice:
         notices.append(notice)
     extractive = chosen if chosen.name == "extractive" else get_summarizer("extractive", config)
-    cut = len(items) if chosen is extractive else config["summarize"]["model_top"]
+    cut = len(items) if chosen is extractive else model_top(config, chosen.name, len(items))
     head, tail = items[:cut], items[cut:]
     model = getattr(chosen, "model_id", None) or None
     try:

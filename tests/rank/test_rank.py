@@ -82,7 +82,7 @@ def test_classifier_categories():
 
 def test_mmr_pushes_a_second_story_on_one_topic_down():
     scores = [1.0, 0.95, 0.6]
-    similarity = [[1, 0.9, 0], [0.9, 1, 0], [0, 0, 1]]
+    similarity = [[1, 0.9, 0], [0.9, 1, 0], [0, 0, 1]].__getitem__
     assert mmr_order(scores, similarity, lam=1.0, depth=3) == [0, 1, 2]
     assert mmr_order(scores, similarity, lam=0.5, depth=3) == [0, 2, 1]
     assert mmr_order(scores, similarity, lam=0.5, depth=1) == [0, 1, 2]
@@ -108,3 +108,11 @@ def test_pairwise_learning_recovers_the_deciding_feature():
 
 def test_no_articles_no_items():
     assert rank([], config=defaults()) == []
+
+
+@pytest.mark.parametrize("threshold", [0.0, -0.1, 1.5])
+def test_group_threshold_must_be_a_similarity(threshold):
+    config = defaults()
+    config["rank"]["group_threshold"] = threshold
+    with pytest.raises(ConfigError, match="group_threshold"):
+        rank(DAY, config=config)
