@@ -71,9 +71,9 @@ def figures_hint(text: str, count: int) -> str:
     """A line naming the first key figures of the source, so that the model keeps them."""
     if count <= 0:
         return ""
-    from brief.text import extract_figures
+    from brief.text import key_figures
 
-    found = list(dict.fromkeys(f.text for f in extract_figures(text) if f.kind != "date"))[:count]
+    found = [f.text for f in key_figures(text)][:count]
     return f"\n原文关键数字：{'、'.join(found)}（写入摘要时须与原文一致）" if found else ""
 
 
