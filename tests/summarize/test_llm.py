@@ -72,9 +72,9 @@ def test_worked_examples_are_earlier_turns_within_the_length_asked(kind):
     assert len(fewer) < len(turns)
 
 
-def test_figures_hint_names_key_figures_not_dates():
+def test_figures_hint_names_key_figures_not_dates_or_periods():
     hint = figures_hint(JOBS.body, 2)
-    assert "1—8月" in hint and "36.54万人" in hint
+    assert "36.54万人" in hint and "83%" in hint and "1—8月" not in hint
     assert figures_hint("2024年10月17日，会议召开。", 2) == ""
     assert figures_hint(JOBS.body, 0) == ""
 
