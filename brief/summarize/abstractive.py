@@ -17,7 +17,8 @@ from typing import Any, Sequence
 from brief.model import Article, Evidence, Summary
 from brief.summarize.cache import SummaryCache, cache_key
 from brief.summarize.extractive import key_sentences
-from brief.text import fit
+from brief.summarize.informative import MIN_NOVELTY, informativeness_problems, lead_figures, novelty
+from brief.text import extract_figures, fit
 
 _CLAUSE_END = "，。；！？、：,;!?"
 _SENTENCE_END = "。！？!?"
@@ -127,6 +128,29 @@ def evidence_for(summary: str, source: str) -> list[Evidence]:
     return result
 
 
+def _flat(problems: dict[str, list[str]]) -> list[str]:
+    return [p for found in problems.values() for p in found]
+
+
+# The extractive candidate replaces a faithful model draft only when it scores clearly higher: near
+# ties go to the model, whose summary is written for the brief rather than cut from the article.
+EXTRACTIVE_MARGIN = 0.1
+
+
+def candidate_score(text: str, article: Article, limit: int, source: str) -> float | None:
+    """How well a candidate summary informs: None when the guard rejects it, else the share of the
+    lead's key figures it keeps (1 when the lead has none) + its novelty against the title (0-1,
+    full from twice the share under which it restates the title: a summary that keeps the title's
+    figure is not worse for it) + up to 0.2 for length (full from half the length asked)."""
+    if guard_problems(text, source):
+        return None
+    lead = lead_figures(article)
+    said = extract_figures(text)
+    kept = sum(any(f.same_as(k) for f in said) for k in lead) / len(lead) if lead else 1.0
+    fresh = min(1.0, novelty(text, article.title) / (2 * MIN_NOVELTY)) if article.title else 1.0
+    return kept + fresh + 0.2 * min(1.0, 2 * len(text) / limit)
+
+
 def guard_problems(text: str, source: str) -> list[str]:
     """The faithfulness guard's objections to ``text`` (empty: it passes)."""
     from brief.summarize.guard import check_summary
@@ -151,6 +175,9 @@ class AbstractiveSummarizer:
         self.input_chars = {"summary": settings.get("input_chars", 0),
                             "headline": settings.get("headline_input_chars", 0)}
         self.chunk_chars = settings.get("chunk_chars", 1200)
+        # 1: one draft (then the strict retry, then the extractive summary); 2: also a draft from the
+        # lead, the best of the drafts and the extractive summary wins (docs/models.md: its cost).
+        self.candidates = settings.get("candidates", 1)
         self.cache = SummaryCache.from_config(config) if settings.get("cache", True) else None
 
     # -- what a backend provides -------------------------------------------------------------
@@ -187,13 +214,15 @@ class AbstractiveSummarizer:
     def _summarize_fresh(self, articles: Sequence[Article], kind: str, limit: int) -> list[Summary]:
         if not articles:
             return []
+        if kind == "summary" and self.candidates > 1:
+            return self._choose_among_candidates(articles, limit)
         requests = [self._request(a, kind, limit) for a in articles]
         drafts = self._run(requests, strict=False)
         summaries: list[Summary | None] = [None] * len(articles)
         retry: list[int] = []
-        first_problems: dict[int, list[str]] = {}
+        first_problems: dict[int, dict[str, list[str]]] = {}
         for i, (article, text) in enumerate(zip(articles, drafts)):
-            problems = guard_problems(text, self._guard_source(article))
+            problems = self._check(text, article, kind)
             if problems:
                 first_problems[i] = problems
                 retry.append(i)
@@ -203,16 +232,67 @@ class AbstractiveSummarizer:
             again = self._run([requests[i] for i in retry], strict=True)
             fallback = self._fallback([articles[i] for i in retry], kind)
             for i, text, replacement in zip(retry, again, fallback):
-                problems = guard_problems(text, self._guard_source(articles[i]))
-                record = {"check": "faithfulness", "problems": first_problems[i], "rejected": drafts[i]}
+                problems = self._check(text, articles[i], kind)
+                record = {"check": ", ".join(first_problems[i]), "problems": _flat(first_problems[i]),
+                          "rejected": drafts[i]}
                 if not problems:
                     summaries[i] = self._summary(articles[i], text, f"{self.name}-strict")
                     summaries[i].guard = {**record, "action": "regenerated with the strict prompt"}
                 else:
-                    replacement.guard = {**record, "retry_problems": problems, "retry_rejected": text,
+                    replacement.guard = {**record, "retry_check": ", ".join(problems),
+                                         "retry_problems": _flat(problems), "retry_rejected": text,
                                          "action": "replaced by the extractive summary"}
                     summaries[i] = replacement
         return [s for s in summaries if s is not None]
+
+    def _check(self, text: str, article: Article, kind: str) -> dict[str, list[str]]:
+        """What is wrong with a draft, by check: ``faithfulness`` (the guard) always, and for the
+        2-3 sentence summary ``informativeness`` (it must say what the title does not)."""
+        found = {}
+        faithfulness = guard_problems(text, self._guard_source(article))
+        if faithfulness:
+            found["faithfulness"] = faithfulness
+        if kind == "summary" and text.strip():
+            informativeness = informativeness_problems(text, article)
+            if informativeness:
+                found["informativeness"] = informativeness
+        return found
+
+    def _choose_among_candidates(self, articles: Sequence[Article], limit: int) -> list[Summary]:
+        """Several drafts per article (from its key sentences and from its lead) and the extractive
+        summary, each scored by :func:`candidate_score`; the best one that passes the guard wins."""
+        inputs = {"key sentences": [self._request(a, "summary", limit) for a in articles],
+                  "lead": [Request(a, self._lead_for(a), "summary", limit) for a in articles]}
+        drafts = {name: self._run(requests, strict=False)
+                  for name, requests in list(inputs.items())[: self.candidates]}
+        extractive = self._fallback(articles, "summary")
+        chosen = []
+        for i, article in enumerate(articles):
+            scored = []
+            for name, texts in drafts.items():
+                score = candidate_score(texts[i], article, limit, self._guard_source(article))
+                if score is not None:
+                    scored.append((score, name, texts[i]))
+            fallback = candidate_score(extractive[i].text, article, limit, self._guard_source(article))
+            scored.append(((fallback or 0.0) - EXTRACTIVE_MARGIN, "extractive", extractive[i].text))
+            score, name, text = max(scored, key=lambda c: c[0])  # the first of equals: a model draft
+            summary = extractive[i] if name == "extractive" else self._summary(article, text, self.name)
+            summary.guard = {"check": "candidates", "action": f"chose the {name} candidate",
+                             "candidates": {n: round(s, 3) for s, n, _ in scored},
+                             "rejected": [texts[i] for n, texts in drafts.items() if n != name]}
+            chosen.append(summary)
+        return chosen
+
+    def _lead_for(self, article: Article) -> str:
+        """The title and the article's opening, whole sentences up to ``input_chars``."""
+        from brief.text import split_sentences
+
+        budget, lead = self.input_chars["summary"] or len(article.body), ""
+        for sentence in split_sentences(article.body):
+            if lead and len(lead) + len(sentence) > budget:
+                break
+            lead += sentence
+        return f"标题：{article.title}\n{lead}" if article.title else lead
 
     def _guard_source(self, article: Article) -> str:
         return f"{article.title}\n{article.body}"

@@ -36,13 +36,16 @@ class Prompt:
     strict_system: str
     strict_user: str
     examples: list[dict[str, str]] = field(default_factory=list)
+    # Which figures the request names: "key" (brief.text.key_figures: quantities, not periods or
+    # ordinals) or "any" (every figure but dates; what the headline prompt was measured with).
+    figures: str = "any"
 
     def messages(self, text: str, *, limit: int, key_figures: int, strict: bool) -> list[dict[str, str]]:
         """The conversation for one article; ``key_figures`` of its figures are named in the request."""
         system, user = (self.strict_system, self.strict_user) if strict else (self.system, self.user)
 
         def request(article: str) -> dict[str, str]:
-            figures = figures_hint(article, key_figures)
+            figures = figures_hint(article, key_figures, key_only=self.figures == "key")
             return {"role": "user", "content": user.format(limit=limit, figures=figures, article=article)}
 
         turns = [{"role": "system", "content": system}]
@@ -62,18 +65,21 @@ def load_prompt(prompt_set: str, kind: str) -> Prompt:
         examples = [{"article": e["article"], "summary": e["summary"]} for e in data.get("examples", [])]
         return Prompt(name=f"{prompt_set}/{kind}", version=data["version"], system=data["system"],
                       user=data["user"], strict_system=data["strict"]["system"],
-                      strict_user=data["strict"]["user"], examples=examples)
+                      strict_user=data["strict"]["user"], examples=examples,
+                      figures=data.get("figures", "any"))
     except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise ModelError(f"{path}: unusable prompt file: {exc}") from None
 
 
-def figures_hint(text: str, count: int) -> str:
-    """A line naming the first key figures of the source, so that the model keeps them."""
+def figures_hint(text: str, count: int, *, key_only: bool = True) -> str:
+    """A line naming the first key figures of the source (``key_only``: quantities only, else every
+    figure but dates), so that the model keeps them."""
     if count <= 0:
         return ""
-    from brief.text import key_figures
+    from brief.text import extract_figures, key_figures
 
-    found = [f.text for f in key_figures(text)][:count]
+    figures = key_figures(text) if key_only else [f for f in extract_figures(text) if f.kind != "date"]
+    found = list(dict.fromkeys(f.text for f in figures))[:count]
     return f"\n原文关键数字：{'、'.join(found)}（写入摘要时须与原文一致）" if found else ""
 
 
