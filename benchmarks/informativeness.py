@@ -106,6 +106,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--candidates", action="store_true", help="also the model choosing among candidates")
     parser.add_argument("--no-llm", action="store_true", help="baselines only")
+    parser.add_argument("--per-article", type=int, default=0,
+                        help="time N xwlb articles of 550-650 characters one by one, model loaded (0 = skip)")
+    parser.add_argument("--cli", type=int, default=0,
+                        help="time `brief summarize FILE` on N such articles, each a new process, "
+                             "without and with the kept prompt prefix (0 = skip)")
     parser.add_argument("--threads", type=int, default=0)
     parser.add_argument("--shared", type=Path, default=Path(os.environ.get("BRIEF_SHARED", ROOT.parent / "shared")))
     args = parser.parse_args()
@@ -131,6 +136,9 @@ def main() -> None:
                 chooser._runtime = model.runtime
                 chooser.name = "llm"
                 systems.append(chooser)
+        if args.per_article or args.cli:
+            timing(args, config, systems[-1] if not args.no_llm else None, Path(cache))
+            return
         articles = xwlb_articles(args.shared, args.xwlb, args.seed)
         pairs = clts_pairs(args.shared)[: args.clts]
         clts = [p.article() for p in pairs]
@@ -157,6 +165,56 @@ def main() -> None:
                     print(f"  [{s.method}] {a.title} || {s.text} || {(s.guard or {}).get('problems')}",
                           file=sys.stderr)
         print(f"\nload average after: {os.getloadavg()[0]:.2f}")
+
+
+def six_hundred(shared: Path, count: int) -> list[Article]:
+    """``count`` xwlb articles of 550-650 characters (a fixed seed)."""
+    return [a for a in xwlb_articles(shared, 3000, 11) if 550 <= len(a.body) <= 650][:count]
+
+
+def timing(args, config: dict, model, cache: Path) -> None:
+    print(f"load average before: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)\n")
+    if args.per_article and model is not None:
+        articles = six_hundred(args.shared, args.per_article + 1)
+        model.summarize(articles[:1])  # the shared prefix (instructions, examples) is evaluated here
+        seconds, lengths = [], []
+        for article in articles[1:]:
+            start = time.perf_counter()
+            (summary,) = model.summarize([article])
+            seconds.append(time.perf_counter() - start)
+            lengths.append(len(summary.text))
+        print(f"| 2-3 sentence summary, {len(seconds)} articles of 550-650 characters | "
+              f"{sum(seconds) / len(seconds):.2f} s/article (min {min(seconds):.2f}, max {max(seconds):.2f}) "
+              f"| mean length {sum(lengths) / len(lengths):.1f} |")
+    if args.cli:
+        import subprocess
+
+        articles = six_hundred(args.shared, args.cli)
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        for label, keep in (("each call from scratch", False), ("prefix kept in the cache directory", True)):
+            seconds = []
+            for i, article in enumerate(articles):
+                home = cache / ("kept" if keep else f"fresh{i}")
+                path = cache / f"a{i}.txt"
+                path.write_text(f"{article.title}\n\n{article.body}\n", encoding="utf-8")
+                (home).mkdir(exist_ok=True)
+                toml = home / "brief.toml"
+                toml.write_text(f'[summarize]\ncache_dir = "{home}"\nthreads = {args.threads}\n'
+                                f'model_path = "{model_file()}"\n', encoding="utf-8")
+                start = time.perf_counter()
+                subprocess.run([sys.executable, "-m", "brief", "summarize", str(path), "--backend", "llm",
+                                "--config", str(toml)], env=env, check=True, capture_output=True)
+                seconds.append(time.perf_counter() - start)
+            warm = seconds[1:] if keep else seconds
+            print(f"| `brief summarize FILE`, {label} | {sum(warm) / len(warm):.2f} s/call "
+                  f"({', '.join(f'{x:.1f}' for x in seconds)}) |")
+    print(f"\nload average after: {os.getloadavg()[0]:.2f}")
+
+
+def model_file() -> Path:
+    from brief.models import ensure_model, get_card
+
+    return ensure_model(get_card(), defaults())
 
 
 if __name__ == "__main__":

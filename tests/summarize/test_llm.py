@@ -300,6 +300,20 @@ def test_packaged_model_writes_a_guarded_headline(tmp_path):
     assert guard_problems(summary.text, f"{JOBS.title}\n{JOBS.body}") == []
 
 
+@pytest.mark.skipif(not _packaged_ready(), reason="set BRIEF_TEST_PACKAGED_MODEL=1 with the llm extra installed")
+def test_the_prompt_prefix_kept_on_disk_gives_the_same_summary(tmp_path):
+    from brief.models import ensure_model, get_card
+
+    model_file = ensure_model(get_card(), defaults())
+    kept = config_for(tmp_path / "kept", model_path=str(model_file))
+    LLMSummarizer(kept).summarize([BRIDGE])
+    (state,) = (tmp_path / "kept" / "cache" / "prefix").glob("*.npz")
+    again = LLMSummarizer(kept)  # a new process would load the weights again: so does this
+    assert again.runtime.load_prefix(state) and again.runtime.llm.n_tokens > 100
+    fresh = LLMSummarizer(config_for(tmp_path / "fresh", model_path=str(model_file)))
+    assert again.summarize([JOBS]) == fresh.summarize([JOBS])
+
+
 # -- the daily path: model for the top items, fallback said once ---------------------------
 
 def test_summarize_items_falls_back_once_when_the_model_cannot_load(tmp_path):
