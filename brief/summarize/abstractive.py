@@ -259,39 +259,47 @@ class AbstractiveSummarizer:
         return found
 
     def _choose_among_candidates(self, articles: Sequence[Article], limit: int) -> list[Summary]:
-        """Several drafts per article (from its key sentences and from its lead) and the extractive
-        summary, each scored by :func:`candidate_score`; the best one that passes the guard wins."""
-        inputs = {"key sentences": [self._request(a, "summary", limit) for a in articles],
-                  "lead": [Request(a, self._lead_for(a), "summary", limit) for a in articles]}
-        drafts = {name: self._run(requests, strict=False)
-                  for name, requests in list(inputs.items())[: self.candidates]}
+        """Two drafts per article and the extractive summary, each scored by :func:`candidate_score`;
+        the best one the guard lets through wins. The second draft reads the article's lead instead
+        of its key sentences, or, where the two are the same text (a short article), is written with
+        the strict prompt."""
+        keyed = [self._request(a, "summary", limit) for a in articles]
+        lead = [Request(a, self._lead_for(a), "summary", limit) for a in articles]
+        drafts: list[dict[str, str]] = [{"key sentences": t} for t in self._run(keyed, strict=False)]
+        other = [i for i in range(len(articles)) if lead[i].text != keyed[i].text]
+        same = [i for i in range(len(articles)) if lead[i].text == keyed[i].text]
+        for i, text in zip(other, self._run([lead[i] for i in other], strict=False) if other else []):
+            drafts[i]["lead"] = text
+        for i, text in zip(same, self._run([keyed[i] for i in same], strict=True) if same else []):
+            drafts[i]["strict prompt"] = text
         extractive = self._fallback(articles, "summary")
         chosen = []
-        for i, article in enumerate(articles):
-            scored = []
-            for name, texts in drafts.items():
-                score = candidate_score(texts[i], article, limit, self._guard_source(article))
-                if score is not None:
-                    scored.append((score, name, texts[i]))
-            fallback = candidate_score(extractive[i].text, article, limit, self._guard_source(article))
-            scored.append(((fallback or 0.0) - EXTRACTIVE_MARGIN, "extractive", extractive[i].text))
-            score, name, text = max(scored, key=lambda c: c[0])  # the first of equals: a model draft
-            summary = extractive[i] if name == "extractive" else self._summary(article, text, self.name)
-            summary.guard = {"check": "candidates", "action": f"chose the {name} candidate",
-                             "candidates": {n: round(s, 3) for s, n, _ in scored},
-                             "rejected": [texts[i] for n, texts in drafts.items() if n != name]}
+        for article, texts, fallback in zip(articles, drafts, extractive):
+            source = self._guard_source(article)
+            scores = {name: candidate_score(text, article, limit, source) for name, text in texts.items()}
+            extractive_score = candidate_score(fallback.text, article, limit, source)
+            scores["extractive"] = (extractive_score or 0.0) - EXTRACTIVE_MARGIN
+            # The first of equals wins: a model draft before the extractive summary.
+            best = max((name for name, score in scores.items() if score is not None), key=lambda n: scores[n])
+            summary = fallback if best == "extractive" else self._summary(article, texts[best], self.name)
+            summary.guard = {"check": "candidates", "action": f"chose the {best} candidate",
+                             "candidates": {n: None if v is None else round(v, 3) for n, v in scores.items()},
+                             "rejected": [t for n, t in texts.items() if n != best]}
             chosen.append(summary)
         return chosen
 
     def _lead_for(self, article: Article) -> str:
-        """The title and the article's opening, whole sentences up to ``input_chars``."""
+        """The title and the article's opening: whole sentences up to ``input_chars`` (the whole
+        text when it fits, as for the key sentences)."""
         from brief.text import split_sentences
 
-        budget, lead = self.input_chars["summary"] or len(article.body), ""
-        for sentence in split_sentences(article.body):
-            if lead and len(lead) + len(sentence) > budget:
-                break
-            lead += sentence
+        budget, lead = self.input_chars["summary"], article.body
+        if budget and len(lead) > budget:
+            lead = ""
+            for sentence in split_sentences(article.body):
+                if lead and len(lead) + len(sentence) > budget:
+                    break
+                lead += sentence
         return f"标题：{article.title}\n{lead}" if article.title else lead
 
     def _guard_source(self, article: Article) -> str:

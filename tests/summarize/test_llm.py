@@ -372,13 +372,14 @@ def test_choosing_among_candidates_takes_the_best_faithful_one(tmp_path):
             return [(self.answers[False][len(self.calls) - 1], False) for _ in requests]
 
     drafts = {0: "全省前8个月新增城镇就业36.54万人。",  # from the key sentences: restates the title
-              1: "我省累计新增就业36.54万人，达到全年目标的83%；高校毕业生留晋就业人数同比增长6.2%。"}  # lead
+              1: "我省累计新增就业36.54万人，达到全年目标的83%；高校毕业生留晋就业人数同比增长6.2%。"}
     model = TwoDrafts(config_for(tmp_path, candidates=2), drafts, {})
     (summary,) = model.summarize([JOBS], kind="summary")
     assert model.calls == [0, 1]
     assert summary.text == drafts[1] and summary.method == "scripted"
-    assert summary.guard["action"] == "chose the lead candidate"
-    assert set(summary.guard["candidates"]) == {"key sentences", "lead", "extractive"}
+    # JOBS is short: its lead is its key sentences, so the second draft uses the strict prompt.
+    assert summary.guard["action"] == "chose the strict prompt candidate"
+    assert set(summary.guard["candidates"]) == {"key sentences", "strict prompt", "extractive"}
     # An unfaithful draft is never chosen, however informative it looks.
     model = TwoDrafts(config_for(tmp_path / "b", candidates=2),
                       {0: "全年新增就业365万人，增长62%。", 1: "全年新增就业365万人，增长62%。"}, {})
