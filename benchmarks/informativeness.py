@@ -1,7 +1,7 @@
 """Does the 2-3 sentence summary tell the reader what the title does not? Per backend, same items.
 
     nice python benchmarks/informativeness.py [--xwlb 60] [--clts 12] [--seed 5] [--candidates]
-        [--no-llm] [--threads 0] [--shared ../shared]
+        [--no-llm] [--lead-only] [--per-article N] [--cli N] [--threads 0] [--shared ../shared]
 
 xwlb items (roundups skipped, sampled with a fixed seed) as the brief shows them: the editor's title
 printed above the summary. For each system (the first two sentences, the extractive backend, the
@@ -56,7 +56,7 @@ class FirstTwoSentences:
         return out
 
 
-def xwlb_articles(shared: Path, limit: int, seed: int) -> list[Article]:
+def xwlb_articles(shared: Path, limit: int, seed: int, lead_only: bool = False) -> list[Article]:
     rows = []
     with gzip.open(shared / "eval" / "xwlb" / "items-dev.jsonl.gz", "rt", encoding="utf-8") as handle:
         for line in handle:
@@ -64,9 +64,15 @@ def xwlb_articles(shared: Path, limit: int, seed: int) -> list[Article]:
             if not row.get("is_roundup") and row.get("title") and len(row.get("text", "").strip()) > 40:
                 rows.append(row)
     random.Random(seed).shuffle(rows)
-    return [Article(title=row["title"].strip(), source="新闻联播",
-                    paragraphs=[p.strip() for p in strip_source_tag(row["text"]).splitlines() if p.strip()])
-            for row in rows[:limit]]
+    articles = []
+    for row in rows:
+        article = Article(title=row["title"].strip(), source="新闻联播",
+                          paragraphs=[p.strip() for p in strip_source_tag(row["text"]).splitlines() if p.strip()])
+        if not lead_only or lead_figures(article):
+            articles.append(article)
+        if len(articles) == limit:
+            break
+    return articles
 
 
 def informativeness(articles: list[Article], summaries: list[Summary]) -> dict:
@@ -106,6 +112,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--candidates", action="store_true", help="also the model choosing among candidates")
     parser.add_argument("--no-llm", action="store_true", help="baselines only")
+    parser.add_argument("--lead-only", action="store_true",
+                        help="sample only items whose first two sentences carry a key figure")
     parser.add_argument("--per-article", type=int, default=0,
                         help="time N xwlb articles of 550-650 characters one by one, model loaded (0 = skip)")
     parser.add_argument("--cli", type=int, default=0,
@@ -139,11 +147,12 @@ def main() -> None:
         if args.per_article or args.cli:
             timing(args, config, systems[-1] if not args.no_llm else None, Path(cache))
             return
-        articles = xwlb_articles(args.shared, args.xwlb, args.seed)
+        articles = xwlb_articles(args.shared, args.xwlb, args.seed, args.lead_only)
         pairs = clts_pairs(args.shared)[: args.clts]
         clts = [p.article() for p in pairs]
         print(f"load average before: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)\n")
-        print(f"xwlb: {len(articles)} items (seed {args.seed}), title printed above the summary; "
+        print(f"xwlb: {len(articles)} items (seed {args.seed}{', only items with a lead figure' * args.lead_only}), "
+              f"title printed above the summary; "
               f"CLTS: {len(clts)} samples\n")
         print("| system | restates title | keeps a lead figure | figures supported | mean len | s/item "
               "| CLTS R-1 | R-2 | R-L | CLTS len | CLTS s/item | how |")
