@@ -17,7 +17,7 @@ from typing import Any, Sequence
 from brief.model import Article, Evidence, Summary
 from brief.summarize.cache import SummaryCache, cache_key
 from brief.summarize.extractive import key_sentences
-from brief.summarize.informative import MIN_NOVELTY, informativeness_problems, lead_figures, novelty
+from brief.summarize.informative import MIN_NOVELTY, informativeness_problems, key_fact_figures, novelty
 from brief.text import extract_figures, fit
 
 _CLAUSE_END = "，。；！？、：,;!?"
@@ -144,7 +144,7 @@ def candidate_score(text: str, article: Article, limit: int, source: str) -> flo
     figure is not worse for it) + up to 0.2 for length (full from half the length asked)."""
     if guard_problems(text, source):
         return None
-    lead = lead_figures(article)
+    lead = key_fact_figures(article)
     said = extract_figures(text)
     kept = sum(any(f.same_as(k) for f in said) for k in lead) / len(lead) if lead else 1.0
     fresh = min(1.0, novelty(text, article.title) / (2 * MIN_NOVELTY)) if article.title else 1.0

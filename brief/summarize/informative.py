@@ -4,7 +4,9 @@ In the brief the title is printed above the summary, so a summary that says the 
 the official nothing. Two cheap checks, beside the faithfulness guard: the summary's *novelty*
 against the title (the share of its character bigrams the title does not have; under
 ``MIN_NOVELTY`` it restates the title), and, when the article's first two sentences carry a key
-figure (``brief.text.key_figures``), that the summary keeps at least one of them. The benchmark
+figure (``brief.text.key_figures``), that the summary keeps at least one of them (else one of the
+first figure-bearing sentence's among the first five: a press conference's lead names who met, its
+third sentence what was announced). The benchmark
 (``benchmarks/informativeness.py``) measures with the same functions.
 """
 
@@ -41,6 +43,24 @@ def lead_figures(article: Article) -> list[Figure]:
     return key_figures("\n".join(strip_attribution(s) for s in lead))
 
 
+# Where the lead has no figure (a press conference: who met, then what was announced), the first
+# sentence with one among the first few carries the article's key fact.
+FACT_SENTENCES = 5
+
+
+def key_fact_figures(article: Article) -> list[Figure]:
+    """The figures a summary must keep one of: the lead's, else those of the first sentence among
+    the first ``FACT_SENTENCES`` that has any (empty when none has)."""
+    lead = lead_figures(article)
+    if lead:
+        return lead
+    for sentence in split_sentences(article.body)[LEAD_SENTENCES:FACT_SENTENCES]:
+        found = key_figures(strip_attribution(sentence))
+        if found:
+            return found
+    return []
+
+
 def keeps_a_lead_figure(summary: str, lead: list[Figure]) -> bool:
     """Does ``summary`` state at least one of ``lead`` (same value and unit, a dropped unit allowed)?"""
     said = extract_figures(summary)
@@ -54,7 +74,7 @@ def informativeness_problems(summary: str, article: Article) -> list[str]:
         share = novelty(summary, article.title)
         if share < MIN_NOVELTY:
             problems.append(f"重复标题（新内容仅占{share:.0%}）")
-    lead = lead_figures(article)
-    if lead and not keeps_a_lead_figure(summary, lead):
-        problems.append(f"未保留导语的关键数字（{'、'.join(f.text for f in lead[:3])}）")
+    facts = key_fact_figures(article)
+    if facts and not keeps_a_lead_figure(summary, facts):
+        problems.append(f"未保留关键数字（{'、'.join(f.text for f in facts[:3])}）")
     return problems

@@ -2,7 +2,7 @@
 
 from brief.model import Article
 from brief.summarize.informative import (
-    informativeness_problems, keeps_a_lead_figure, lead_figures, novelty)
+    informativeness_problems, keeps_a_lead_figure, key_fact_figures, lead_figures, novelty)
 
 PRESS = Article(
     title="我市举行稳就业新闻发布会",
@@ -36,4 +36,15 @@ def test_a_summary_that_restates_the_title_or_drops_the_lead_figures_is_reported
     restates = informativeness_problems("我市举行了稳就业新闻发布会。", PRESS)[0]
     assert restates.startswith("重复标题")
     problems = informativeness_problems("市政府新闻办介绍了稳就业工作情况，全市将新建零工市场。", PRESS)
-    assert problems == ["未保留导语的关键数字（3.2万人、4.6亿元、1200人）"]
+    assert problems == ["未保留关键数字（3.2万人、4.6亿元、1200人）"]
+
+
+def test_a_press_conference_whose_lead_has_no_figure_must_keep_what_was_announced():
+    article = Article(title="我省举行优化营商环境新闻发布会", paragraphs=[
+        "10月9日，省政府新闻办举行新闻发布会。", "省发展改革委有关负责人介绍了相关情况。",
+        "今年以来，全省新设经营主体28.6万户，同比增长11.3%。", "全省政务服务事项网上可办率达到98%。"])
+    assert lead_figures(article) == []
+    assert [f.text for f in key_fact_figures(article)] == ["28.6万户", "11.3%"]
+    (problem,) = informativeness_problems("省发展改革委介绍了优化营商环境的工作成效和下一步安排。", article)
+    assert problem == "未保留关键数字（28.6万户、11.3%）"
+    assert informativeness_problems("今年以来全省新设经营主体28.6万户，网上可办率达到98%。", article) == []
