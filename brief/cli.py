@@ -295,7 +295,7 @@ def summarize(
     summarizer = _summarizer(backend, config)
     summaries = summarizer.summarize(articles, kind=kind.value)
     if as_json:
-        rows = [{"title": a.title, "summary": s.text, "method": s.method,
+        rows = [{"title": a.title, "summary": s.text, "method": s.method, "guard": s.guard,
                  "evidence": [e.__dict__ for e in s.evidence]} for a, s in zip(articles, summaries)]
         emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
     else:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from typing import Any
 
 from brief import __version__
@@ -103,34 +104,29 @@ def _link(fmt: str):
     return link
 
 
-def _figures(text: str):
-    from brief.text import extract_figures
-
-    return [f for f in extract_figures(text) if f.span is not None]
-
-
 def figure_spans(text: str) -> list[tuple[int, int]]:
-    """Where the figures are in ``text`` (start, end), in order and not overlapping."""
+    """Where the key figures are in ``text`` (start, end), in order, not overlapping: what the brief
+    sets off in bold. Figures that touch are one span, so that their markup cannot collide."""
+    from brief.text import extract_figures, is_key_figure, to_halfwidth
+
+    halfwidth = to_halfwidth(text)
     spans: list[tuple[int, int]] = []
-    for figure in _figures(text):
-        if not spans or figure.span[0] >= spans[-1][1]:
-            spans.append(figure.span)
+    for figure in extract_figures(text):
+        if not is_key_figure(figure, halfwidth):
+            continue
+        start, end = figure.span
+        if spans and start == spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        elif not spans or start > spans[-1][1]:
+            spans.append((start, end))
     return spans
 
 
 def key_figures(item: BriefItem) -> list[str]:
-    """The quantities of an item's summary, first ones first, each once.
+    """The key figures of an item's summary (``brief.text.key_figures``), first ones first, each once."""
+    from brief.text import key_figures as find
 
-    Dates (``17日``) and ordinals (``第十二届``) are set off in the text but are not key data.
-    """
-    text = item.summary.text if item.summary else ""
-    seen: list[str] = []
-    for figure in _figures(text):
-        ordinal = figure.span[0] > 0 and text[figure.span[0] - 1] == "第"
-        if figure.kind == "date" or ordinal or figure.text in seen:
-            continue
-        seen.append(figure.text)
-    return seen[:KEY_FIGURES]
+    return [figure.text for figure in find(item.summary.text if item.summary else "")][:KEY_FIGURES]
 
 
 def related_label(article: Article) -> str:
@@ -178,29 +174,70 @@ def methods(brief: Brief) -> str:
     return f"{used or '无'}（模型 {model}）" if model else (used or "无")
 
 
+def _word_char(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LN"
+
+
+def _opens(before: str, first: str) -> bool:
+    """Can ``**`` open emphasis between ``before`` ('' at the start) and ``first`` (CommonMark's
+    left-flanking rule, read so that it holds whether or not symbols count as punctuation)?"""
+    return _word_char(first) or not before or before.isspace() or unicodedata.category(before)[0] == "P"
+
+
+def _closes(last: str, after: str) -> bool:
+    return _word_char(last) or not after or after.isspace() or unicodedata.category(after)[0] == "P"
+
+
+def markdown_strong(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span in bold that renders under CommonMark: ``**95%**以`` would not close
+    (a ``*`` run after punctuation and before a letter is not right-flanking), so such a span is
+    written as inline HTML (``<strong>95%</strong>以上``), which CommonMark passes through. The text
+    around and inside the spans is escaped (``markdown_text``), so only this markup is live."""
+    out, last = [], 0
+    for start, end in spans:
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        span = text[start:end]
+        plain = _opens(before, span[0]) and _closes(span[-1], after)
+        shown = markdown_text(span)
+        out.append(markdown_text(text[last:start]) + (f"**{shown}**" if plain else f"<strong>{shown}</strong>"))
+        last = end
+    return "".join(out) + markdown_text(text[last:])
+
+
 def _marker(fmt: str):
     """A filter that sets figures off: bold in Markdown and HTML, unchanged in plain text."""
     from markupsafe import Markup, escape
 
-    def mark(text: str | None):
+    def mark(text: str | None, spans: list[tuple[int, int]] | None = None):
         text = one_line(text or "")
         if fmt == "txt":
             return text
+        spans = figure_spans(text) if spans is None else spans
+        if fmt == "md":
+            return Markup(markdown_strong(text, spans))
         out, last = [], 0
-        for start, end in figure_spans(text):
-            before, figure = text[last:start], text[start:end]
-            if fmt == "html":
-                out.append(escape(before) + Markup('<strong style="color:#b3261e">')
-                           + escape(figure) + Markup("</strong>"))
-            else:
-                out.append(Markup(f"{markdown_text(before)}**{markdown_text(figure)}**"))
+        for start, end in spans:
+            out.append(escape(text[last:start]) + Markup('<strong style="color:#b3261e">')
+                       + escape(text[start:end]) + Markup("</strong>"))
             last = end
-        tail = text[last:]
-        if fmt == "html":
-            return Markup("").join(out) + escape(tail)
-        return Markup("".join(out) + markdown_text(tail))
+        return Markup("").join(out) + escape(text[last:])
 
     return mark
+
+
+def _marked_list(fmt: str):
+    """A filter for a list of figures: joined by ``sep``, each one set off whole."""
+    mark = _marker(fmt)
+
+    def marked(figures: list[str], sep: str = "、"):
+        spans, at = [], 0
+        for figure in figures:
+            spans.append((at, at + len(figure)))
+            at += len(figure) + len(sep)
+        return mark(sep.join(figures), spans)
+
+    return marked
 
 
 def environment(fmt: str, config: dict[str, Any] | None):
@@ -222,6 +259,7 @@ def environment(fmt: str, config: dict[str, Any] | None):
     )
     env.filters["figures"] = _marker(fmt)
     env.globals["link"] = _link(fmt)
+    env.filters["figure_list"] = _marked_list(fmt)
     return env
 
 

@@ -240,7 +240,7 @@ def strip_attribution(sentence: str) -> str:
 # Longest first, so that 亿元 wins over 亿 and 个百分点 over 个.
 _UNITS = sorted(
     """% ‰ 个百分点 百分点 元 美元 欧元 港元 人民币 吨 千克 公斤 克 斤 亩 公顷 平方公里 平方千米 平方米
-    立方米 公里 千米 米 千瓦时 千瓦 兆瓦 吉瓦 瓦 度 人次 人 名 位 户 家 个 件 项 座 所 辆 台 套 部 架 艘 列
+    立方米 公里 千米 米 千瓦时 千瓦 兆瓦 吉瓦 瓦 度 人次 户次 架次 人 名 位 户 家 个 件 项 座 所 辆 台 套 部 架 艘 列
     条 批 次 场 份 篇 倍 岁 周岁 年 个月 月 日 天 小时 分钟 秒 周 届 期 种 类 只 头 株 棵 首 款 本 张 处 间
     栋 层 例 起 宗 块 片 根 箱 桶 票 笔 支 枚 盏 级 分 标箱 班 趟 车次 床 所 门""".split(),
     key=len,
@@ -393,3 +393,72 @@ def chinese_number(text: str) -> int | None:
         else:
             return None
     return total + section + digit if seen else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Key figures: what an official reads a news item for
+
+# A duration or a clock time says when or how long, not how much: 两年, 三天, 8小时 (unless it is the news).
+_DURATION_UNITS = {"年", "个月", "月", "日", "天", "小时", "分钟", "秒", "周"}
+# Editions and terms are names (第十二届, 七届), not quantities.
+_EDITION_UNITS = {"届", "期"}
+_CLOCK = re.compile(r"(?:时|点|时许|点许)(?![期代间段])")
+_HOTLINE_WORDS = ("热线", "电话", "拨打", "专线", "服务号", "短号")
+# 三个一批, 两个确立, 五个一工程: a count that names a programme, not a quantity.
+_NAMED_COUNT = re.compile(r"[一二两三四五六七八九十]+个一")
+_QUOTED_NAME = 12  # a figure inside a quotation this short is part of a name (“三个一批”)
+
+
+def key_figures(text: str) -> list[Figure]:
+    """The figures of ``text`` an official reads for, in order, each once: money, percentages and
+    changes, people and firms affected, quantities with their units (``1120.1万户次`` whole).
+
+    Not dates or periods (``10月17日``, ``1—8月``), ordinals and editions (``第十二届``), counts that
+    are part of a name (``“三个一批”``), bare numbers without a unit (a hotline ``12315``, a code),
+    times of day (``0—24时``) or bare durations (``两年``, ``三天``).
+    """
+    seen: set[str] = set()
+    found = []
+    halfwidth = to_halfwidth(text)
+    for figure in extract_figures(text):
+        if figure.text in seen or not is_key_figure(figure, halfwidth):
+            continue
+        seen.add(figure.text)
+        found.append(figure)
+    return found
+
+
+def is_key_figure(figure: Figure, text: str) -> bool:
+    """Is ``figure`` (found in ``text``) a quantity worth listing? See :func:`key_figures`."""
+    if figure.kind == "date" or figure.span is None:
+        return False
+    start, end = figure.span
+    before, after = text[max(0, start - 6) : start], text[end : end + 3]
+    printed = text[start:end]
+    has_multiplier = bool(re.search(r"[万亿千]", printed.lstrip("0123456789.,")))
+    if not figure.unit and not has_multiplier:
+        return False  # 12315, 0—24 (时): a hotline, a code, a clock
+    if figure.unit in _EDITION_UNITS or before.endswith("第"):
+        return False
+    if figure.unit in _DURATION_UNITS:
+        return False
+    if _CLOCK.match(after) or before.endswith(("时", "点")):
+        return False  # 8时, 30分 after 8时
+    if any(word in before for word in _HOTLINE_WORDS):
+        return False
+    if _NAMED_COUNT.match(text, start):
+        return False
+    return not _in_short_quote(text, start, end)
+
+
+def _in_short_quote(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] inside a quotation or a book title of at most ``_QUOTED_NAME`` characters?"""
+    for opener, closer in (("“", "”"), ("「", "」"), ("《", "》")):
+        left = text.rfind(opener, 0, start)
+        if left < 0 or closer in text[left + 1 : start]:
+            continue
+        right = text.find(closer, end)
+        if right >= 0 and right - left - 1 <= _QUOTED_NAME:
+            return True
+    return False
+

@@ -5,6 +5,7 @@ from brief.text import (
     clauses,
     extract_figures,
     fit,
+    key_figures,
     split_sentences,
     strip_attribution,
     strip_source_tag,
@@ -178,3 +179,21 @@ def test_a_unit_that_starts_a_word_is_not_a_unit():
 def test_kilometres_are_not_thousands_of_metres():
     (figure,) = extract_figures("新建高速公路全长720千米")
     assert figure.value == 720 and figure.unit == "公里"
+
+
+def test_key_figures_are_quantities_an_official_reads_for():
+    text = ("近两年，全省组织开展了7次“三个一批”活动，签约项目1638个，总投资5887.6亿元，"
+            "累计服务1120.1万户次，同比增长12.5%，提高0.7个百分点。")
+    assert [f.text for f in key_figures(text)] == [
+        "7次", "1638个", "5887.6亿元", "1120.1万户次", "12.5%", "0.7个百分点"]
+
+
+def test_key_figures_leave_out_names_ordinals_hotlines_clocks_and_durations():
+    text = ("第十二届论坛和第七届展会10月17日开幕，三个一批项目三天内落地，市民可拨打12315热线，"
+            "也可拨打服务热线96110咨询，9月24日0—24时暂停办理，8时30分恢复，历时两年，今年1—8月，"
+            "“六进”活动，“两个确立”")
+    assert key_figures(text) == []
+
+
+def test_key_figures_are_listed_once_and_keep_full_width_forms():
+    assert [f.text for f in key_figures("增长５％，其中农村增长５％，城市增长3.2万人")] == ["５％", "3.2万人"]

@@ -17,7 +17,8 @@ from typing import Any, Sequence
 from brief.model import Article, Evidence, Summary
 from brief.summarize.cache import SummaryCache, cache_key
 from brief.summarize.extractive import key_sentences
-from brief.text import fit
+from brief.summarize.informative import MIN_NOVELTY, informativeness_problems, key_fact_figures, novelty
+from brief.text import extract_figures, fit
 
 _CLAUSE_END = "，。；！？、：,;!?"
 _SENTENCE_END = "。！？!?"
@@ -127,6 +128,29 @@ def evidence_for(summary: str, source: str) -> list[Evidence]:
     return result
 
 
+def _flat(problems: dict[str, list[str]]) -> list[str]:
+    return [p for found in problems.values() for p in found]
+
+
+# The extractive candidate replaces a faithful model draft only when it scores clearly higher: near
+# ties go to the model, whose summary is written for the brief rather than cut from the article.
+EXTRACTIVE_MARGIN = 0.1
+
+
+def candidate_score(text: str, article: Article, limit: int, source: str) -> float | None:
+    """How well a candidate summary informs: None when the guard rejects it, else the share of the
+    lead's key figures it keeps (1 when the lead has none) + its novelty against the title (0-1,
+    full from twice the share under which it restates the title: a summary that keeps the title's
+    figure is not worse for it) + up to 0.2 for length (full from half the length asked)."""
+    if guard_problems(text, source):
+        return None
+    lead = key_fact_figures(article)
+    said = extract_figures(text)
+    kept = sum(any(f.same_as(k) for f in said) for k in lead) / len(lead) if lead else 1.0
+    fresh = min(1.0, novelty(text, article.title) / (2 * MIN_NOVELTY)) if article.title else 1.0
+    return kept + fresh + 0.2 * min(1.0, 2 * len(text) / limit)
+
+
 def guard_problems(text: str, source: str) -> list[str]:
     """The faithfulness guard's objections to ``text`` (empty: it passes)."""
     from brief.summarize.guard import check_summary
@@ -151,6 +175,9 @@ class AbstractiveSummarizer:
         self.input_chars = {"summary": settings.get("input_chars", 0),
                             "headline": settings.get("headline_input_chars", 0)}
         self.chunk_chars = settings.get("chunk_chars", 1200)
+        # 1: one draft (then the strict retry, then the extractive summary); 2: also a draft from the
+        # lead, the best of the drafts and the extractive summary wins (docs/models.md: its cost).
+        self.candidates = settings.get("candidates", 1)
         self.cache = SummaryCache.from_config(config) if settings.get("cache", True) else None
 
     # -- what a backend provides -------------------------------------------------------------
@@ -187,13 +214,15 @@ class AbstractiveSummarizer:
     def _summarize_fresh(self, articles: Sequence[Article], kind: str, limit: int) -> list[Summary]:
         if not articles:
             return []
+        if kind == "summary" and self.candidates > 1:
+            return self._choose_among_candidates(articles, limit)
         requests = [self._request(a, kind, limit) for a in articles]
         drafts = self._run(requests, strict=False)
         summaries: list[Summary | None] = [None] * len(articles)
         retry: list[int] = []
-        first_problems: dict[int, list[str]] = {}
+        first_problems: dict[int, dict[str, list[str]]] = {}
         for i, (article, text) in enumerate(zip(articles, drafts)):
-            problems = guard_problems(text, self._guard_source(article))
+            problems = self._check(text, article, kind)
             if problems:
                 first_problems[i] = problems
                 retry.append(i)
@@ -203,16 +232,75 @@ class AbstractiveSummarizer:
             again = self._run([requests[i] for i in retry], strict=True)
             fallback = self._fallback([articles[i] for i in retry], kind)
             for i, text, replacement in zip(retry, again, fallback):
-                problems = guard_problems(text, self._guard_source(articles[i]))
-                record = {"check": "faithfulness", "problems": first_problems[i], "rejected": drafts[i]}
+                problems = self._check(text, articles[i], kind)
+                record = {"check": ", ".join(first_problems[i]), "problems": _flat(first_problems[i]),
+                          "rejected": drafts[i]}
                 if not problems:
                     summaries[i] = self._summary(articles[i], text, f"{self.name}-strict")
                     summaries[i].guard = {**record, "action": "regenerated with the strict prompt"}
                 else:
-                    replacement.guard = {**record, "retry_problems": problems, "retry_rejected": text,
+                    replacement.guard = {**record, "retry_check": ", ".join(problems),
+                                         "retry_problems": _flat(problems), "retry_rejected": text,
                                          "action": "replaced by the extractive summary"}
                     summaries[i] = replacement
         return [s for s in summaries if s is not None]
+
+    def _check(self, text: str, article: Article, kind: str) -> dict[str, list[str]]:
+        """What is wrong with a draft, by check: ``faithfulness`` (the guard) always, and for the
+        2-3 sentence summary ``informativeness`` (it must say what the title does not)."""
+        found = {}
+        faithfulness = guard_problems(text, self._guard_source(article))
+        if faithfulness:
+            found["faithfulness"] = faithfulness
+        if kind == "summary" and text.strip():
+            informativeness = informativeness_problems(text, article)
+            if informativeness:
+                found["informativeness"] = informativeness
+        return found
+
+    def _choose_among_candidates(self, articles: Sequence[Article], limit: int) -> list[Summary]:
+        """Two drafts per article and the extractive summary, each scored by :func:`candidate_score`;
+        the best one the guard lets through wins. The second draft reads the article's lead instead
+        of its key sentences, or, where the two are the same text (a short article), is written with
+        the strict prompt."""
+        keyed = [self._request(a, "summary", limit) for a in articles]
+        lead = [Request(a, self._lead_for(a), "summary", limit) for a in articles]
+        drafts: list[dict[str, str]] = [{"key sentences": t} for t in self._run(keyed, strict=False)]
+        other = [i for i in range(len(articles)) if lead[i].text != keyed[i].text]
+        same = [i for i in range(len(articles)) if lead[i].text == keyed[i].text]
+        for i, text in zip(other, self._run([lead[i] for i in other], strict=False) if other else []):
+            drafts[i]["lead"] = text
+        for i, text in zip(same, self._run([keyed[i] for i in same], strict=True) if same else []):
+            drafts[i]["strict prompt"] = text
+        extractive = self._fallback(articles, "summary")
+        chosen = []
+        for article, texts, fallback in zip(articles, drafts, extractive):
+            source = self._guard_source(article)
+            scores = {name: candidate_score(text, article, limit, source) for name, text in texts.items()}
+            extractive_score = candidate_score(fallback.text, article, limit, source)
+            scores["extractive"] = (extractive_score or 0.0) - EXTRACTIVE_MARGIN
+            # The first of equals wins: a model draft before the extractive summary.
+            best = max((name for name, score in scores.items() if score is not None), key=lambda n: scores[n])
+            summary = fallback if best == "extractive" else self._summary(article, texts[best], self.name)
+            summary.guard = {"check": "candidates", "action": f"chose the {best} candidate",
+                             "candidates": {n: None if v is None else round(v, 3) for n, v in scores.items()},
+                             "rejected": [t for n, t in texts.items() if n != best]}
+            chosen.append(summary)
+        return chosen
+
+    def _lead_for(self, article: Article) -> str:
+        """The title and the article's opening: whole sentences up to ``input_chars`` (the whole
+        text when it fits, as for the key sentences)."""
+        from brief.text import split_sentences
+
+        budget, lead = self.input_chars["summary"], article.body
+        if budget and len(lead) > budget:
+            lead = ""
+            for sentence in split_sentences(article.body):
+                if lead and len(lead) + len(sentence) > budget:
+                    break
+                lead += sentence
+        return f"标题：{article.title}\n{lead}" if article.title else lead
 
     def _guard_source(self, article: Article) -> str:
         return f"{article.title}\n{article.body}"

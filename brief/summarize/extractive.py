@@ -144,8 +144,9 @@ class ExtractiveSummarizer:
     def summarize(self, articles: Sequence[Article], kind: str = "summary") -> list[Summary]:
         if kind not in ("summary", "headline"):
             raise ValueError(f"kind must be 'summary' or 'headline', not {kind!r}")
-        pick = self._headline if kind == "headline" else self._summary
-        return [pick(_scored(article)) for article in articles]
+        if kind == "headline":
+            return [self._headline(_scored(article)) for article in articles]
+        return [self._summary(_scored(article), article.title) for article in articles]
 
     def _headline(self, sentences: list[_Sentence]) -> Summary:
         """The best sentence, cut at a clause boundary to the headline length."""
@@ -158,11 +159,18 @@ class ExtractiveSummarizer:
         text = headline_text(best.text, self.headline_chars, context)
         return Summary(text=text, method=self.name, evidence=[Evidence(text, [best.source])])
 
-    def _summary(self, sentences: list[_Sentence]) -> Summary:
-        """The best few non-redundant sentences that fit the budget, in the article's order."""
+    def _summary(self, sentences: list[_Sentence], title: str = "") -> Summary:
+        """The best few non-redundant sentences that fit the budget, in the article's order.
+
+        The brief prints the title above the summary: a sentence that only says the title again
+        (``今天出版的《人民日报》发表述评《……》``) is left out when the article has others.
+        """
+        from brief.summarize.informative import MIN_NOVELTY, novelty
+
+        fresh = [s for s in sentences if not title or novelty(s.text, title) >= MIN_NOVELTY]
         chosen: list[_Sentence] = []
         used = 0
-        for sentence in sorted(sentences, key=lambda s: -s.score):
+        for sentence in sorted(fresh or sentences, key=lambda s: -s.score):
             if len(chosen) == MAX_SENTENCES:
                 break
             if any(_overlap(sentence.grams, c.grams) > REDUNDANCY for c in chosen):

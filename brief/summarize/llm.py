@@ -36,13 +36,16 @@ class Prompt:
     strict_system: str
     strict_user: str
     examples: list[dict[str, str]] = field(default_factory=list)
+    # Which figures the request names: "key" (brief.text.key_figures: quantities, not periods or
+    # ordinals) or "any" (every figure but dates; what the headline prompt was measured with).
+    figures: str = "any"
 
     def messages(self, text: str, *, limit: int, key_figures: int, strict: bool) -> list[dict[str, str]]:
         """The conversation for one article; ``key_figures`` of its figures are named in the request."""
         system, user = (self.strict_system, self.strict_user) if strict else (self.system, self.user)
 
         def request(article: str) -> dict[str, str]:
-            figures = figures_hint(article, key_figures)
+            figures = figures_hint(article, key_figures, key_only=self.figures == "key")
             return {"role": "user", "content": user.format(limit=limit, figures=figures, article=article)}
 
         turns = [{"role": "system", "content": system}]
@@ -62,18 +65,21 @@ def load_prompt(prompt_set: str, kind: str) -> Prompt:
         examples = [{"article": e["article"], "summary": e["summary"]} for e in data.get("examples", [])]
         return Prompt(name=f"{prompt_set}/{kind}", version=data["version"], system=data["system"],
                       user=data["user"], strict_system=data["strict"]["system"],
-                      strict_user=data["strict"]["user"], examples=examples)
+                      strict_user=data["strict"]["user"], examples=examples,
+                      figures=data.get("figures", "any"))
     except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise ModelError(f"{path}: unusable prompt file: {exc}") from None
 
 
-def figures_hint(text: str, count: int) -> str:
-    """A line naming the first key figures of the source, so that the model keeps them."""
+def figures_hint(text: str, count: int, *, key_only: bool = True) -> str:
+    """A line naming the first key figures of the source (``key_only``: quantities only, else every
+    figure but dates), so that the model keeps them."""
     if count <= 0:
         return ""
-    from brief.text import extract_figures
+    from brief.text import extract_figures, key_figures
 
-    found = list(dict.fromkeys(f.text for f in extract_figures(text) if f.kind != "date"))[:count]
+    figures = key_figures(text) if key_only else [f for f in extract_figures(text) if f.kind != "date"]
+    found = list(dict.fromkeys(f.text for f in figures))[:count]
     return f"\n原文关键数字：{'、'.join(found)}（写入摘要时须与原文一致）" if found else ""
 
 
@@ -110,6 +116,52 @@ class LlamaCppRuntime:
             choice = out["choices"][0]
             replies.append((choice["message"]["content"] or "", choice["finish_reason"] == "length"))
         return replies
+
+
+    # -- the shared prompt prefix, kept across runs --------------------------------------------
+    # A one-off `brief summarize FILE` would evaluate the system message and the worked examples
+    # (most of its prompt) every time. llama.cpp's state after a request (its tokens and their KV
+    # cache) is kept on disk instead; the next run loads it and llama-cpp-python reuses the longest
+    # common token prefix, so only the new article is evaluated. The logits matrix save_state()
+    # copies (hundreds of MB) is not kept: the first new token refreshes it.
+
+    def save_prefix(self, path: Path) -> None:
+        import ctypes
+        import io
+
+        import llama_cpp
+        import numpy as np
+
+        from brief.io import atomic_write
+
+        ctx = self.llm._ctx.ctx
+        size = llama_cpp.llama_state_get_size(ctx)
+        buffer = (ctypes.c_uint8 * int(size))()
+        used = int(llama_cpp.llama_state_get_data(ctx, buffer, size))
+        out = io.BytesIO()
+        np.savez(out, ids=np.array(self.llm.input_ids[: self.llm.n_tokens], dtype=np.intc),
+                 state=np.frombuffer(buffer, dtype=np.uint8, count=used))
+        atomic_write(path, out.getvalue())
+
+    def load_prefix(self, path: Path) -> bool:
+        """Load a state kept by :meth:`save_prefix`; False (and a clean context) when unusable."""
+        import numpy as np
+        from llama_cpp.llama import LlamaState
+
+        if self.llm.n_tokens:
+            return False  # this run has evaluated a prefix of its own
+        try:
+            with np.load(path) as data:
+                ids, state = data["ids"], data["state"].tobytes()
+            full = np.zeros(self.llm.n_ctx(), dtype=np.intc)
+            full[: len(ids)] = ids
+            self.llm.load_state(LlamaState(input_ids=full, scores=np.zeros((1, self.llm.n_vocab()), np.single),
+                                           n_tokens=len(ids), llama_state=state,
+                                           llama_state_size=len(state), seed=0))
+            return True
+        except (OSError, ValueError, KeyError, RuntimeError):
+            self.llm.reset()
+            return False
 
 
 class TransformersRuntime:
@@ -225,4 +277,31 @@ class LLMSummarizer(AbstractiveSummarizer):
         # Chinese runs at about 1.3 characters per token: room to finish a slightly long answer,
         # never so much that a rambling one costs seconds.
         cap = max(r.limit for r in requests) + 24 if requests else 0
-        return self.runtime.chat(conversations, max_tokens=cap)
+        kept = self._prefix_path(requests[0], strict) if requests else None
+        if kept is not None and kept.exists():
+            self.runtime.load_prefix(kept)
+        replies = self.runtime.chat(conversations, max_tokens=cap)
+        if kept is not None and not kept.exists():
+            try:
+                self.runtime.save_prefix(kept)
+            except OSError:
+                pass  # a read-only or full cache costs the next run time, never this one
+        return replies
+
+    def _prefix_path(self, request: Request, strict: bool) -> Path | None:
+        """Where llama.cpp's state after this kind of request is kept, keyed like the summary cache
+        (model, prompt versions, kind, length, variant, context, llama.cpp version, brief version);
+        None when the cache is off or the runtime is not llama.cpp."""
+        if self.cache is None or not isinstance(self.runtime, LlamaCppRuntime):
+            return None
+        import hashlib
+
+        import llama_cpp
+
+        from brief import __version__
+        from brief.config import cache_dir
+
+        parts = [self.model_id, self.prompt_version, request.kind, str(request.limit), str(strict),
+                 str(self.context), llama_cpp.__version__, __version__]
+        key = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+        return cache_dir(self.config) / "prefix" / f"{key}.npz"

@@ -36,7 +36,7 @@ def test_reasons_only_when_configured(sample_brief, config):
 def test_plain_text_has_no_markup(sample_brief, config):
     text = render(sample_brief, "txt", config)
     assert "【要点速览】" in text and "**" not in text and "<strong" not in text
-    assert "关键数据：1—9月、2.3万人、92.5%" in text
+    assert "关键数据：2.3万人、92.5%" in text
 
 
 def test_html_escapes_article_text(sample_brief, config):

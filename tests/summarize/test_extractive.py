@@ -213,3 +213,16 @@ def test_key_sentences_keep_the_lead_and_the_key_figure_in_article_order():
     assert picked.index("412.6亿元") > picked.index("推进会")
     assert key_sentences(article, 0) == article.body
     assert key_sentences(article, 10_000) == article.body
+
+
+def test_the_summary_leaves_out_a_sentence_that_only_restates_the_title():
+    article = Article(title="市政府召开常务会议研究冬季供暖工作", paragraphs=[
+        "市政府召开常务会议，研究冬季供暖工作。",
+        "会议决定，全市供暖期提前至11月8日开始，新增集中供暖面积320万平方米。",
+        "低保家庭每户发放取暖补贴800元。"])
+    (summary,) = ExtractiveSummarizer(defaults()).summarize([article])
+    assert "研究冬季供暖工作" not in summary.text
+    assert "320万平方米" in summary.text and "800元" in summary.text
+    # An article with nothing beyond its title still gets its one sentence.
+    only = Article(title="本台播发评论员文章", paragraphs=["本台今天播发评论员文章。"])
+    assert ExtractiveSummarizer(defaults()).summarize([only])[0].text == "本台今天播发评论员文章。"

@@ -72,9 +72,13 @@ def test_worked_examples_are_earlier_turns_within_the_length_asked(kind):
     assert len(fewer) < len(turns)
 
 
-def test_figures_hint_names_key_figures_not_dates():
+def test_figures_hint_names_key_figures_not_dates_or_periods():
     hint = figures_hint(JOBS.body, 2)
-    assert "1—8月" in hint and "36.54万人" in hint
+    assert "36.54万人" in hint and "83%" in hint and "1—8月" not in hint
+    # The headline prompt names every figure but dates, as it was measured.
+    assert "1—8月" in figures_hint(JOBS.body, 2, key_only=False)
+    assert load_prompt("news-zh", "summary").figures == "key"
+    assert load_prompt("news-zh", "headline").figures == "any"
     assert figures_hint("2024年10月17日，会议召开。", 2) == ""
     assert figures_hint(JOBS.body, 0) == ""
 
@@ -221,12 +225,12 @@ def test_the_model_reads_the_key_sentences_within_the_input_budget(tmp_path):
     # The 2-3 sentence summary has its own budget: here the whole article fits in it.
     model = Reading(config_for(tmp_path / "s", headline_input_chars=90, input_chars=400), {}, {})
     model.summarize([JOBS], kind="summary")
-    assert model.calls == [(f"标题：{JOBS.title}\n{JOBS.body}", False)]
+    assert model.calls[0] == (f"标题：{JOBS.title}\n{JOBS.body}", False)
 
 
 def test_cache_makes_the_rerun_free(tmp_path):
     config = config_for(tmp_path)
-    first = ScriptedModel(config, {JOBS.title: "全省1—8月新增城镇就业36.54万人"}, {})
+    first = ScriptedModel(config, {JOBS.title: "1—8月全省达到全年目标的83%，高校毕业生留晋就业人数同比增长6.2%。"}, {})
     again = ScriptedModel(config, {JOBS.title: "不同的输出"}, {})
     assert first.summarize([JOBS]) == again.summarize([JOBS])
     assert again.calls == []
@@ -296,6 +300,20 @@ def test_packaged_model_writes_a_guarded_headline(tmp_path):
     assert guard_problems(summary.text, f"{JOBS.title}\n{JOBS.body}") == []
 
 
+@pytest.mark.skipif(not _packaged_ready(), reason="set BRIEF_TEST_PACKAGED_MODEL=1 with the llm extra installed")
+def test_the_prompt_prefix_kept_on_disk_gives_the_same_summary(tmp_path):
+    from brief.models import ensure_model, get_card
+
+    model_file = ensure_model(get_card(), defaults())
+    kept = config_for(tmp_path / "kept", model_path=str(model_file))
+    LLMSummarizer(kept).summarize([BRIDGE])
+    (state,) = (tmp_path / "kept" / "cache" / "prefix").glob("*.npz")
+    again = LLMSummarizer(kept)  # a new process would load the weights again: so does this
+    assert again.runtime.load_prefix(state) and again.runtime.llm.n_tokens > 100
+    fresh = LLMSummarizer(config_for(tmp_path / "fresh", model_path=str(model_file)))
+    assert again.summarize([JOBS]) == fresh.summarize([JOBS])
+
+
 # -- the daily path: model for the top items, fallback said once ---------------------------
 
 def test_summarize_items_falls_back_once_when_the_model_cannot_load(tmp_path):
@@ -320,3 +338,50 @@ def test_auto_without_a_usable_model_says_why(tmp_path):
     summarizer, notice = resolve_backend("auto", config)
     assert summarizer.name == "extractive" and "absent.gguf" in notice
     assert llm_available(config) is not None
+
+
+# -- informativeness: the summary says what the title does not --------------------------------
+
+def test_a_summary_restating_its_title_is_regenerated_and_says_why(tmp_path):
+    model = ScriptedModel(config_for(tmp_path),
+                          {JOBS.title: "全省前8个月新增城镇就业36.54万人。"},
+                          {JOBS.title: "1—8月新增就业达到全年目标的83%，高校毕业生留晋就业人数同比增长6.2%。"})
+    (summary,) = model.summarize([JOBS], kind="summary")
+    assert summary.method == "scripted-strict"
+    assert summary.guard["check"] == "informativeness"
+    assert summary.guard["problems"][0].startswith("重复标题")
+    # The one-line headline is meant to read like a title: it is not held to this check.
+    (headline,) = model.summarize([JOBS], kind="headline")
+    assert headline.method == "scripted" and headline.guard is None
+
+
+def test_a_summary_without_the_lead_figures_falls_back_to_extractive(tmp_path):
+    vague = "省人力资源和社会保障厅通报就业形势总体稳定，将持续开展公共就业服务进校园活动。"
+    model = ScriptedModel(config_for(tmp_path), {JOBS.title: vague}, {JOBS.title: vague})
+    (summary,) = model.summarize([JOBS], kind="summary")
+    assert summary.method == "extractive"
+    assert summary.guard["check"] == summary.guard["retry_check"] == "informativeness"
+    assert summary.guard["action"] == "replaced by the extractive summary"
+    assert "36.54万人" in summary.text
+
+
+def test_choosing_among_candidates_takes_the_best_faithful_one(tmp_path):
+    class TwoDrafts(ScriptedModel):
+        def _generate(self, requests, strict):
+            self.calls.append(len(self.calls))
+            return [(self.answers[False][len(self.calls) - 1], False) for _ in requests]
+
+    drafts = {0: "全省前8个月新增城镇就业36.54万人。",  # from the key sentences: restates the title
+              1: "我省累计新增就业36.54万人，达到全年目标的83%；高校毕业生留晋就业人数同比增长6.2%。"}
+    model = TwoDrafts(config_for(tmp_path, candidates=2), drafts, {})
+    (summary,) = model.summarize([JOBS], kind="summary")
+    assert model.calls == [0, 1]
+    assert summary.text == drafts[1] and summary.method == "scripted"
+    # JOBS is short: its lead is its key sentences, so the second draft uses the strict prompt.
+    assert summary.guard["action"] == "chose the strict prompt candidate"
+    assert set(summary.guard["candidates"]) == {"key sentences", "strict prompt", "extractive"}
+    # An unfaithful draft is never chosen, however informative it looks.
+    model = TwoDrafts(config_for(tmp_path / "b", candidates=2),
+                      {0: "全年新增就业365万人，增长62%。", 1: "全年新增就业365万人，增长62%。"}, {})
+    (summary,) = model.summarize([JOBS], kind="summary")
+    assert summary.method == "extractive" and summary.guard["action"] == "chose the extractive candidate"
