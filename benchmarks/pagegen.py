@@ -182,7 +182,7 @@ def _article(rng: random.Random, item: dict, *, jump: bool, month: int, day: int
     }[style]
     if style == "xinhua" and rng.random() < 0.5:
         with_reporter = True
-    if style == "learned" and _SENTENCE_END.search(printed[0]):
+    if style == "learned" and _SENTENCE_END.search(printed[0]) and not printed[0].startswith("记者"):
         printed[0] = f"记者{day}日从{rng.choice(_ORGS)}获悉，" + printed[0]
     truth_body = "\n".join(printed)
     spaced = rng.random() < 0.4
@@ -190,8 +190,9 @@ def _article(rng: random.Random, item: dict, *, jump: bool, month: int, day: int
     lines: list[str] = []
     paragraph_ends: set[int] = set()
     headings: set[int] = set()
+    subheads = {n for n, paragraph in enumerate(printed) if paragraph not in paragraphs}
     for n, paragraph in enumerate(printed):
-        if paragraph not in paragraphs or not _SENTENCE_END.search(paragraph):
+        if (n in subheads and n) or not _SENTENCE_END.search(paragraph):
             # A subhead, or a transcript paragraph that is no sentence (the heading of a story
             # within the story): a line of its own (a long one wrapped to the column), kept with
             # the text right below it.

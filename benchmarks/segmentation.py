@@ -12,6 +12,7 @@ core. ``score_pages`` and ``run`` return the same figures as dicts for a quality
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 import time
@@ -41,13 +42,33 @@ def _bare(text: str) -> str:
     return "".join(clean_inline(text).split())
 
 
-def score_pages(pages: list[Page]) -> dict:
-    """Segment every page and score it against its truth."""
-    exact = titles = title_total = 0
+_FURNITURE_TITLE = re.compile(r"^(?:本报|新华社|中新社)\S{0,8}?(?:\d+月)?(?:\d+日)?(?:讯|电)?|^\S{0,4}[日月]?\s*(?:讯|电)[（(]|记者")
+
+
+def furniture_titles(articles, truth) -> int:
+    """Predicted titles that are no title: a dateline or byline (or a piece of one), or a clause of
+    some true body, and no true title."""
+    titles = {_bare(item.title) for item in truth}
+    bodies = [_bare(item.body) for item in truth]
+    count = 0
+    for article in articles:
+        title = _bare(article.title)
+        if not title or title in titles:
+            continue
+        if _FURNITURE_TITLE.search(title) or any(title in body for body in bodies):
+            count += 1
+    return count
+
+
+def score_pages(pages: list[Page], segment=None) -> dict:
+    """Segment every page (with ``segment``, by default brief's) and score it against its truth."""
+    segment = segment or segment_page
+    exact = titles = title_total = furniture = 0
     f1s: list[float] = []
     for page in pages:
-        articles = segment_page(page.text)
+        articles = segment(page.text)
         exact += len(articles) == len(page.truth)
+        furniture += furniture_titles(articles, page.truth)
         predicted = [(a.kind, _bare(a.title), clean_inline(a.body)) for a in articles]
         for item in page.truth:
             body = clean_inline(item.body)
@@ -61,6 +82,7 @@ def score_pages(pages: list[Page]) -> dict:
         "exact_count": exact / len(pages) if pages else 0.0,
         "title_exact": titles / title_total if title_total else 0.0,
         "body_f1": sum(f1s) / len(f1s) if f1s else 0.0,
+        "furniture_titles": furniture,
     }
 
 
