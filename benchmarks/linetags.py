@@ -9,6 +9,7 @@ reporters) before an item's first body text starts the body; what matches nothin
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from brief.clean import normalize_chars
@@ -64,6 +65,11 @@ def _items(truth) -> list[_Item]:
     return items
 
 
+def _unbulleted(text: str) -> str:
+    """A headline without the bullet (``■``, ``◆``) that marks a brief."""
+    return text.lstrip("".join(ch for ch in text[:2] if unicodedata.category(ch) == "So"))
+
+
 def line_tags(page) -> tuple[list[rules._Line], list[str], int]:
     """The page's lines, their tags, and how many truth fields were not found in full (0 when the
     alignment is complete)."""
@@ -73,7 +79,7 @@ def line_tags(page) -> tuple[list[rules._Line], list[str], int]:
     last = 0
     for n, line in enumerate(lines):
         x = bare(line.raw)
-        head = x.strip("—")
+        head = _unbulleted(x).strip("—")
         upcoming = [bare(other.raw) for other in lines[n + 1 : n + 5]]
         tag, last = _tag(x, head, items, last, tags[-1] if tags else "", upcoming)
         tags.append(tag)
@@ -159,6 +165,8 @@ def _tag(x: str, head: str, items: list[_Item], last: int, previous: str, upcomi
 def _advance_body(item: _Item, x: str, lead: bool = False) -> str:
     start = item.body.at
     item.body.at += len(x)
+    if item.kind == "caption":
+        return CAPTION
     if any(a <= start < b for a, b in item.headings):
         return SUBHEAD
     return LEAD if lead else BODY

@@ -281,6 +281,9 @@ def _headline(rng: random.Random, title: str, paragraphs: list[str], bylines: li
         title, subtitle = head, dash + rest
     if not brief and rng.random() < 0.35:
         kicker = _clause(rng, paragraphs[-1]) or _clause(rng, paragraphs[0])
+        if kicker and rng.random() < 0.3:  # two phrases (``把脉行业痛点 对接供应链条``) or one long one
+            other = _clause(rng, paragraphs[min(1, len(paragraphs) - 1)][::-1])[::-1]
+            kicker = kicker + rng.choice([" ", ""]) + other if other and other != kicker else kicker
     title_width = rng.randint(10, 26)
     lines = 1 if len(title) <= title_width else 2 if len(title) <= 2 * title_width else 3
     if lines == 1 and len(title) > 10 and rng.random() < 0.25:
@@ -290,6 +293,8 @@ def _headline(rng: random.Random, title: str, paragraphs: list[str], bylines: li
         clause = _clause(rng, paragraphs[0])
         if clause:
             subtitle = "——" + clause
+    if subtitle and len(title_lines) == 1 and rng.random() < 0.2:
+        subtitle = subtitle.lstrip("—")  # a subtitle set without its dash, under a one-line title
     kicker_line = kicker + ("——" if kicker and rng.random() < 0.5 else "")
     below = kicker and rng.random() < 0.2
     if kicker and not below:
@@ -301,7 +306,11 @@ def _headline(rng: random.Random, title: str, paragraphs: list[str], bylines: li
         title_lines.append(subtitle)
     if kicker and below:
         title_lines.append(kicker_line)
-    blocks.append(title_lines)
+    if len(title_lines) >= 2 and rng.random() < 0.3:  # a column break inside the headline block
+        cut = rng.randint(1, len(title_lines) - 1)
+        blocks.extend([title_lines[:cut], title_lines[cut:]])
+    else:
+        blocks.append(title_lines)
     if bylines and rng.random() < 0.8:
         role = rng.choice(["本报记者", "本报记者", "本报记者", "新华社记者", "本报通讯员"])
         byline = [f"{role} {' '.join(bylines)}"]

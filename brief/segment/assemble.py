@@ -14,11 +14,13 @@ the most, as the rules did.
 from __future__ import annotations
 
 import re
+import unicodedata
+from pathlib import Path
 
-from brief.clean import clean_heading, clean_inline
+from brief.clean import clean_heading, clean_inline, ends_sentence
 from brief.model import ARTICLE, CAPTION, Article
 from brief.segment import rules
-from brief.segment.features import page_features
+from brief.segment.features import _NAMES_ONLY, page_features
 from brief.segment.rules import _CREDIT, BODY, HEAD, SUBHEAD, _Unit
 from brief.segment.tagger import (
     BYLINE,
@@ -27,6 +29,7 @@ from brief.segment.tagger import (
     HEADLINE,
     KICKER,
     LEAD,
+    MODEL,
     SUBTITLE,
     TITLE,
     TITLE_ON,
@@ -34,12 +37,12 @@ from brief.segment.tagger import (
 )
 
 
-def segment_page(text: str, *, source: str = "", page: str | None = None) -> list[Article]:
+def segment_page(text: str, *, source: str = "", page: str | None = None, model: Path = MODEL) -> list[Article]:
     """Articles printed on one page, in page order; a plain article comes out as one article."""
     lines, features = page_features(text)
     if not lines:
         return []
-    tags = tag(features)
+    tags = tag(features, model)
     articles = build(lines, tags)
     for position, article in enumerate(articles):
         article.source, article.page, article.position = source, page, position
@@ -49,6 +52,7 @@ def segment_page(text: str, *, source: str = "", page: str | None = None) -> lis
 
 def build(lines: list[rules._Line], tags: list[str]) -> list[Article]:
     """The articles and captions that the tagged lines make, in page order."""
+    tags = _repaired(lines, tags)
     units: list[_Unit] = []
     kinds: list[str] = []
     for i, (line, t) in enumerate(zip(lines, tags, strict=True)):
@@ -60,7 +64,7 @@ def build(lines: list[rules._Line], tags: list[str]) -> list[Article]:
         starts = (
             previous is None
             or kinds[-1] != kind
-            or (kind == BODY and (t == LEAD or any(j[0] in ("上接", "接") for j in line.jumps)))
+            or (kind == BODY and (t == LEAD or _dated(lines, i) or any(j[0] in ("上接", "接") for j in line.jumps)))
             or (kind == CAPTION_TAG and _credited(lines[previous.lines[-1]].raw))
         )
         if starts:
@@ -71,11 +75,14 @@ def build(lines: list[rules._Line], tags: list[str]) -> list[Article]:
     split: list[_Unit] = []
     for unit in units:
         split.extend(_head_groups(unit, tags) if unit.kind == HEAD else [unit])
+    # A photo caption may stand between a headline and its body: pairing looks past it.
+    core = [k for k, unit in enumerate(split) if unit.kind != CAPTION_TAG]
+    units_core = [split[k] for k in core]
     best = max(
-        (rules._matching(split, first) + (first,) for first in (False, True)),
-        key=lambda m: (m[0], m[2] == (bool(split) and split[0].kind == HEAD)),
+        (rules._matching(units_core, first) + (first,) for first in (False, True)),
+        key=lambda m: (m[0], m[2] == (bool(units_core) and units_core[0].kind == HEAD)),
     )
-    head_of = best[1]
+    head_of = {core[body]: core[head] for body, head in best[1].items()}
     articles = []
     for k, unit in enumerate(split):
         if unit.kind == BODY:
@@ -98,7 +105,12 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
     article = Article(kind=ARTICLE)
     paragraphs = rules._paragraphs([lines[i] for i in unit.lines])
     if paragraphs:
-        paragraphs[0] = rules._take_dateline(article, [clean_inline(" ".join(paragraphs[0]))])
+        first = rules._take_dateline(article, paragraphs[0])
+        if article.dateline is None or first[0].lstrip().startswith(("（", "(")):
+            # Broken inside a word (``本报吕`` / ``梁 10 月``, ``（记`` / ``者 赵磊）``): read it closed up.
+            article.dateline, article.reporters = None, []
+            first = rules._take_dateline(article, [clean_inline(" ".join(paragraphs[0]))])
+        paragraphs[0] = first
     article.paragraphs = [p for p in (clean_inline(" ".join(p)) for p in paragraphs) if p]
     for i in unit.lines:
         for kind, where in lines[i].jumps:
@@ -107,6 +119,64 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
             else:
                 article.continued_from = article.continued_from or where
     return article
+
+
+def _repaired(lines: list[rules._Line], tags: list[str]) -> list[str]:
+    """Headline tags that make a headline: a title line after a kicker that has none, a title that
+    starts with its first line (``title+`` after no title)."""
+    tags = list(tags)
+    for i, t in enumerate(tags):
+        before = tags[i - 1] if i else ""
+        after = tags[i + 1] if i + 1 < len(tags) else ""
+        if t == FURNITURE and before == KICKER and after not in (TITLE, TITLE_ON):
+            tags[i] = TITLE
+        elif t == TITLE_ON and before not in (TITLE, TITLE_ON):
+            tags[i] = TITLE
+    if TITLE not in tags and len(tags) > 1 and tags[0] != CAPTION_TAG and not ends_sentence(lines[0].raw):
+        # A plain article: its first line, when it is no sentence, is its title.
+        if all(t in (LEAD, "body", "subhead") for t in tags[1:]):
+            tags[0], tags[1] = TITLE, LEAD
+    for i, t in enumerate(tags[:-1]):
+        line = lines[i]
+        if (
+            t == LEAD
+            and line.blank_before
+            and lines[i + 1].blank_before
+            and tags[i + 1] in ("body", "subhead")
+            and line.role == rules.TEXT
+            and not re.search(r"[，。；！？、：（）]", line.raw)
+            and not _dated(lines, i)
+        ):
+            # A body's first line alone in its block, with not even a comma, above more body: a
+            # title that the tagger took for running text.
+            tags[i], tags[i + 1] = TITLE, LEAD
+    for i, t in enumerate(tags):
+        if t != TITLE_ON or not lines[i].blank_before:
+            continue
+        # A one-line title block, a column break, then the rest: a kicker above its (wider) title,
+        # unless the line is as wide as the one below it (a title broken across columns).
+        if tags[i - 1] == TITLE and lines[i - 1].blank_before and lines[i - 1].vis < lines[i].vis - 1:
+            tags[i - 1], tags[i] = KICKER, TITLE
+    for i, t in enumerate(tags):
+        # A headline has one kicker: one below a title that already has one above is the title's
+        # last line.
+        if t == KICKER and i and tags[i - 1] in (TITLE, TITLE_ON) and not lines[i].blank_before:
+            j = i - 1
+            while j >= 0 and tags[j] in (TITLE, TITLE_ON):
+                j -= 1
+            if j >= 0 and tags[j] == KICKER:
+                tags[i] = TITLE_ON
+    return tags
+
+
+def _dated(lines: list[rules._Line], i: int) -> bool:
+    """Whether line i opens a dateline (``本报大同 10 月 17 日讯``), whole or broken onto the next line:
+    a dateline always starts an article, whatever the tagger made of the line."""
+    raw = lines[i].raw
+    if not raw.startswith(("本报", "新华社", "中新社", "人民日报")):
+        return False
+    following = lines[i + 1].raw if i + 1 < len(lines) else ""
+    return bool(rules._DATELINE.match(clean_inline(raw + following)))
 
 
 def _last_kept(tags: list[str], i: int) -> int:
@@ -150,7 +220,9 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
     subtitle: list[str] = []
     for raw, t in head:
         if t == BYLINE:
-            article.reporters += [n for n in rules._names(raw) if n not in article.reporters]
+            if rules._BYLINE.match(raw) or (_NAMES_ONLY.match(raw) and not rules._ROLE_WORD.search(raw)):
+                # (not a column label such as ``记者观察``)
+                article.reporters += [n for n in rules._names(raw) if n not in article.reporters]
         elif t == SUBTITLE:
             subtitle.append(raw)
         elif t == KICKER:
@@ -161,8 +233,17 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
         article.kicker = clean_heading(rules._join_heading(kicker).rstrip("—").strip())
     if subtitle:
         article.subtitle = rules._join_heading(subtitle)
+    if len(title) == 2 and not subtitle and rules._parallel(title):
+        article.subtitle = clean_heading(title.pop())  # two equally long lines: title and subtitle
     if title:
-        article.title = rules._join_heading(title)
+        article.title = _unbulleted(rules._join_heading(title))
+
+
+def _unbulleted(title: str) -> str:
+    """A title without the bullet (``■``, ``◆``, ``●``) that marks a brief."""
+    while title and unicodedata.category(title[0]) == "So":
+        title = title[1:].lstrip()
+    return title
 
 
 def _caption(raws: list[str]) -> Article:
