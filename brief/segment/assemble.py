@@ -43,16 +43,17 @@ def segment_page(text: str, *, source: str = "", page: str | None = None, model:
     if not lines:
         return []
     tags = tag(features, model)
-    articles = build(lines, tags)
+    articles = build(lines, tags, heads_first=features[0].get("heads_first") == 1.0)
     for position, article in enumerate(articles):
         article.source, article.page, article.position = source, page, position
         article.id = article.content_hash
     return articles
 
 
-def build(lines: list[rules._Line], tags: list[str]) -> list[Article]:
-    """The articles and captions that the tagged lines make, in page order."""
-    tags = _repaired(lines, tags)
+def build(lines: list[rules._Line], tags: list[str], heads_first: bool = False) -> list[Article]:
+    """The articles and captions that the tagged lines make, in page order (``heads_first``: the
+    rules read the page's headlines before their bodies)."""
+    tags = _repaired(lines, tags, heads_first)
     units: list[_Unit] = []
     kinds: list[str] = []
     for i, (line, t) in enumerate(zip(lines, tags, strict=True)):
@@ -121,7 +122,7 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
     return article
 
 
-def _repaired(lines: list[rules._Line], tags: list[str]) -> list[str]:
+def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> list[str]:
     """Headline tags that make a headline: a title line after a kicker that has none, a title that
     starts with its first line (``title+`` after no title)."""
     tags = list(tags)
@@ -140,22 +141,23 @@ def _repaired(lines: list[rules._Line], tags: list[str]) -> list[str]:
         line = lines[i]
         if (
             t == LEAD
-            and line.blank_before
+            and i == 0
+            and heads_first
             and lines[i + 1].blank_before
             and tags[i + 1] in ("body", "subhead")
             and line.role == rules.TEXT
             and not re.search(r"[，。；！？、：（）]", line.raw)
             and not _dated(lines, i)
         ):
-            # A body's first line alone in its block, with not even a comma, above more body: a
-            # title that the tagger took for running text.
+            # On a page read headlines first, its first line alone in its block, with not even a
+            # comma, above more body: a title that the tagger took for running text.
             tags[i], tags[i + 1] = TITLE, LEAD
     for i, t in enumerate(tags):
         if t != TITLE_ON or not lines[i].blank_before:
             continue
-        # A one-line title block, a column break, then the rest: a kicker above its (wider) title,
-        # unless the line is as wide as the one below it (a title broken across columns).
-        if tags[i - 1] == TITLE and lines[i - 1].blank_before and lines[i - 1].vis < lines[i].vis - 1:
+        # A one-line title block, a column break, then the rest: a kicker above its title when far
+        # narrower than the line below (a title is broken where its first line is full).
+        if tags[i - 1] == TITLE and lines[i - 1].blank_before and lines[i - 1].vis < 0.7 * lines[i].vis:
             tags[i - 1], tags[i] = KICKER, TITLE
     for i, t in enumerate(tags):
         # A headline has one kicker: one below a title that already has one above is the title's
