@@ -68,7 +68,7 @@ def train(generators: list[str], pages: int, out: Path, items: list[dict] | None
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--generators", default=",".join(available()), help="a, b or a,b")
-    parser.add_argument("--pages", type=int, default=600, help="pages per generator and headline position")
+    parser.add_argument("--pages", type=int, default=300, help="pages per generator and headline position")
     parser.add_argument("--out", type=Path, default=MODEL)
     args = parser.parse_args()
     report = train(args.generators.split(","), args.pages, args.out)

@@ -123,8 +123,9 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
 
 
 def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> list[str]:
-    """Headline tags that make a headline: a title line after a kicker that has none, a title that
-    starts with its first line (``title+`` after no title)."""
+    """Tags that make headlines: a title starts with its first line (no ``title+`` without a
+    title), a kicker has a title below it, a plain article's first line is its title, and so on
+    below; each repair holds on any page, whatever the tagger was trained on."""
     tags = list(tags)
     for i, t in enumerate(tags):
         before = tags[i - 1] if i else ""
