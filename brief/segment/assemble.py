@@ -43,17 +43,41 @@ def segment_page(text: str, *, source: str = "", page: str | None = None, model:
     if not lines:
         return []
     tags = tag(features, model)
-    articles = build(lines, tags, heads_first=features[0].get("heads_first") == 1.0)
+    judged = [next((name[len("0rule="):] for name in f if name.startswith("0rule=")), "") for f in features]
+    articles = build(lines, tags, heads_first=features[0].get("heads_first") == 1.0, judged=judged)
     for position, article in enumerate(articles):
         article.source, article.page, article.position = source, page, position
         article.id = article.content_hash
     return articles
 
 
-def build(lines: list[rules._Line], tags: list[str], heads_first: bool = False) -> list[Article]:
+def build(
+    lines: list[rules._Line], tags: list[str], heads_first: bool = False, judged: list[str] | None = None
+) -> list[Article]:
     """The articles and captions that the tagged lines make, in page order (``heads_first``: the
-    rules read the page's headlines before their bodies)."""
+    rules read the page's headlines before their bodies; ``judged``: the rules' tag of each line)."""
     tags = _repaired(lines, tags, heads_first)
+    tags = _titles_over_bodies(lines, tags, judged or [""] * len(lines))
+    split = _units(lines, tags)
+    head_of = _reading(split)[1]
+    articles = []
+    for k, unit in enumerate(split):
+        if unit.kind == BODY:
+            article = _body(unit, lines)
+            if k in head_of:
+                _fill_headline(article, [(lines[i].raw, tags[i]) for i in split[head_of[k]].lines])
+                for i in split[head_of[k]].lines:
+                    for kind, where in lines[i].jumps:
+                        if kind in ("下转", "转"):
+                            article.continued_to = article.continued_to or where
+            articles.append(article)
+        elif unit.kind == CAPTION_TAG:
+            articles.append(_caption([lines[i].raw for i in unit.lines]))
+    return [a for a in articles if a.paragraphs or a.title]
+
+
+def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
+    """The page's headline groups, bodies and captions, in page order."""
     units: list[_Unit] = []
     kinds: list[str] = []
     for i, (line, t) in enumerate(zip(lines, tags, strict=True)):
@@ -76,6 +100,12 @@ def build(lines: list[rules._Line], tags: list[str], heads_first: bool = False) 
     split: list[_Unit] = []
     for unit in units:
         split.extend(_head_groups(unit, tags) if unit.kind == HEAD else [unit])
+    return split
+
+
+def _reading(split: list[_Unit]) -> tuple[int, dict[int, int]]:
+    """The pairing of headline groups with bodies (headlines after or before their bodies, the
+    reading that pairs the most): its score and {body unit: headline unit}."""
     # A photo caption may stand between a headline and its body: pairing looks past it.
     core = [k for k, unit in enumerate(split) if unit.kind != CAPTION_TAG]
     units_core = [split[k] for k in core]
@@ -83,21 +113,33 @@ def build(lines: list[rules._Line], tags: list[str], heads_first: bool = False) 
         (rules._matching(units_core, first) + (first,) for first in (False, True)),
         key=lambda m: (m[0], m[2] == (bool(units_core) and units_core[0].kind == HEAD)),
     )
-    head_of = {core[body]: core[head] for body, head in best[1].items()}
-    articles = []
-    for k, unit in enumerate(split):
-        if unit.kind == BODY:
-            article = _body(unit, lines)
-            if k in head_of:
-                _fill_headline(article, [(lines[i].raw, tags[i]) for i in split[head_of[k]].lines])
-                for i in split[head_of[k]].lines:
-                    for kind, where in lines[i].jumps:
-                        if kind in ("下转", "转"):
-                            article.continued_to = article.continued_to or where
-            articles.append(article)
-        elif unit.kind == CAPTION_TAG:
-            articles.append(_caption([lines[i].raw for i in unit.lines]))
-    return [a for a in articles if a.paragraphs or a.title]
+    return best[0], {core[body]: core[head] for body, head in best[1].items()}
+
+
+def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[str]) -> list[str]:
+    """A line alone in its block, no sentence, that the rules paired as a headline, right above a
+    body's opening (a dateline or a ``上接`` jump) is that body's title when the tagger took it for
+    furniture (a page banner above it) or running text, and reading it so pairs more headlines
+    with bodies (a column label above the first body of a page read headlines-after does not)."""
+    score = None
+    for i, t in enumerate(tags[:-1]):
+        if not (
+            t in (FURNITURE, LEAD)
+            and judged[i] == "title"
+            and (i == 0 or lines[i].blank_before)
+            and lines[i + 1].blank_before
+            and tags[i + 1] in (LEAD, "body")
+            and (_dated(lines, i + 1) or any(j[0] in ("上接", "接") for j in lines[i + 1].jumps))
+            and not re.search(r"[，。；！？]", lines[i].raw)
+        ):
+            continue
+        if score is None:
+            score = _reading(_units(lines, tags))[0]
+        retagged = tags[:i] + [TITLE, LEAD] + tags[i + 2 :]
+        better = _reading(_units(lines, retagged))[0]
+        if better > score:
+            tags, score = retagged, better
+    return tags
 
 
 def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
@@ -153,6 +195,22 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             # On a page read headlines first, its first line alone in its block, with not even a
             # comma, above more body: a title that the tagger took for running text.
             tags[i], tags[i + 1] = TITLE, LEAD
+    i = 0
+    while i < len(tags):
+        end = i
+        while end < len(tags) and tags[end] == CAPTION_TAG:
+            end += 1
+        if (
+            end > i
+            and i
+            and not lines[i].blank_before
+            and tags[i - 1] in (LEAD, "body", "subhead")
+            and not any(_credited(lines[k].raw) for k in range(i, end))
+        ):
+            # A photo caption stands apart and ends with its credit (``…… 记者 王佳丽 摄``): lines
+            # that go on from a body without a break and credit no one are that body's text.
+            tags[i:end] = ["body"] * (end - i)
+        i = max(end, i + 1)
     for i, t in enumerate(tags):
         if t != TITLE_ON or not lines[i].blank_before:
             continue
