@@ -131,6 +131,7 @@ def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[
             and tags[i + 1] in (LEAD, "body")
             and (_dated(lines, i + 1) or any(j[0] in ("上接", "接") for j in lines[i + 1].jumps))
             and not re.search(r"[，。；！？]", lines[i].raw)
+            and not _framed(lines[i].raw)
         ):
             continue
         if score is None:
@@ -141,6 +142,12 @@ def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[
             tags, score = retagged, better
     return tags
 
+
+
+def _framed(raw: str) -> bool:
+    """A line set between two equal marks (``·简讯·``, ``—要闻—``): a column label, not a title."""
+    raw = raw.strip()
+    return len(raw) > 2 and raw[0] == raw[-1] and not raw[0].isalnum() and unicodedata.category(raw[0])[0] in "PS"
 
 def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
     """An article from its body lines: paragraphs, a dateline (however it was broken) moved into
