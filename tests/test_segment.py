@@ -295,3 +295,43 @@ def test_a_wrapped_clause_is_no_title():
     articles = segment_page(page)
     assert [a.title for a in articles] == ["全市秋粮喜获丰收", "国庆假期全市接待游客三百二十万人次"]
     assert "增速比上月加快0.4个百分点。" in articles[0].body
+
+
+
+BANNER_PAGE = """第3版
+
+{label}
+
+本报讯（记者 张华）今年以来，全县
+新修和改造农村公路八十公里，通
+客车的村达到一百二十个，群众出
+行更加方便。
+
+县医院新门诊楼启用
+
+本报讯 县医院新门诊楼日前正式启
+用，设置诊室六十间，日接诊能力
+提高到三千人次。
+"""
+
+
+def _built(label: str, label_tag: str):
+    from brief.segment.assemble import build
+    from brief.segment.features import page_features
+
+    lines, features = page_features(BANNER_PAGE.format(label=label))
+    judged = [next(n[len("0rule="):] for n in f if n.startswith("0rule=")) for f in features]
+    # what a tagger misled by the banner makes of it: the line under the banner is furniture too
+    tags = ["furniture", label_tag, "lead", "body", "body", "body", "title", "lead", "body", "body"]
+    return build(lines, tags, judged=judged)
+
+
+@pytest.mark.parametrize("label_tag", ["furniture", "lead"])
+def test_a_lone_line_above_a_dateline_is_its_title_when_that_pairs_every_headline(label_tag):
+    articles = _built("全县新修农村公路八十公里", label_tag)
+    assert [(a.title, a.body[:4]) for a in articles] == [("全县新修农村公路八十公里", "今年以来"), ("县医院新门诊楼启用", "县医院新")]
+    assert articles[0].reporters == ["张华"]
+
+
+def test_a_label_framed_by_marks_above_a_dateline_is_no_title():
+    assert "·简讯·" not in [a.title for a in _built("·简讯·", "furniture")]

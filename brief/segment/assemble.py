@@ -132,6 +132,7 @@ def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[
             and (_dated(lines, i + 1) or any(j[0] in ("上接", "接") for j in lines[i + 1].jumps))
             and not re.search(r"[，。；！？]", lines[i].raw)
             and not _framed(lines[i].raw)
+            and not re.search(r"\d{7,}", lines[i].raw)  # a telephone number: a notice
         ):
             continue
         if score is None:
