@@ -37,6 +37,8 @@ from brief.segment.tagger import (
 )
 
 
+_PAGE_NUMBER = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*版\s*$")
+
 def segment_page(text: str, *, source: str = "", page: str | None = None, model: Path = MODEL) -> list[Article]:
     """Articles printed on one page, in page order; a plain article comes out as one article."""
     lines, features = page_features(text)
@@ -133,6 +135,8 @@ def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[
             and not re.search(r"[，。；！？]", lines[i].raw)
             and not _framed(lines[i].raw)
             and not re.search(r"\d{7,}", lines[i].raw)  # a telephone number: a notice
+            and not _PAGE_NUMBER.match(lines[i].raw)  # a banner
+            and (i == 0 or tags[_last_kept(tags, i)] not in HEADLINE)  # no headline's or byline's tail
         ):
             continue
         if score is None:
@@ -213,7 +217,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             and i
             and not lines[i].blank_before
             and tags[i - 1] in (LEAD, "body", "subhead")
-            and not any(_credited(lines[k].raw) for k in range(i, end))
+            and not any(re.search(r"摄\s*[）)]?\s*$", lines[k].raw) for k in range(i, end))
         ):
             # A photo caption stands apart and ends with its credit (``…… 记者 王佳丽 摄``): lines
             # that go on from a body without a break and credit no one are that body's text.
