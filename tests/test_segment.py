@@ -220,3 +220,118 @@ def test_a_line_wider_than_the_columns_around_a_break_does_not_flow_across_it():
     assert roads.body.endswith("农村物流服务网络基本建成。")
     assert buses.title == "城乡公交线路实现全覆盖"
     assert buses.body == "记者日前从市交通运输局获悉，今年以来，全市新开通城乡公交线路三十二条。"
+
+
+# --- pages broken where no rule expected: datelines, titles and clauses wrapped anywhere -----------
+
+_FIRST_BODY = (
+    "树立大食物观，全市今年新建高标准农田十二万亩，粮食播种面积稳定在四百万亩以上。",
+    "各县区组织农机手和种粮大户抢抓农时，秋粮收获进度快于去年同期，颗粒归仓有保障。",
+)
+_SECOND = (
+    "市文旅局日前发布消息，今年国庆假期全市接待游客三百二十万人次，同比增长百分之十一。",
+    "各景区推出夜游、研学等新产品，带动住宿餐饮消费明显回升。",
+)
+
+
+def _wrap(text: str, width: int, first_indent: bool = True) -> list[str]:
+    lines, room, current = [], width - (2 if first_indent else 0), ""
+    for ch in text:
+        if len(current) >= room and ch not in "，。、；：”）":
+            lines.append(current)
+            current, room = "", width
+        current += ch
+    return lines + [current] if current else lines
+
+
+def _page(dateline_lines: list[str], first_lines: list[str], title_lines: list[str]) -> str:
+    second = []
+    for paragraph in _SECOND:
+        second += _wrap(paragraph, 15)
+    first_rest = _wrap(_FIRST_BODY[1], 15)
+    return "\n".join(
+        dateline_lines + first_lines + first_rest + [""] + title_lines + ["", "本报记者 周凯"]
+        + [""] + second + ["", "国庆假期全市接待游客三百二十万人次", ""]
+    )
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        ["本报吕梁 10 月 23", "日讯（记者 赵磊）"],
+        ["本报吕", "梁 10 月 23 日讯（记者 赵磊）"],
+        ["本报吕梁 10 月 23 日讯（记", "者 赵磊）"],
+        ["本报吕梁 10 月 23 日讯", "（记者 赵磊）"],
+    ],
+)
+def test_a_dateline_broken_anywhere_is_no_title(dateline):
+    body = _wrap(_FIRST_BODY[0], 15, first_indent=False)
+    head, tail = dateline[:-1], dateline[-1]
+    page = _page(head, [tail + body[0]] + body[1:], ["全市秋粮喜获丰收"])
+    first, second = segment_page(page)
+    assert first.title == "全市秋粮喜获丰收"
+    assert first.dateline == Dateline(place="吕梁", date="10月23日")
+    assert first.reporters[0] == "赵磊"
+    assert first.paragraphs[0].startswith("树立大食物观，全市今年新建高标准农田")
+    assert second.title == "国庆假期全市接待游客三百二十万人次"
+    assert "讯" not in first.title + second.title
+
+
+@pytest.mark.parametrize(
+    "title_lines",
+    [["全市秋粮收获进度过", "九成 颗粒归仓有保障"], ["全市秋粮收", "获进度过九成 颗粒", "归仓有保障"]],
+)
+def test_a_title_broken_mid_word_is_joined(title_lines):
+    page = _page([], _wrap(_FIRST_BODY[0], 15), title_lines)
+    first, _ = segment_page(page)
+    assert first.title == "全市秋粮收获进度过九成 颗粒归仓有保障"
+
+
+def test_a_wrapped_clause_is_no_title():
+    # A clause that stops mid-word at a column break, with the rest of its sentence in the next
+    # column: running text, however short the line.
+    body = _wrap(_FIRST_BODY[0], 15)
+    page = _page([], body[:2] + ["", "增长6.2%，增速比上月加", ""] + ["快0.4个百分点。"] + body[2:], ["全市秋粮喜获丰收"])
+    articles = segment_page(page)
+    assert [a.title for a in articles] == ["全市秋粮喜获丰收", "国庆假期全市接待游客三百二十万人次"]
+    assert "增速比上月加快0.4个百分点。" in articles[0].body
+
+
+
+BANNER_PAGE = """第3版
+
+{label}
+
+本报讯（记者 张华）今年以来，全县
+新修和改造农村公路八十公里，通
+客车的村达到一百二十个，群众出
+行更加方便。
+
+县医院新门诊楼启用
+
+本报讯 县医院新门诊楼日前正式启
+用，设置诊室六十间，日接诊能力
+提高到三千人次。
+"""
+
+
+def _built(label: str, label_tag: str):
+    from brief.segment.assemble import build
+    from brief.segment.features import page_features
+
+    lines, features = page_features(BANNER_PAGE.format(label=label))
+    judged = [next(n[len("0rule="):] for n in f if n.startswith("0rule=")) for f in features]
+    # what a tagger misled by the banner makes of it: the line under the banner is furniture too
+    tags = ["furniture", label_tag, "lead", "body", "body", "body", "title", "lead", "body", "body"]
+    return build(lines, tags, judged=judged)
+
+
+@pytest.mark.parametrize("label_tag", ["furniture", "lead"])
+def test_a_lone_line_above_a_dateline_is_its_title_when_that_pairs_every_headline(label_tag):
+    articles = _built("全县新修农村公路八十公里", label_tag)
+    assert [(a.title, a.body[:4]) for a in articles] == [("全县新修农村公路八十公里", "今年以来"), ("县医院新门诊楼启用", "县医院新")]
+    assert articles[0].reporters == ["张华"]
+
+
+def test_a_label_framed_by_marks_above_a_dateline_is_no_title():
+    assert "·简讯·" not in [a.title for a in _built("·简讯·", "furniture")]

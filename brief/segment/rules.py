@@ -1,4 +1,4 @@
-"""Segment a newspaper page's text (a PDF text layer, or text pasted from one) into articles.
+"""The hand-written page segmenter: its line judgements are the tagger's evidence (features).
 
 A page arrives as hard-wrapped columns 12-17 characters wide, with blank lines wherever the text
 jumped to the next column (often mid-sentence), and headline blocks printed either after their
@@ -78,6 +78,11 @@ class _Line:
     label: str = HEAD
     jumps: list[tuple[str, str]] = field(default_factory=list)
     block: int = 0  # index of the run of lines between blank lines it belongs to
+    # What the rules found, kept as evidence for the line tagger: the wrap width of the column
+    # judged from the text before / after the line, and whether the line's text flows on into the next.
+    wrap_before: float = 0.0
+    wrap_after: float = 0.0
+    link: bool = False
 
 
 @dataclass
@@ -257,6 +262,8 @@ def _label(lines: list[_Line]) -> None:
     for i in range(len(lines) - 1):
         links.append(flows(i, i + 1))
     links.append(False)
+    for i, line in enumerate(lines):
+        line.wrap_before, line.wrap_after = width(i, False), width(i, True)
     # Running text ends its sentences. A short chain of lines that flows but stops mid-sentence
     # (nothing ending it, nothing carrying it on) is a wrapped headline that merely looked like text.
     start = 0
@@ -271,6 +278,7 @@ def _label(lines: list[_Line]) -> None:
                 for j in chain[:-1]:
                     links[j] = False
     for i, line in enumerate(lines):
+        line.link = links[i]
         if line.role == DATELINE:
             line.label = BODY
         elif line.role == CAPTION_LINE:
@@ -577,3 +585,33 @@ def _caption(unit: _Unit, lines: list[_Line]) -> Article:
     reporters = _names(credit.group("names")) if credit else []
     body = clean_inline(text[: credit.start()] if credit else text)
     return Article(kind=CAPTION, reporters=reporters, paragraphs=[body] if body else [])
+
+
+# --- the rules' reading of each line, as evidence for the tagger -----------------------------------
+
+
+def read_page(text: str) -> tuple[list[_Line], list[str], bool]:
+    """The page's lines, what the rules make of each (``title``, ``kicker``, ``subtitle``,
+    ``byline``, ``body``, ``subhead``, ``caption`` or ``furniture`` for an unpaired headline group),
+    and whether the rules read headlines before their bodies."""
+    lines = _read_lines(text)
+    if not lines:
+        return lines, [], False
+    _label(lines)
+    units = _units(lines)
+    scores = {first: _matching(units, first) for first in (False, True)}
+    heads_first = scores[True][0] > scores[False][0] or (scores[True][0] == scores[False][0] and units[0].kind == HEAD)
+    paired = set(scores[heads_first][1].values())
+    tags = [""] * len(lines)
+    for k, unit in enumerate(units):
+        for i in unit.lines:
+            line = lines[i]
+            if unit.kind == BODY:
+                tags[i] = SUBHEAD if line.label == SUBHEAD else BODY
+            elif unit.kind == CAPTION_LINE:
+                tags[i] = CAPTION_LINE
+            elif k not in paired:
+                tags[i] = "furniture"
+            else:
+                tags[i] = line.role if line.role in (BYLINE, KICKER, SUBTITLE) else "title"
+    return lines, tags, heads_first

@@ -1,0 +1,192 @@
+"""The true tag of every line of a generated page, recovered from the page's truth items.
+
+Any generator with the ``Page``/``TruthItem`` interface will do: each line is found in its item's
+title, kicker, subtitle, body or caption, reading each field from where the last line left it, so
+a phrase that occurs in two fields is placed by its order on the page. A dateline (and its
+reporters) before an item's first body text starts the body; what matches nothing is furniture.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from brief.clean import normalize_chars
+from brief.segment import rules
+from brief.segment.tagger import BODY, BYLINE, CAPTION, FURNITURE, KICKER, LEAD, SUBHEAD, SUBTITLE, TITLE, TITLE_ON
+
+_SENTENCE_END = re.compile(r"[。！？…；：][”’」』）)]*$")
+_DATELINE_ISH = re.compile(r"本报|新华社|中新社|讯|电|记者|通讯员|[0-9]+月|[0-9]+日|[（(）)]")
+_DATELINE_ISH_STRICT = re.compile(r"^[（(]|本报\S{0,10}讯|新华社\S{0,10}电|日讯|日电")
+_BYLINE_ISH = re.compile(r"^(?:本报|新华社)?(?:记者|通讯员)")
+_PENDING = "?"
+
+
+def bare(text: str) -> str:
+    return "".join(normalize_chars(text or "").split())
+
+
+@dataclass
+class _Field:
+    text: str
+    at: int = 0
+
+    def goes_on(self, x: str) -> bool:
+        return 0 < self.at < len(self.text) and self.text.startswith(x, self.at)
+
+    def starts(self, x: str) -> bool:
+        return self.at == 0 and bool(self.text) and self.text.startswith(x) and (len(x) >= 2 or x == self.text)
+
+
+@dataclass
+class _Item:
+    kind: str
+    title: _Field
+    kicker: _Field
+    subtitle: _Field
+    body: _Field
+    headings: list[tuple[int, int]] = field(default_factory=list)  # body spans that end no sentence
+    reporters: list[str] = field(default_factory=list)
+
+
+def _items(truth) -> list[_Item]:
+    items = []
+    for t in truth:
+        spans, at = [], 0
+        for paragraph in (bare(p) for p in t.body.split("\n")):
+            if paragraph and not _SENTENCE_END.search(paragraph):
+                spans.append((at, at + len(paragraph)))
+            at += len(paragraph)
+        items.append(_Item(
+            t.kind, _Field(bare(t.title)), _Field(bare(getattr(t, "kicker", "")).strip("—")),
+            _Field(bare(getattr(t, "subtitle", "")).strip("—")), _Field(bare(t.body)), spans, list(t.reporters),
+        ))
+    return items
+
+
+def _unbulleted(text: str) -> str:
+    """A headline without the bullet (``■``, ``◆``) that marks a brief."""
+    return text.lstrip("".join(ch for ch in text[:2] if unicodedata.category(ch) == "So"))
+
+
+def line_tags(page) -> tuple[list[rules._Line], list[str], int]:
+    """The page's lines, their tags, and how many truth fields were not found in full (0 when the
+    alignment is complete)."""
+    lines = rules._read_lines(page.text)
+    items = _items(page.truth)
+    tags: list[str] = []
+    last = 0
+    for n, line in enumerate(lines):
+        x = bare(line.raw)
+        head = _unbulleted(x).strip("—")
+        upcoming = [bare(other.raw) for other in lines[n + 1 : n + 5]]
+        tag, last = _tag(x, head, items, last, tags[-1] if tags else "", upcoming)
+        tags.append(tag)
+    _datelines(lines, tags)
+    missed = sum(
+        f.at < len(f.text)
+        for item in items
+        for f in ((item.body,) if item.kind == "caption" else (item.title, item.body))
+    )
+    return lines, tags, missed
+
+
+def _reach(text: str, first: str, upcoming: list[str]) -> int:
+    """How far into ``text`` the line ``first`` and the lines after it read on."""
+    at = len(first)
+    for line in upcoming:
+        if not line or not text.startswith(line, at):
+            break
+        at += len(line)
+    return at
+
+
+def _tag(x: str, head: str, items: list[_Item], last: int, previous: str, upcoming: list[str]) -> tuple[str, int]:
+    order = sorted(range(len(items)), key=lambda k: abs(k - last))
+    for k in order:  # the text goes on where a line of the same field stopped
+        item = items[k]
+        if item.body.goes_on(x):
+            return _advance_body(item, x), k
+        if item.kind == "caption" and 0 < item.body.at < len(item.body.text) and x.startswith(item.body.text[item.body.at:]):
+            item.body.at = len(item.body.text)
+            return CAPTION, k
+    for k in order:
+        item = items[k]
+        for name, fld in ((TITLE_ON, item.title), (KICKER, item.kicker), (SUBTITLE, item.subtitle)):
+            for y in (x, head):
+                if y and fld.goes_on(y):
+                    fld.at += len(y)
+                    return name, k
+    # A field starts: of the fields this line may open, the one that the next lines go on with
+    # furthest (a body that opens with its title's words goes on past the title).
+    options = []
+    for k in range(len(items)):
+        item = items[k]
+        if item.kind == "caption":
+            if item.body.starts(x) or (item.body.at == 0 and item.body.text and x.startswith(item.body.text)):
+                options.append((_reach(item.body.text, x, upcoming), 0, k, CAPTION, item.body, x))
+            continue
+        for rank, (name, fld) in enumerate(((TITLE, item.title), (KICKER, item.kicker), (SUBTITLE, item.subtitle))):
+            for y in (x, head):
+                if y and fld.starts(y):
+                    options.append((_reach(fld.text, y, upcoming), -rank, k, name, fld, y))
+        if item.body.starts(x):
+            options.append((_reach(item.body.text, x, upcoming), -3, k, LEAD, item.body, x))
+    if options:
+        reach, _, k, name, fld, y = max(options, key=lambda o: (o[0], o[1], -o[2]))
+        if fld is items[k].body and name == LEAD:
+            return _advance_body(items[k], y, lead=True), k
+        fld.at = min(len(y), len(fld.text))
+        return name, k
+    for k in range(len(items)):
+        item = items[k]
+        if item.kind != "caption" and item.body.at == 0 and item.body.text and not _BYLINE_ISH.match(x):
+            for m in range(min(len(x), len(item.body.text)), 0, -1):
+                if (
+                    x.endswith(item.body.text[:m])
+                    and _DATELINE_ISH.search(x[:-m])
+                    and _reach(item.body.text, item.body.text[:m], upcoming) > m
+                ):
+                    item.body.at = m
+                    return LEAD, k
+    if previous == CAPTION and "摄" in x:
+        return CAPTION, last
+    for k in order:
+        if (
+            any(name in x for name in items[k].reporters)
+            and ("记者" in x or "通讯员" in x or previous == BYLINE)
+            and not _DATELINE_ISH_STRICT.search(x)
+        ):
+            return BYLINE, k
+    return _PENDING, last
+
+
+def _advance_body(item: _Item, x: str, lead: bool = False) -> str:
+    start = item.body.at
+    item.body.at += len(x)
+    if item.kind == "caption":
+        return CAPTION
+    if any(a <= start < b for a, b in item.headings):
+        return SUBHEAD
+    return LEAD if lead else BODY
+
+
+def _datelines(lines: list[rules._Line], tags: list[str]) -> None:
+    """Unplaced lines right above an item's first body line that look like a dateline start that
+    body; any other unplaced line is furniture."""
+    for i, t in enumerate(tags):
+        if t != LEAD:
+            continue
+        j = i
+        while j > 0 and tags[j - 1] in (_PENDING, BYLINE) and _DATELINE_ISH.search(lines[j - 1].raw) and i - j < 3:
+            if tags[j - 1] == BYLINE and not bare(lines[j - 1].raw).startswith(("（", "(")):
+                break
+            j -= 1
+        if j < i:
+            tags[j] = LEAD
+            for k in range(j + 1, i + 1):
+                tags[k] = BODY
+    for i, t in enumerate(tags):
+        if t == _PENDING:
+            tags[i] = FURNITURE

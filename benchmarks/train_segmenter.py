@@ -1,0 +1,79 @@
+"""Train the page segmenter's line tagger (``brief/segment/lines.crfsuite``) on generated pages.
+
+    python benchmarks/train_segmenter.py [--generators a,b] [--pages N] [--out PATH]
+
+Pages come from ``benchmarks/pagegen.py`` (generator a) and, where it exists,
+``benchmarks/pagegen_b.py`` (generator b), both headline positions, from news dated up to 2023
+(``pagegen.TRAIN_DATES``: the benchmark tests on 2024). Each line's true tag is recovered from the
+page's truth (``linetags.py``). Deterministic: fixed seeds, and L-BFGS on the same data gives the
+same model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from linetags import line_tags  # noqa: E402
+from pagegen import AFTER, BEFORE, TRAIN_DATES, load_items  # noqa: E402
+
+from brief.segment.features import page_features  # noqa: E402
+from brief.segment.tagger import MODEL  # noqa: E402
+
+GENERATORS = {"a": "pagegen", "b": "pagegen_b"}
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+
+
+def available() -> list[str]:
+    here = Path(__file__).resolve().parent
+    return [name for name, module in GENERATORS.items() if (here / f"{module}.py").is_file()]
+
+
+def training_pages(generators: list[str], pages: int, items: list[dict], seed: int = 100) -> list:
+    """``pages`` pages per generator and headline position (seeds apart from the benchmark's)."""
+    out = []
+    for name in generators:
+        module = importlib.import_module(GENERATORS[name])
+        for position in (AFTER, BEFORE):
+            out += module.generate_pages(pages, position, seed, items=items, date_range=TRAIN_DATES)
+    return out
+
+
+def train(generators: list[str], pages: int, out: Path, items: list[dict] | None = None) -> dict:
+    import pycrfsuite
+
+    items = items if items is not None else load_items()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params(PARAMS)
+    lines_total = missed = 0
+    for page in training_pages(generators, pages, items):
+        lines, tags, misses = line_tags(page)
+        _, features = page_features(page.text)
+        missed += misses
+        lines_total += len(lines)
+        if lines:
+            trainer.append(features, tags)
+    started = time.perf_counter()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    return {"lines": lines_total, "fields_not_aligned": missed, "seconds": time.perf_counter() - started,
+            "bytes": out.stat().st_size}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--generators", default=",".join(available()), help="a, b or a,b")
+    parser.add_argument("--pages", type=int, default=300, help="pages per generator and headline position")
+    parser.add_argument("--out", type=Path, default=MODEL)
+    args = parser.parse_args()
+    report = train(args.generators.split(","), args.pages, args.out)
+    print(f"{args.out}: {report}")
+
+
+if __name__ == "__main__":
+    main()

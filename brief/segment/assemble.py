@@ -1,0 +1,329 @@
+"""Segment a page: tag every line (``tagger``), then build the articles from the tags.
+
+Tags: ``kicker``, ``title`` (a title's first line), ``title+`` (its next lines), ``subtitle``,
+``byline``, ``lead`` (an article body's first line, a dateline or part of one included),
+``body``, ``subhead``, ``caption``, ``furniture`` (banners, column labels, notices: dropped).
+
+Runs of headline tags are split into headline groups, one per title (a kicker joins the title
+below it, a subtitle or byline the title above it). Runs of body tags are bodies, a ``lead``,
+a dateline or a ``上接`` jump starting a new one. Each group is matched to the body right before
+or right after it, choosing the reading (headlines after or before their bodies) that pairs
+the most, as the rules did.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from brief.clean import clean_heading, clean_inline, ends_sentence
+from brief.model import ARTICLE, CAPTION, Article
+from brief.segment import rules
+from brief.segment.features import _NAMES_ONLY, page_features
+from brief.segment.rules import _CREDIT, BODY, HEAD, SUBHEAD, _Unit
+from brief.segment.tagger import (
+    BYLINE,
+    CAPTION as CAPTION_TAG,
+    FURNITURE,
+    HEADLINE,
+    KICKER,
+    LEAD,
+    MODEL,
+    SUBTITLE,
+    TITLE,
+    TITLE_ON,
+    tag,
+)
+
+
+_PAGE_NUMBER = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*版\s*$")
+
+def segment_page(text: str, *, source: str = "", page: str | None = None, model: Path = MODEL) -> list[Article]:
+    """Articles printed on one page, in page order; a plain article comes out as one article."""
+    lines, features = page_features(text)
+    if not lines:
+        return []
+    tags = tag(features, model)
+    judged = [next((name[len("0rule="):] for name in f if name.startswith("0rule=")), "") for f in features]
+    articles = build(lines, tags, heads_first=features[0].get("heads_first") == 1.0, judged=judged)
+    for position, article in enumerate(articles):
+        article.source, article.page, article.position = source, page, position
+        article.id = article.content_hash
+    return articles
+
+
+def build(
+    lines: list[rules._Line], tags: list[str], heads_first: bool = False, judged: list[str] | None = None
+) -> list[Article]:
+    """The articles and captions that the tagged lines make, in page order (``heads_first``: the
+    rules read the page's headlines before their bodies; ``judged``: the rules' tag of each line)."""
+    tags = _repaired(lines, tags, heads_first)
+    tags = _titles_over_bodies(lines, tags, judged or [""] * len(lines))
+    split = _units(lines, tags)
+    head_of = _reading(split)[1]
+    articles = []
+    for k, unit in enumerate(split):
+        if unit.kind == BODY:
+            article = _body(unit, lines)
+            if k in head_of:
+                _fill_headline(article, [(lines[i].raw, tags[i]) for i in split[head_of[k]].lines])
+                for i in split[head_of[k]].lines:
+                    for kind, where in lines[i].jumps:
+                        if kind in ("下转", "转"):
+                            article.continued_to = article.continued_to or where
+            articles.append(article)
+        elif unit.kind == CAPTION_TAG:
+            articles.append(_caption([lines[i].raw for i in unit.lines]))
+    return [a for a in articles if a.paragraphs or a.title]
+
+
+def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
+    """The page's headline groups, bodies and captions, in page order."""
+    units: list[_Unit] = []
+    kinds: list[str] = []
+    for i, (line, t) in enumerate(zip(lines, tags, strict=True)):
+        if t == FURNITURE:
+            continue
+        line.label = SUBHEAD if t == "subhead" else BODY
+        kind = HEAD if t in HEADLINE else CAPTION_TAG if t == CAPTION_TAG else BODY
+        previous = units[-1] if units and units[-1].lines[-1] == _last_kept(tags, i) else None
+        starts = (
+            previous is None
+            or kinds[-1] != kind
+            or (kind == BODY and (t == LEAD or _dated(lines, i) or any(j[0] in ("上接", "接") for j in line.jumps)))
+            or (kind == CAPTION_TAG and _credited(lines[previous.lines[-1]].raw))
+        )
+        if starts:
+            units.append(_Unit(kind, [i]))
+            kinds.append(kind)
+        else:
+            previous.lines.append(i)
+    split: list[_Unit] = []
+    for unit in units:
+        split.extend(_head_groups(unit, tags) if unit.kind == HEAD else [unit])
+    return split
+
+
+def _reading(split: list[_Unit]) -> tuple[int, dict[int, int]]:
+    """The pairing of headline groups with bodies (headlines after or before their bodies, the
+    reading that pairs the most): its score and {body unit: headline unit}."""
+    # A photo caption may stand between a headline and its body: pairing looks past it.
+    core = [k for k, unit in enumerate(split) if unit.kind != CAPTION_TAG]
+    units_core = [split[k] for k in core]
+    best = max(
+        (rules._matching(units_core, first) + (first,) for first in (False, True)),
+        key=lambda m: (m[0], m[2] == (bool(units_core) and units_core[0].kind == HEAD)),
+    )
+    return best[0], {core[body]: core[head] for body, head in best[1].items()}
+
+
+def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[str]) -> list[str]:
+    """A line alone in its block, no sentence, that the rules paired as a headline, right above a
+    body's opening (a dateline or a ``上接`` jump) is that body's title when the tagger took it for
+    furniture (a page banner above it) or running text, and reading it so pairs more headlines
+    with bodies (a column label above the first body of a page read headlines-after does not)."""
+    score = None
+    for i, t in enumerate(tags[:-1]):
+        if not (
+            t in (FURNITURE, LEAD)
+            and judged[i] == "title"
+            and (i == 0 or lines[i].blank_before)
+            and lines[i + 1].blank_before
+            and tags[i + 1] in (LEAD, "body")
+            and (_dated(lines, i + 1) or any(j[0] in ("上接", "接") for j in lines[i + 1].jumps))
+            and not re.search(r"[，。；！？]", lines[i].raw)
+            and not _framed(lines[i].raw)
+            and not re.search(r"\d{7,}", lines[i].raw)  # a telephone number: a notice
+            and not _PAGE_NUMBER.match(lines[i].raw)  # a banner
+            and (i == 0 or tags[_last_kept(tags, i)] not in HEADLINE)  # no headline's or byline's tail
+        ):
+            continue
+        if score is None:
+            score = _reading(_units(lines, tags))[0]
+        retagged = tags[:i] + [TITLE, LEAD] + tags[i + 2 :]
+        better = _reading(_units(lines, retagged))[0]
+        if better > score:
+            tags, score = retagged, better
+    return tags
+
+
+
+def _framed(raw: str) -> bool:
+    """A line set between two equal marks (``·简讯·``, ``—要闻—``): a column label, not a title."""
+    raw = raw.strip()
+    return len(raw) > 2 and raw[0] == raw[-1] and not raw[0].isalnum() and unicodedata.category(raw[0])[0] in "PS"
+
+def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
+    """An article from its body lines: paragraphs, a dateline (however it was broken) moved into
+    the fields, jumps recorded."""
+    article = Article(kind=ARTICLE)
+    paragraphs = rules._paragraphs([lines[i] for i in unit.lines])
+    if paragraphs:
+        first = rules._take_dateline(article, paragraphs[0])
+        if article.dateline is None or first[0].lstrip().startswith(("（", "(")):
+            # Broken inside a word (``本报吕`` / ``梁 10 月``, ``（记`` / ``者 赵磊）``): read it closed up.
+            article.dateline, article.reporters = None, []
+            first = rules._take_dateline(article, [clean_inline(" ".join(paragraphs[0]))])
+        paragraphs[0] = first
+    article.paragraphs = [p for p in (clean_inline(" ".join(p)) for p in paragraphs) if p]
+    for i in unit.lines:
+        for kind, where in lines[i].jumps:
+            if kind in ("下转", "转"):
+                article.continued_to = article.continued_to or where
+            else:
+                article.continued_from = article.continued_from or where
+    return article
+
+
+def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> list[str]:
+    """Tags that make headlines: a title starts with its first line (no ``title+`` without a
+    title), a kicker has a title below it, a plain article's first line is its title, and so on
+    below; each repair holds on any page, whatever the tagger was trained on."""
+    tags = list(tags)
+    for i, t in enumerate(tags):
+        before = tags[i - 1] if i else ""
+        after = tags[i + 1] if i + 1 < len(tags) else ""
+        if t == FURNITURE and before == KICKER and after not in (TITLE, TITLE_ON):
+            tags[i] = TITLE
+        elif t == TITLE_ON and before not in (TITLE, TITLE_ON):
+            tags[i] = TITLE
+    if TITLE not in tags and len(tags) > 1 and tags[0] != CAPTION_TAG and not ends_sentence(lines[0].raw):
+        # A plain article: its first line, when it is no sentence, is its title.
+        if all(t in (LEAD, "body", "subhead") for t in tags[1:]):
+            tags[0], tags[1] = TITLE, LEAD
+    for i, t in enumerate(tags[:-1]):
+        line = lines[i]
+        if (
+            t == LEAD
+            and i == 0
+            and heads_first
+            and lines[i + 1].blank_before
+            and tags[i + 1] in ("body", "subhead")
+            and line.role == rules.TEXT
+            and not re.search(r"[，。；！？、：（）]", line.raw)
+            and not _dated(lines, i)
+        ):
+            # On a page read headlines first, its first line alone in its block, with not even a
+            # comma, above more body: a title that the tagger took for running text.
+            tags[i], tags[i + 1] = TITLE, LEAD
+    i = 0
+    while i < len(tags):
+        end = i
+        while end < len(tags) and tags[end] == CAPTION_TAG:
+            end += 1
+        if (
+            end > i
+            and i
+            and not lines[i].blank_before
+            and tags[i - 1] in (LEAD, "body", "subhead")
+            and not any(re.search(r"摄\s*[）)]?\s*$", lines[k].raw) for k in range(i, end))
+        ):
+            # A photo caption stands apart and ends with its credit (``…… 记者 王佳丽 摄``): lines
+            # that go on from a body without a break and credit no one are that body's text.
+            tags[i:end] = ["body"] * (end - i)
+        i = max(end, i + 1)
+    for i, t in enumerate(tags):
+        if t != TITLE_ON or not lines[i].blank_before:
+            continue
+        # A one-line title block, a column break, then the rest: a kicker above its title when far
+        # narrower than the line below (a title is broken where its first line is full).
+        if tags[i - 1] == TITLE and lines[i - 1].blank_before and lines[i - 1].vis < 0.7 * lines[i].vis:
+            tags[i - 1], tags[i] = KICKER, TITLE
+    for i, t in enumerate(tags):
+        # A headline has one kicker: one below a title that already has one above is the title's
+        # last line.
+        if t == KICKER and i and tags[i - 1] in (TITLE, TITLE_ON) and not lines[i].blank_before:
+            j = i - 1
+            while j >= 0 and tags[j] in (TITLE, TITLE_ON):
+                j -= 1
+            if j >= 0 and tags[j] == KICKER:
+                tags[i] = TITLE_ON
+    return tags
+
+
+def _dated(lines: list[rules._Line], i: int) -> bool:
+    """Whether line i opens a dateline (``本报大同 10 月 17 日讯``), whole or broken onto the next line:
+    a dateline always starts an article, whatever the tagger made of the line."""
+    raw = lines[i].raw
+    if not raw.startswith(("本报", "新华社", "中新社", "人民日报")):
+        return False
+    following = lines[i + 1].raw if i + 1 < len(lines) else ""
+    return bool(rules._DATELINE.match(clean_inline(raw + following)))
+
+
+def _last_kept(tags: list[str], i: int) -> int:
+    """The line before i that is not furniture (a banner between two lines does not split them)."""
+    j = i - 1
+    while j >= 0 and tags[j] == FURNITURE:
+        j -= 1
+    return j
+
+
+def _credited(raw: str) -> bool:
+    return bool(_CREDIT.search(raw)) and "摄" in raw[-3:]
+
+
+def _head_groups(unit: _Unit, tags: list[str]) -> list[_Unit]:
+    """One group per title: a kicker goes with the title below it, a subtitle or byline with the
+    title above it (or the next one, at the start of a run)."""
+    titles = [n for n, i in enumerate(unit.lines) if tags[i] == TITLE]
+    if not titles:
+        return [unit]
+    groups = [_Unit(HEAD) for _ in titles]
+    for n, i in enumerate(unit.lines):
+        before = [k for k, t in enumerate(titles) if t <= n]
+        after = [k for k, t in enumerate(titles) if t > n]
+        if tags[i] == KICKER and after and (not before or _kicker_above(unit, tags, n, titles[after[0]])):
+            owner = after[0]
+        else:
+            owner = before[-1] if before else after[0]
+        groups[owner].lines.append(i)
+    return groups
+
+
+def _kicker_above(unit: _Unit, tags: list[str], n: int, title: int) -> bool:
+    """A kicker between two titles belongs to the one below when only kickers stand between them."""
+    return all(tags[i] == KICKER for i in unit.lines[n:title])
+
+
+def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
+    title: list[str] = []
+    kicker: list[str] = []
+    subtitle: list[str] = []
+    for raw, t in head:
+        if t == BYLINE:
+            if rules._BYLINE.match(raw) or (_NAMES_ONLY.match(raw) and not rules._ROLE_WORD.search(raw)):
+                # (not a column label such as ``记者观察``)
+                article.reporters += [n for n in rules._names(raw) if n not in article.reporters]
+        elif t == SUBTITLE:
+            subtitle.append(raw)
+        elif t == KICKER:
+            kicker.append(raw)
+        elif t in (TITLE, TITLE_ON):
+            title.append(raw)
+    if kicker:
+        article.kicker = clean_heading(rules._join_heading(kicker).rstrip("—").strip())
+    if subtitle:
+        article.subtitle = rules._join_heading(subtitle)
+    if len(title) == 2 and not subtitle and rules._parallel(title):
+        article.subtitle = clean_heading(title.pop())  # two equally long lines: title and subtitle
+    if title:
+        article.title = _unbulleted(rules._join_heading(title))
+
+
+def _unbulleted(title: str) -> str:
+    """A title without the bullet (``■``, ``◆``, ``●``) that marks a brief."""
+    while title and unicodedata.category(title[0]) == "So":
+        title = title[1:].lstrip()
+    return title
+
+
+def _caption(raws: list[str]) -> Article:
+    text = " ".join(raws)
+    credit = _CREDIT.search(text)
+    reporters = rules._names(credit.group("names")) if credit else []
+    body = clean_inline(text[: credit.start()] if credit else text)
+    body = re.sub(r"[（(]\s*$", "", body).strip()
+    return Article(kind=CAPTION, reporters=reporters, paragraphs=[body] if body else [])
+

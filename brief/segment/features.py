@@ -1,0 +1,143 @@
+"""What the line tagger sees of each line: its own shape and patterns, the rules' judgement of it,
+and the same of its neighbours.
+
+Every feature is a fact that holds on any page (widths against the column, sentence and clause
+marks, dateline and byline patterns, also across a line break), never a string of a particular page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from brief.clean import ends_sentence, unbalanced
+from brief.segment import rules
+from brief.segment.rules import _BYLINE, _CREDIT, _DATELINE, _LETTER_GAP, _NAMES, _phrase_spaced, _text_width
+
+_DATELINE_START = re.compile(r"^(?:本报|新华社|中新社|人民日报|中新网|央视网)")
+_DATELINE_MARK = re.compile(r"(?:日|报|社)\s*(?:讯|电)")
+_DATELINE_TAIL = re.compile(r"^[\s\d]*(?:月|日|讯|电)|^[（(]\s*(?:记|者)|^者\s")
+_NAMES_ONLY = re.compile(rf"^{_NAMES}[）)]?$")
+_LEARNED = re.compile(r"记者\s*\d+\s*日从")
+_CLASSES = (
+    ("。", "stop"), ("！？", "stop"), ("，", "comma"), ("、", "comma"), ("：", "colon"), ("；", "semi"),
+    ("”’」』", "quote"), ("“‘「『", "open"), ("）)", "close"), ("（(", "open"), ("《", "open"), ("》", "close"),
+    ("—", "dash"), ("…", "stop"),
+)
+
+
+def _char_class(ch: str) -> str:
+    for chars, name in _CLASSES:
+        if ch in chars:
+            return name
+    if ch.isdigit():
+        return "digit"
+    if ch.isascii() and ch.isalpha():
+        return "latin"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "cjk"
+    return "other"
+
+
+def _bucket(delta: float) -> str:
+    """A line's width against its column: far short, indented, full, or wider."""
+    if delta < -6:
+        return "short"
+    if delta < -3.5:
+        return "part"
+    if delta < -1:
+        return "indent"
+    if delta <= 1.5:
+        return "full"
+    return "wide"
+
+
+def page_features(text: str) -> tuple[list[rules._Line], list[dict[str, float]]]:
+    """The page's lines (as the rules read them) and one feature dict per line."""
+    lines, tags, heads_first = rules.read_page(text)
+    sizes: dict[int, int] = {}
+    for line in lines:
+        sizes[line.block] = sizes.get(line.block, 0) + 1
+    own = [_own(lines, tags, i, sizes) for i in range(len(lines))]
+    features = []
+    for i in range(len(lines)):
+        f = {f"0{name}": 1.0 for name in own[i]}
+        f["heads_first"] = float(heads_first)
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < len(lines):
+                keep = own[j] if abs(d) == 1 else [n for n in own[j] if n.split("=")[0] in _FAR]
+                f.update({f"{d}{name}": 1.0 for name in keep})
+                if abs(d) == 1:
+                    f.update({f"{d}{name}": 1.0 for name in _pair(lines[min(i, j)], lines[max(i, j)])})
+            else:
+                f[f"{d}none"] = 1.0
+        features.append(f)
+    return lines, features
+
+
+_FAR = {"rule", "es", "wf", "wb", "blank", "role", "end"}
+
+
+def _own(lines: list[rules._Line], tags: list[str], i: int, sizes: dict[int, int]) -> list[str]:
+    line = lines[i]
+    raw = line.raw
+    width = _text_width(line)
+    size = sizes[line.block]
+    first = line.blank_before
+    last = i + 1 == len(lines) or lines[i + 1].blank_before
+    names = [
+        f"role={line.role}",
+        f"rule={tags[i]}",
+        f"label={line.label}",
+        f"link={line.link}",
+        f"es={ends_sentence(raw)}",
+        f"end={_char_class(raw[-1])}",
+        f"start={_char_class(raw[0])}",
+        f"wf={_bucket(width - line.wrap_after)}",
+        f"wb={_bucket(width - line.wrap_before)}",
+        f"vis={min(int(line.vis), 30) // 2}",
+        f"blank={first}",
+        f"block={'only' if first and last else 'first' if first else 'last' if last else 'mid'}",
+        f"size={min(size, 5)}",
+        f"commas={min(raw.count('，') + raw.count('、'), 2)}",
+        f"stops={bool(re.search(r'[。；！？]', raw[:-1]))}",
+        f"open={unbalanced(raw)}",
+        f"spaced={len(_LETTER_GAP.findall(raw)) >= 3}",
+        f"phrase={_phrase_spaced(raw)}",
+    ]
+    flags = {
+        "dl_start": _DATELINE_START.match(raw),
+        "dl_full": _DATELINE.match(raw),
+        "dl_mark": _DATELINE_MARK.search(raw[:12]),
+        "dl_tail": _DATELINE_TAIL.match(raw),
+        "learned": _LEARNED.search(raw),
+        "reporter": "记者" in raw or "通讯员" in raw,
+        "byline": _BYLINE.match(raw),
+        "names": _NAMES_ONLY.match(raw) and len(raw) <= 12,
+        "credit": _CREDIT.search(raw) and "摄" in raw[-3:],
+        "kicker_dash": raw.endswith("——"),
+        "subtitle_dash": raw.startswith("——"),
+        "jump_to": any(kind in ("下转", "转") for kind, _ in line.jumps),
+        "jump_from": any(kind in ("上接", "接") for kind, _ in line.jumps),
+        "tiny": len(raw.replace(" ", "")) <= 4,
+        "short": len(raw.replace(" ", "")) <= 8,
+        "bracket": raw.startswith("【"),
+        "digits": sum(ch.isdigit() for ch in raw) >= 4,
+    }
+    return names + [name for name, on in flags.items() if on]
+
+
+def _pair(above: rules._Line, below: rules._Line) -> list[str]:
+    """Facts about two adjacent lines read as one: a dateline or byline broken between them, the
+    same width, one wider than the other."""
+    joined = above.raw + below.raw
+    names = []
+    if _DATELINE.match(joined) and not _DATELINE.match(above.raw):
+        names.append("dl_join")
+    if _BYLINE.match(f"{above.raw} {below.raw}") and not _BYLINE.match(above.raw):
+        names.append("by_join")
+    delta = _text_width(below) - _text_width(above)
+    names.append(f"delta={'same' if abs(delta) <= 0.5 else 'wider' if delta > 0 else 'narrower'}")
+    if below.blank_before:
+        names.append("break")
+    return names
