@@ -3,18 +3,26 @@
 A translator is anything with a ``name`` and ``translate(texts, retry=False) -> texts``. Figures
 never reach it as figures: :mod:`brief.numbers_en` swaps them for placeholders and puts the English
 form back, and an item whose figures do not survive two tries stays Chinese-only and is marked.
+
+The llm translator runs llama.cpp under a grammar (:func:`english_grammar`) that admits no Chinese
+character and every placeholder of the text exactly once, and tells the model the English names of
+the official bodies and posts the text mentions (``prompts/translate/glossary.toml``): a 1.5B
+model otherwise leaves words in Chinese (民生) or writes a figure of its own for a marker.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
+import tomllib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, Sequence
 
 from brief.errors import ModelError
 from brief.model import Brief
-from brief.numbers_en import Protected, protect
+from brief.numbers_en import PLACEHOLDER, Protected, protect
 
 log = logging.getLogger("brief.translate")
 # A small model leaves words it cannot translate in Chinese ("The招商引资 efforts"): not English.
@@ -65,8 +73,80 @@ class MarianTranslator:
         return [t.strip() for t in self.tokenizer.batch_decode(output, skip_special_tokens=True)]
 
 
+@lru_cache(maxsize=1)
+def load_glossary() -> dict[str, str]:
+    """Chinese name of an official body or post -> its English (``prompts/translate/glossary.toml``)."""
+    from brief.resources import data_dir
+
+    path = data_dir("prompts") / "translate" / "glossary.toml"
+    try:
+        terms = tomllib.loads(path.read_text(encoding="utf-8"))["terms"]
+    except (OSError, KeyError, tomllib.TOMLDecodeError) as exc:
+        raise ModelError(f"{path}: unusable glossary: {exc}") from None
+    return {str(chinese): str(english) for chinese, english in terms.items()}
+
+
+def glossary_for(text: str, glossary: dict[str, str]) -> list[tuple[str, str]]:
+    """The glossary entries ``text`` uses, in order of appearance; the longest match wins
+    (省政府新闻办, not also 省政府 inside it)."""
+    taken = [False] * len(text)
+    found: dict[str, int] = {}
+    for chinese in sorted(glossary, key=len, reverse=True):
+        for match in re.finditer(re.escape(chinese), text):
+            span = range(match.start(), match.end())
+            if any(taken[i] for i in span):
+                continue
+            for i in span:
+                taken[i] = True
+            found.setdefault(chinese, match.start())
+    return [(chinese, glossary[chinese]) for chinese in sorted(found, key=found.get)]
+
+
+# What the English may contain besides the placeholders: ASCII letters and punctuation (no digits,
+# no square brackets: numbers come only through the placeholders) and a few typographic marks.
+_ENGLISH_CHARS = r"""[A-Za-z ,.;:!?'"()/%&+*\-] | [\u2018\u2019\u201C\u201D\u2013\u2014\u00E9]"""
+# Up to this many distinct placeholders the grammar admits each exactly once in any order (one rule
+# per subset still to be written: 2^n rules); beyond it, any of them any number of times.
+_EXACTLY_ONCE_UP_TO = 8
+
+
+def english_grammar(text: str) -> str:
+    """A GBNF grammar for the English of ``text`` (Chinese with ``[[N1]]`` placeholders).
+
+    It admits no CJK character, no digit of the model's own (unless the text itself has bare
+    digits) and each placeholder of ``text`` exactly once, in any order, written as it is: a reply
+    can still be cut at the token cap, but no longer lose, garble or invent a figure.
+    """
+    markers = list(dict.fromkeys(m.group(0).replace(" ", "") for m in PLACEHOLDER.finditer(text)))
+    loose = PLACEHOLDER.sub("", text)
+    rules = [
+        # it starts with a letter, a quote or a placeholder: never empty, never blank
+        "root ::= [A-Za-z\"'\u2018\u201C(]" + ("? " if markers else " ") + _rest_rule(markers),
+        "text ::= char*",
+        f"char ::= {_ENGLISH_CHARS}" + (" | [0-9]" if re.search(r"\d", loose) else ""),
+    ]
+    if 0 < len(markers) <= _EXACTLY_ONCE_UP_TO:
+        for size in range(1, len(markers) + 1):
+            for subset in itertools.combinations(range(len(markers)), size):
+                rest = [f'"{markers[i]}" {_rest_rule([markers[j] for j in subset if j != i])}'
+                        for i in subset]
+                rules.append(f"{_rest_rule([markers[i] for i in subset])} ::= text ({' | '.join(rest)})")
+    elif markers:
+        alternatives = " | ".join(f'"{m}"' for m in markers)
+        rules.append(f"{_rest_rule(markers)} ::= text (({alternatives}) text)+")
+    return "\n".join(rules) + "\n"
+
+
+def _rest_rule(markers: Sequence[str]) -> str:
+    """The rule name for "English still to come, with these placeholders in it"."""
+    if not markers:
+        return "text"
+    return "rest-" + "-".join(sorted(PLACEHOLDER.match(m).group(1) for m in markers))
+
+
 class LLMTranslator:
-    """Translation by the ``llm`` summarizer's chat model, prompted with ``prompts/translate/en.toml``."""
+    """Translation by the ``llm`` summarizer's chat model, prompted with ``prompts/translate/en.toml``
+    and the glossary entries the text uses, under :func:`english_grammar` on llama.cpp."""
 
     name = "llm"
 
@@ -75,7 +155,14 @@ class LLMTranslator:
 
         self.summarizer = LLMSummarizer(config)  # owns model choice and lazy loading
         self.prompt = load_prompt("translate", "en")
+        self.glossary = load_glossary()
         self.max_new_tokens = config.get("english", {}).get("max_new_tokens", 256)
+
+    def request(self, text: str) -> str:
+        """What the model reads: the glossary entries ``text`` uses, then the text."""
+        terms = glossary_for(text, self.glossary)
+        lines = ["Terms:", *(f"{zh} = {en}" for zh, en in terms), ""] if terms else []
+        return "\n".join([*lines, "Chinese:", text])
 
     def translate(self, texts: Sequence[str], *, retry: bool = False) -> list[str]:
         from brief.logs import progress
@@ -86,8 +173,9 @@ class LLMTranslator:
             if not text:
                 replies.append("")
                 continue
-            messages = self.prompt.messages(text, limit=0, key_figures=0, strict=retry)
-            replies.append(runtime.chat([messages], max_tokens=self.max_new_tokens)[0][0].strip())
+            messages = self.prompt.messages(self.request(text), limit=0, key_figures=0, strict=retry)
+            reply = runtime.chat([messages], max_tokens=self.max_new_tokens, grammar=english_grammar(text))
+            replies.append(reply[0][0].strip())
         return replies
 
 
@@ -108,6 +196,22 @@ def get_translator(config: dict[str, Any]) -> Translator:
             raise ModelError(f"no translator for --english: {reason}, and english.marian_dir is not set")
         return LLMTranslator(config)
     raise ModelError(f"unknown english.backend {backend!r} (choose auto, llm or marian)")
+
+
+_PILED = re.compile(r"\[\[N\d+\]\]\s+\[\[N\d+\]\]")
+_TRAILING = re.compile(r"[.!?]\s*(?:\[\[N\d+\]\][\s,.;]*)+$")
+
+
+def misplaced_markers(translated: str) -> list[str]:
+    """Placeholders a model put nowhere in particular: side by side with nothing between them, or
+    piled up after the last sentence (what a model forced to write them all does with the ones it
+    did not place). Their figures would be read with the wrong words."""
+    problems = []
+    if _PILED.search(translated):
+        problems.append("markers side by side with no words between them")
+    if _TRAILING.search(translated.strip()):
+        problems.append("markers left over after the last sentence")
+    return problems
 
 
 def translate_brief(brief: Brief, translator: Translator) -> None:
@@ -132,7 +236,8 @@ def translate_brief(brief: Brief, translator: Translator) -> None:
         for position, index in enumerate(order):
             parts = pending[index]
             raw = outputs[2 * position: 2 * position + 2]
-            problems = [problem for p, out in zip(parts, raw, strict=True) for problem in p.check(out)]
+            problems = [problem for p, out in zip(parts, raw, strict=True)
+                        for problem in p.check(out) + misplaced_markers(out)]
             if parts[1].text and not raw[1].strip():
                 problems.append("empty translation")
             if any(_CJK.search(out) for out in raw):
