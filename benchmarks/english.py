@@ -11,9 +11,11 @@ the translator is the packaged model through llama.cpp.
 
 Variants, on the same items:
 
-- ``before``: the translation prompt without glossary and without grammar (brief up to issue 12);
-- ``after``: the glossary entries the text uses, and llama.cpp's grammar (no CJK character, every
-  placeholder exactly once).
+- ``before``: no glossary, no list of what the markers stand for, no grammar, no token cap by
+  length (as brief translated before issue 12; the prompt's worked examples and the checks on the
+  answer are today's);
+- ``after``: the markers explained, the glossary entries the text uses, llama.cpp's grammar (no
+  CJK character, no digit of the model's own, each placeholder at most once).
 
 Printed: a Markdown table per input set and variant: items, % with English kept (not marked
 Chinese-only), % of their figures found again in the English form in the English text (counted
@@ -97,7 +99,7 @@ class Before:
     def __init__(self, translator):
         self.inner, self.name = translator, "llm"
 
-    def translate(self, texts, *, retry=False):
+    def translate(self, texts, *, retry=False, figures=None):
         from brief.logs import progress
 
         inner = self.inner
@@ -139,7 +141,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--days", type=int, default=10, help="xwlb days (default 10, 0 = skip)")
     parser.add_argument("--top", type=int, default=5, help="items per xwlb day (default 5)")
-    parser.add_argument("--variants", default="before,after", help="before, after or both (default)")
+    parser.add_argument("--variants", default="after,before", help="after, before or both (default)")
+    parser.add_argument("--before-days", type=int, default=None,
+                        help="xwlb days for the before variant (default: as --days; 0 = seed page only)")
     parser.add_argument("--threads", type=int, default=0, help="llama.cpp threads (0 = all cores)")
     parser.add_argument("--shared", type=Path,
                         default=Path(os.environ.get("BRIEF_SHARED", ROOT.parent / "shared")))
@@ -163,6 +167,8 @@ def main() -> None:
         print("|---|---|---|---|---|---|---|")
         for variant in args.variants.split(","):
             for name, briefs in sets:
+                if variant == "before" and name != "seed page" and args.before_days == 0:
+                    continue
                 load = os.getloadavg()[0]
                 r = run(variant, briefs, translator)
                 share = r["figures_found"] / r["figures"] if r["figures"] else 1.0
