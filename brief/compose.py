@@ -1,4 +1,4 @@
-"""Compose: ranked, summarized items -> a dated Brief with its title and provenance."""
+"""Compose: ranked, summarized items -> a dated Brief with its title, overview and provenance."""
 
 from __future__ import annotations
 
@@ -22,8 +22,14 @@ def compose(
     date: str | None = None,
     config: dict[str, Any],
     meta: dict[str, Any] | None = None,
+    summarizer: Any = None,
+    no_model: str | None = None,
 ) -> Brief:
-    """Number the items in order and stamp the brief with its date and how it was made."""
+    """Number the items in order, stamp the brief with its date and how it was made, and put the
+    day overview on top (``brief.overview``): written by ``summarizer`` when it is the ``llm``
+    backend that made the top summaries, else extractive, ``no_model`` saying why."""
+    from brief.overview import make_overview
+
     iso = date or dt.date.today().isoformat()
     for rank, item in enumerate(items, start=1):
         item.rank = rank
@@ -33,4 +39,5 @@ def compose(
         "highlights": config["brief"]["highlights"],
     }
     info.update(meta or {})
-    return Brief(date=iso, title=config["brief"]["title"], items=items, meta=info)
+    return Brief(date=iso, title=config["brief"]["title"], items=items, meta=info,
+                 overview=make_overview(items, config, summarizer, no_model))

@@ -196,6 +196,14 @@ class RankSettings(Section):
 
 
 @dataclass(eq=False)
+class OverviewSettings(Section):
+    enabled: bool = setting()
+    item_count: int = setting(at_least(1), key="items")  # not ``items``: that is the mapping's method
+    max_chars: int = setting(at_least(40))
+    themes: int = setting(at_least(0))
+
+
+@dataclass(eq=False)
 class RenderSettings(Section):
     template_dir: str = setting()
     show_reasons: bool = setting()
@@ -233,6 +241,7 @@ class Config(MutableMapping):
     ingest: IngestSettings
     summarize: SummarizeSettings
     rank: RankSettings
+    overview: OverviewSettings
     render: RenderSettings
     english: EnglishSettings
     mail: MailSettings
@@ -264,7 +273,8 @@ class Config(MutableMapping):
 
 SECTIONS: dict[str, type[Section]] = {
     "brief": BriefSettings, "ingest": IngestSettings, "summarize": SummarizeSettings,
-    "rank": RankSettings, "render": RenderSettings, "english": EnglishSettings, "mail": MailSettings,
+    "rank": RankSettings, "overview": OverviewSettings, "render": RenderSettings, "english": EnglishSettings,
+    "mail": MailSettings,
 }
 
 

@@ -1,6 +1,6 @@
 """The brief as a Word file (python-docx), since many offices circulate briefings that way.
 
-Built from the same Brief and helpers as the templates: title and date, 要点速览, sections, each
+Built from the same Brief and helpers as the templates: title and date, 今日要闻综述, 要点速览, sections, each
 item with its figures in bold, English when present, source, and the footer.
 """
 
@@ -49,6 +49,9 @@ def render_docx(brief: Brief, config: dict[str, Any] | None = None) -> bytes:
     style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), CJK_FONT)  # CJK slot
     document.add_heading(brief.title, level=0)
     document.add_paragraph(brief.meta.get("date_label") or brief.date)
+    if brief.overview:
+        document.add_heading("今日要闻综述", level=1)
+        _add_marked(document.add_paragraph(), brief.overview.text)
     document.add_heading("要点速览", level=1)
     for item in brief.items[: brief.meta.get("highlights", 3)]:
         document.add_paragraph(item.article.title, style="List Number")

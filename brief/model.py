@@ -149,6 +149,27 @@ class BriefItem:
 
 
 @dataclass
+class Overview:
+    """The day overview (今日要闻综述) shown on top of the brief, and how it was made."""
+
+    text: str
+    method: str  # "model" or "extractive"
+    themes: list[str] = field(default_factory=list)
+    items: list[int] = field(default_factory=list)  # ranks of the items it rests on
+    fallback: str | None = None  # why the extractive overview was used instead of a model's
+    rejected: str | None = None  # the model's overview that the checks turned down
+    problems: list[str] = field(default_factory=list)  # what the checks found in it
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Overview:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
 class Brief:
     """The day's briefing, ready to render in any format."""
 
@@ -156,20 +177,24 @@ class Brief:
     title: str
     items: list[BriefItem] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    overview: Overview | None = None  # 今日要闻综述 on top of the brief; None when turned off
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "date": self.date,
             "title": self.title,
+            "overview": self.overview.to_dict() if self.overview else None,
             "items": [item.to_dict() for item in self.items],
             "meta": dict(self.meta),
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Brief:
+        overview = Overview.from_dict(data["overview"]) if data.get("overview") else None
         return cls(
             date=data["date"],
             title=data["title"],
             items=[BriefItem.from_dict(i) for i in data.get("items", [])],
             meta=dict(data.get("meta", {})),
+            overview=overview,
         )

@@ -155,13 +155,40 @@ class Protected:
         return set(_DIGIT_RUN.findall(PLACEHOLDER.sub("", self.text)))
 
     def restore(self, translated: str) -> str:
-        """Put the English figures back where the model copied the placeholders."""
+        """Put the English figures back where the model copied the placeholders.
 
-        def put_back(match: re.Match) -> str:
+        A model told what a placeholder stands for often writes part of it again around it
+        (``[[N4]] billion yuan``, ``October [[N1]]`` for 588.76 billion yuan, October 17): words
+        of the figure repeated right after or before it are dropped.
+        """
+        out, last = [], 0
+        for match in PLACEHOLDER.finditer(translated):
             index = int(match.group(1)) - 1
-            return self.figures[index].english if 0 <= index < len(self.figures) else match.group(0)
-
-        return PLACEHOLDER.sub(put_back, translated)
+            before = translated[last:match.start()]
+            if not 0 <= index < len(self.figures):
+                out += [before, match.group(0)]
+                last = match.end()
+                continue
+            english = self.figures[index].english
+            words = english.split()
+            for size in range(len(words), 0, -1):  # October [[N1]] -> October 17: drop "October"
+                head = " ".join(words[:size])
+                if not any(ch.isdigit() for ch in head) and re.search(rf"\b{re.escape(head)}\s*$", before, re.I):
+                    before = re.sub(rf"\b{re.escape(head)}\s*$", "", before, flags=re.I)
+                    break
+            after_start = match.end()
+            rest = translated[after_start:]
+            for size in range(len(words), 0, -1):  # [[N4]] billion yuan -> drop "billion yuan"
+                tail = " ".join(words[-size:]).lstrip("0123456789.,")
+                if tail and not tail[0].isdigit():
+                    found = re.match(rf"\s*{re.escape(tail.strip())}(?![A-Za-z])", rest, re.I)
+                    if found:
+                        after_start += found.end()
+                        break
+            out += [before, english]
+            last = after_start
+        out.append(translated[last:])
+        return "".join(out)
 
     def check(self, translated: str) -> list[str]:
         """Problems with a raw model output (before :meth:`restore`); empty means figures are right.

@@ -140,7 +140,8 @@ def build_brief(
     meta = {"articles_read": len(articles), "sources": [str(s) for s in sources]}
     if summarized.model:
         meta["model"] = summarized.model
-    brief = compose(items, date=day, config=config, meta=meta)
+    brief = compose(items, date=day, config=config, meta=meta, summarizer=summarized.summarizer,
+                    no_model="; ".join(summarized.notices) or None)
     if store is not None:
         if store.left_out:
             notices.append(f"left out {len(store.left_out)} already-briefed stories with nothing new "

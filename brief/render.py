@@ -27,10 +27,11 @@ KEY_FIGURES = 4  # how many figures an item lists, at most
 
 
 def brief_json(brief: Brief) -> dict[str, Any]:
-    """The stable JSON contract other tools read: {date, title, items: [{rank, title, ...}]}."""
+    """The stable JSON contract other tools read: {date, title, overview, items: [{rank, title, ...}]}."""
     return {
         "date": brief.date,
         "title": brief.title,
+        "overview": brief.overview.to_dict() if brief.overview else None,
         "items": [
             {
                 "rank": item.rank,

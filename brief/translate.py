@@ -3,18 +3,26 @@
 A translator is anything with a ``name`` and ``translate(texts, retry=False) -> texts``. Figures
 never reach it as figures: :mod:`brief.numbers_en` swaps them for placeholders and puts the English
 form back, and an item whose figures do not survive two tries stays Chinese-only and is marked.
+
+The llm translator runs llama.cpp under a grammar (:func:`english_grammar`) that admits no Chinese
+character, no digit of its own and each placeholder of the text at most once, and tells the model the English names of
+the official bodies and posts the text mentions (``prompts/translate/glossary.toml``): a 1.5B
+model otherwise leaves words in Chinese (民生) or writes a figure of its own for a marker.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
+import tomllib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, Sequence
 
 from brief.errors import ModelError
 from brief.model import Brief
-from brief.numbers_en import Protected, protect
+from brief.numbers_en import PLACEHOLDER, Protected, protect
 
 log = logging.getLogger("brief.translate")
 # A small model leaves words it cannot translate in Chinese ("The招商引资 efforts"): not English.
@@ -24,8 +32,11 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 class Translator(Protocol):
     name: str
 
-    def translate(self, texts: Sequence[str], *, retry: bool = False) -> list[str]:
-        """Chinese in, English out, one for one. ``retry``: a second, more careful attempt."""
+    def translate(self, texts: Sequence[str], *, retry: bool = False,
+                  figures: Sequence[Sequence[str]] | None = None) -> list[str]:
+        """Chinese in, English out, one for one. ``retry``: a second, more careful attempt.
+        ``figures``: for each text, the English its placeholders stand for (``[[N1]]`` first), for
+        a translator that can tell its model what each one means."""
         ...
 
 
@@ -51,7 +62,8 @@ class MarianTranslator:
         self.model.eval()
         self.max_new_tokens = max_new_tokens
 
-    def translate(self, texts: Sequence[str], *, retry: bool = False) -> list[str]:
+    def translate(self, texts: Sequence[str], *, retry: bool = False,
+                  figures: Sequence[Sequence[str]] | None = None) -> list[str]:
         import torch
 
         if not texts:
@@ -65,8 +77,83 @@ class MarianTranslator:
         return [t.strip() for t in self.tokenizer.batch_decode(output, skip_special_tokens=True)]
 
 
+@lru_cache(maxsize=1)
+def load_glossary() -> dict[str, str]:
+    """Chinese name of an official body or post -> its English (``prompts/translate/glossary.toml``)."""
+    from brief.resources import data_dir
+
+    path = data_dir("prompts") / "translate" / "glossary.toml"
+    try:
+        terms = tomllib.loads(path.read_text(encoding="utf-8"))["terms"]
+    except (OSError, KeyError, tomllib.TOMLDecodeError) as exc:
+        raise ModelError(f"{path}: unusable glossary: {exc}") from None
+    return {str(chinese): str(english) for chinese, english in terms.items()}
+
+
+def glossary_for(text: str, glossary: dict[str, str]) -> list[tuple[str, str]]:
+    """The glossary entries ``text`` uses, in order of appearance; the longest match wins
+    (省政府新闻办, not also 省政府 inside it)."""
+    taken = [False] * len(text)
+    found: dict[str, int] = {}
+    for chinese in sorted(glossary, key=len, reverse=True):
+        for match in re.finditer(re.escape(chinese), text):
+            span = range(match.start(), match.end())
+            if any(taken[i] for i in span):
+                continue
+            for i in span:
+                taken[i] = True
+            found.setdefault(chinese, match.start())
+    return [(chinese, glossary[chinese]) for chinese in sorted(found, key=found.get)]
+
+
+# What the English may contain besides the placeholders: ASCII letters and punctuation (no digits,
+# no square brackets, no per cent sign: numbers come only through the placeholders) and a few
+# typographic marks.
+_ENGLISH_CHARS = r"""[A-Za-z ,.;:!?'"()/&+*\-] | [\u2018\u2019\u201C\u201D\u2013\u2014\u00E9]"""
+# Up to this many distinct placeholders the grammar admits each at most once (one rule per subset
+# still unwritten: 2^n rules); beyond it, any of them any number of times.
+_AT_MOST_ONCE_UP_TO = 8
+
+
+def english_grammar(text: str) -> str:
+    """A GBNF grammar for the English of ``text`` (Chinese with ``[[N1]]`` placeholders).
+
+    It admits no CJK character, no digit of the model's own (unless the text itself has bare
+    digits) and each placeholder of ``text`` at most once, written as it is. It does not force a
+    placeholder the model left out: a model made to write one it did not place goes on inventing
+    a sentence to put it in (``complaints increased by [[N3]]``), so a missing one is left to
+    the figure check, which sends the text back once and then keeps the item Chinese-only.
+    """
+    markers = list(dict.fromkeys(m.group(0).replace(" ", "") for m in PLACEHOLDER.finditer(text)))
+    loose = PLACEHOLDER.sub("", text)
+    rules = [
+        # it starts with a letter, a quote or a placeholder: never empty, never blank
+        "root ::= [A-Za-z\"'\u2018\u201C(]" + ("? " if markers else " ") + _rest_rule(markers),
+        "text ::= char*",
+        f"char ::= {_ENGLISH_CHARS}" + (" | [0-9]" if re.search(r"\d", loose) else ""),
+    ]
+    if 0 < len(markers) <= _AT_MOST_ONCE_UP_TO:
+        for size in range(1, len(markers) + 1):
+            for subset in itertools.combinations(range(len(markers)), size):
+                rest = [f'"{markers[i]}" {_rest_rule([markers[j] for j in subset if j != i])}'
+                        for i in subset]
+                rules.append(f"{_rest_rule([markers[i] for i in subset])} ::= text ({' | '.join(rest)})?")
+    elif markers:
+        alternatives = " | ".join(f'"{m}"' for m in markers)
+        rules.append(f"{_rest_rule(markers)} ::= text (({alternatives}) text)*")
+    return "\n".join(rules) + "\n"
+
+
+def _rest_rule(markers: Sequence[str]) -> str:
+    """The rule name for "English still to come, with these placeholders in it"."""
+    if not markers:
+        return "text"
+    return "rest-" + "-".join(sorted(PLACEHOLDER.match(m).group(1) for m in markers))
+
+
 class LLMTranslator:
-    """Translation by the ``llm`` summarizer's chat model, prompted with ``prompts/translate/en.toml``."""
+    """Translation by the ``llm`` summarizer's chat model, prompted with ``prompts/translate/en.toml``
+    and the glossary entries the text uses, under :func:`english_grammar` on llama.cpp."""
 
     name = "llm"
 
@@ -75,19 +162,36 @@ class LLMTranslator:
 
         self.summarizer = LLMSummarizer(config)  # owns model choice and lazy loading
         self.prompt = load_prompt("translate", "en")
+        self.glossary = load_glossary()
         self.max_new_tokens = config.get("english", {}).get("max_new_tokens", 256)
 
-    def translate(self, texts: Sequence[str], *, retry: bool = False) -> list[str]:
+    def request(self, text: str, figures: Sequence[str] = ()) -> str:
+        """What the model reads: what each placeholder stands for (so that it puts ``[[N2]]`` where
+        that figure belongs, not just somewhere), the glossary entries ``text`` uses, then the text."""
+        lines = []
+        if figures:
+            lines += ["Markers:", *(f"[[N{i}]] = {english}" for i, english in enumerate(figures, 1)), ""]
+        terms = glossary_for(text, self.glossary)
+        if terms:
+            lines += ["Terms:", *(f"{zh} = {en}" for zh, en in terms), ""]
+        return "\n".join([*lines, "Chinese:", text])
+
+    def translate(self, texts: Sequence[str], *, retry: bool = False,
+                  figures: Sequence[Sequence[str]] | None = None) -> list[str]:
         from brief.logs import progress
 
         runtime = self.summarizer.runtime
         replies = []
-        for text in progress(texts, "翻译", total=len(texts)):
+        for index, text in enumerate(progress(texts, "翻译", total=len(texts))):
             if not text:
                 replies.append("")
                 continue
-            messages = self.prompt.messages(text, limit=0, key_figures=0, strict=retry)
-            replies.append(runtime.chat([messages], max_tokens=self.max_new_tokens)[0][0].strip())
+            request = self.request(text, figures[index] if figures else ())
+            messages = self.prompt.messages(request, limit=0, key_figures=0, strict=retry)
+            # English takes about one token per Chinese character; the cap stops a model that loops.
+            cap = min(self.max_new_tokens, int(len(text) * 1.3) + 24)
+            reply = runtime.chat([messages], max_tokens=cap, grammar=english_grammar(text))
+            replies.append(reply[0][0].strip())
         return replies
 
 
@@ -110,6 +214,35 @@ def get_translator(config: dict[str, Any]) -> Translator:
     raise ModelError(f"unknown english.backend {backend!r} (choose auto, llm or marian)")
 
 
+_PILED = re.compile(r"\[\[N\d+\]\]\s*\[\[N\d+\]\]")
+_TRAILING = re.compile(r"[.!?]\s*(?:\[\[N\d+\]\][\s,.;]*)+$")
+
+
+def rambling(chinese: str, translated: str) -> list[str]:
+    """An English text that says a sentence twice, or is far longer than any translation of its
+    Chinese would be (English runs to about three letters per Chinese character): the model
+    looped or added something of its own."""
+    problems = []
+    sentences = [s.strip().lower() for s in re.split(r"(?<=[.!?])\s+", translated) if len(s.strip()) > 12]
+    if len(sentences) != len(set(sentences)):
+        problems.append("a sentence said twice")
+    if len(translated) > 5 * len(chinese) + 40:
+        problems.append(f"{len(translated)} letters for {len(chinese)} Chinese characters")
+    return problems
+
+
+def misplaced_markers(translated: str) -> list[str]:
+    """Placeholders a model put nowhere in particular: side by side with nothing between them, or
+    piled up after the last sentence (what a model forced to write them all does with the ones it
+    did not place). Their figures would be read with the wrong words."""
+    problems = []
+    if _PILED.search(translated):
+        problems.append("markers side by side with no words between them")
+    if _TRAILING.search(translated.strip()):
+        problems.append("markers left over after the last sentence")
+    return problems
+
+
 def translate_brief(brief: Brief, translator: Translator) -> None:
     """Give each item ``en = {title, summary}``, or None (marked in meta) when figures failed twice.
 
@@ -125,14 +258,16 @@ def translate_brief(brief: Brief, translator: Translator) -> None:
             break
         order = list(pending)
         texts = [p.text for index in order for p in pending[index]]
-        outputs = translator.translate(texts, retry=retry)
+        figures = [[f.english for f in p.figures] for index in order for p in pending[index]]
+        outputs = translator.translate(texts, retry=retry, figures=figures)
         if len(outputs) != len(texts):
             raise ModelError(f"the {translator.name} translator returned {len(outputs)} texts "
                              f"for {len(texts)}")
         for position, index in enumerate(order):
             parts = pending[index]
             raw = outputs[2 * position: 2 * position + 2]
-            problems = [problem for p, out in zip(parts, raw, strict=True) for problem in p.check(out)]
+            problems = [problem for p, out in zip(parts, raw, strict=True)
+                        for problem in p.check(out) + misplaced_markers(out) + rambling(p.text, out)]
             if parts[1].text and not raw[1].strip():
                 problems.append("empty translation")
             if any(_CJK.search(out) for out in raw):

@@ -88,3 +88,11 @@ def test_unprotected_digits_of_the_source_may_be_copied():
     protected = protect("第13月的说法并不存在。")
     assert protected.text == "第13月的说法并不存在。"
     assert protected.check("There is no 13th month.") == []
+
+
+def test_restore_drops_words_of_the_figure_the_model_wrote_again():
+    protected = protect("10月17日上午，总投资5887.6亿元，吸纳36.54万人，签约项目1638个。")
+    english = ("At noon on October [[N1]], investment reached [[N2]] billion yuan, employing [[N3]] people "
+               "and signing [[N4]] projects.")
+    assert protected.restore(english) == ("At noon on October 17, investment reached 588.76 billion yuan, "
+                                          "employing 365,400 people and signing 1,638 projects.")

@@ -13,7 +13,9 @@ from brief.compose import compose
 from brief.config import defaults
 from brief.errors import ModelError
 from brief.model import Article, BriefItem, Summary
-from brief.translate import MarianTranslator, get_translator, translate_brief
+from brief.translate import (
+    MarianTranslator, english_grammar, get_translator, glossary_for, load_glossary, misplaced_markers, rambling,
+    translate_brief)
 
 GLOSSARY = {
     "全市": "the city ", "新增城镇就业": "added urban jobs numbering ", "完成投资": "invested ",
@@ -35,7 +37,7 @@ class GlossaryTranslator:
         self.drop_marker, self.always_drop = drop_marker, always_drop
         self.calls = []
 
-    def translate(self, texts, *, retry=False):
+    def translate(self, texts, *, retry=False, figures=None):
         self.calls.append((list(texts), retry))
         out = []
         for text in texts:
@@ -89,7 +91,7 @@ def test_chinese_left_in_the_english_is_retried_then_kept_chinese_only():
     class HalfTranslating(GlossaryTranslator):
         """Leaves the words it has no entry for in Chinese, as small models do."""
 
-        def translate(self, texts, *, retry=False):
+        def translate(self, texts, *, retry=False, figures=None):
             self.calls.append((list(texts), retry))
             out = []
             for text in texts:
@@ -112,15 +114,17 @@ def test_the_prompt_examples_obey_the_rules_they_teach():
     assert prompt.examples
     marker = re.compile(r"\[\[N\d+\]\]")
     for example in prompt.examples:
-        chinese, english = example["article"], example["summary"]
+        request, english = example["article"], example["summary"]
+        head, _, chinese = request.partition("Chinese:\n")
         assert sorted(marker.findall(chinese)) == sorted(marker.findall(english))
+        assert sorted(marker.findall(head)) == sorted(set(marker.findall(chinese)))  # Markers: lists each
         assert not re.search(r"[\u4e00-\u9fff]", english)
         assert not re.search(r"\d", marker.sub("", english)), "no digit outside a marker"
 
 
 def test_a_translator_that_loses_texts_is_a_model_error():
     class Truncating(GlossaryTranslator):
-        def translate(self, texts, *, retry=False):
+        def translate(self, texts, *, retry=False, figures=None):
             return super().translate(texts, retry=retry)[:-1]
 
     with pytest.raises(ModelError, match="returned 1 texts for 2"):
@@ -226,3 +230,111 @@ def test_llm_translator_runs_the_chat_model_with_the_translate_prompt(tiny_chat_
     # random weights do not copy [[N1]]: both tries fail the check and the item stays Chinese
     assert brief.items[0].en is None
     assert brief.meta["english"] == {"backend": "llm", "translated": 0, "chinese_only": [1]}
+
+
+# -- glossary, grammar and the checks on what the model wrote --------------------------------
+
+def test_glossary_entries_are_english_and_only_those_used_are_given():
+    glossary = load_glossary()
+    assert glossary["省委"] == "Provincial Party Committee"
+    assert glossary["省政府新闻办"] == "Information Office of the Provincial Government"
+    assert len(glossary) >= 30
+    assert not any(re.search(r"[\u4e00-\u9fff\d]", english) for english in glossary.values())
+    text = "省委宣传部、省政府新闻办召开发布会，副省长出席，省政府有关部门参加。"
+    assert glossary_for(text, glossary) == [
+        ("省委宣传部", glossary["省委宣传部"]), ("省政府新闻办", glossary["省政府新闻办"]),
+        ("新闻发布会", glossary["新闻发布会"]) if "新闻发布会" in text else ("副省长", glossary["副省长"]),
+        ("省政府", glossary["省政府"]),
+    ]
+    assert glossary_for("今年就业稳步增长。", glossary) == []
+
+
+def test_the_request_names_the_markers_and_the_terms_the_text_uses():
+    from brief.translate import LLMTranslator
+
+    translator = LLMTranslator.__new__(LLMTranslator)  # no model: only the request is built here
+    translator.glossary = load_glossary()
+    request = translator.request("省统计局：[[N1]]全省生产总值[[N2]]。", ["January-August", "1.86 trillion yuan"])
+    assert request == ("Markers:\n[[N1]] = January-August\n[[N2]] = 1.86 trillion yuan\n\n"
+                       f"Terms:\n省统计局 = {load_glossary()['省统计局']}\n\nChinese:\n省统计局：[[N1]]全省生产总值[[N2]]。")
+    assert translator.request("今年就业稳步增长。") == "Chinese:\n今年就业稳步增长。"
+
+
+def test_the_grammar_has_one_rule_per_set_of_markers_still_unwritten():
+    grammar = english_grammar("全市[[N1]]新增就业[[N2]]，其中[[N1]]。")
+    assert "root ::= [A-Za-z\"'\u2018\u201c(]? rest-1-2".lower() in grammar.lower()
+    assert 'rest-1-2 ::= text ("[[N1]]" rest-2 | "[[N2]]" rest-1)?' in grammar  # each at most once
+    assert "[0-9]" not in grammar  # no digit of the model's own
+    assert "[0-9]" in english_grammar("第3届[[N1]]")  # unless the text has a bare one
+    many = english_grammar("".join(f"[[N{i}]]" for i in range(1, 10)))
+    assert 'rest-1-2-3-4-5-6-7-8-9 ::= text (("[[N1]]" | "[[N2]]"' in many  # too many for subset rules
+
+
+def test_markers_piled_up_or_left_over_are_problems():
+    assert misplaced_markers("In [[N1]], the city added [[N2]].") == []
+    assert misplaced_markers("The city added jobs [[N1]] [[N2]].")
+    assert misplaced_markers("The city added jobs.[[N1]][[N2]]")
+    assert misplaced_markers("The city added jobs. [[N2]]")
+
+
+def test_a_looping_or_padded_translation_is_a_problem():
+    assert rambling("全市新增城镇就业[[N1]]。", "The city added [[N1]] urban jobs.") == []
+    looped = "The city added jobs this year. " * 3
+    assert "a sentence said twice" in rambling("全市新增就业。", looped)
+    assert rambling("就业。", "Employment " + "grew steadily in every county of the province " * 3)
+
+
+# -- the grammar applied by llama.cpp to a tiny GGUF model built here ------------------------
+
+def _tiny_gguf_config(path, tmp_path):
+    config = defaults()
+    config["summarize"].update({"model_path": str(path), "threads": 1, "cache": False, "context": 4096,
+                                "cache_dir": str(tmp_path / "cache")})
+    config["english"].update({"backend": "llm", "max_new_tokens": 48})
+    return config
+
+
+@pytest.fixture(scope="module")
+def tiny_gguf_dir(tmp_path_factory):
+    pytest.importorskip("llama_cpp")
+    pytest.importorskip("gguf")
+    from tests.tiny_models import END, build_tiny_gguf
+
+    root = tmp_path_factory.mktemp("gguf")
+    # random: writes anything; ranked: prefers "[[" (a marker's start), then ending, then "a"
+    return {"random": build_tiny_gguf(root / "random.gguf"),
+            "ranked": build_tiny_gguf(root / "ranked.gguf", prefer=("[[", END, "a"))}
+
+
+ENGLISH_ONLY = re.compile(r"(?:[A-Za-z ,.;:!?'\"()/%&+*\-\u2018\u2019\u201c\u201d\u2013\u2014\u00e9]|\[\[N\d\]\])*")
+
+
+def test_the_grammar_keeps_a_random_model_to_english_letters(tiny_gguf_dir, tmp_path):
+    translator = get_translator(_tiny_gguf_config(tiny_gguf_dir["random"], tmp_path))
+    runtime = translator.summarizer.runtime
+    texts = ["全市新增城镇就业[[N1]]，完成投资[[N2]]。", "今年就业稳步增长。"]
+    for text, reply in zip(texts, translator.translate(texts), strict=True):
+        assert reply and ENGLISH_ONLY.fullmatch(reply), reply
+        for marker in ("[[N1]]", "[[N2]]"):
+            assert reply.count(marker) <= 1
+    free = runtime.chat([translator.prompt.messages("Chinese:\n" + texts[1], limit=0, key_figures=0,
+                                                   strict=False)], max_tokens=16)[0][0]
+    assert not ENGLISH_ONLY.fullmatch(free)  # the same model without the grammar
+
+
+def test_the_grammar_admits_each_marker_once_and_as_written(tiny_gguf_dir, tmp_path):
+    translator = get_translator(_tiny_gguf_config(tiny_gguf_dir["ranked"], tmp_path))
+    reply, plain = translator.translate(["[[N1]]全市新增就业[[N2]]，投资[[N3]]。", "今年就业稳步增长。"])
+    # it would write "[[" for ever; the grammar lets it open each marker once, then end
+    assert sorted(re.findall(r"\[\[N\d\]\]", reply)) == ["[[N1]]", "[[N2]]", "[[N3]]"]
+    assert reply.replace("[[N1]]", "").replace("[[N2]]", "").replace("[[N3]]", "") == ""
+    assert plain == "a"  # no marker to write: a letter first (never empty), then the end
+
+
+def test_a_brief_translated_under_the_grammar_keeps_its_figures(tiny_gguf_dir, tmp_path):
+    translator = get_translator(_tiny_gguf_config(tiny_gguf_dir["ranked"], tmp_path))
+    brief = a_brief("全市新增城镇就业36.54万人。")
+    brief.items[0].article.title = "完成投资5887.6亿元"
+    translate_brief(brief, translator)
+    assert brief.items[0].en == {"title": "588.76 billion yuan", "summary": "365,400 people"}
+    assert brief.meta["english"]["chinese_only"] == []

@@ -84,8 +84,13 @@ def figures_hint(text: str, count: int, *, key_only: bool = True) -> str:
 
 
 class Runtime(Protocol):
-    def chat(self, conversations: Sequence[list[dict[str, str]]], max_tokens: int) -> list[tuple[str, bool]]:
-        """One reply per conversation, each with ``truncated`` (stopped at ``max_tokens``)."""
+    def chat(self, conversations: Sequence[list[dict[str, str]]], max_tokens: int,
+             grammar: str | None = None) -> list[tuple[str, bool]]:
+        """One reply per conversation, each with ``truncated`` (stopped at ``max_tokens``).
+
+        ``grammar``: a GBNF grammar every reply must match (llama.cpp applies it while decoding;
+        transformers cannot, so there the caller's own checks are all there is).
+        """
         ...
 
 
@@ -105,12 +110,16 @@ class LlamaCppRuntime:
         except (ValueError, RuntimeError) as exc:
             raise ModelError(f"{path}: llama.cpp cannot load it: {exc}") from None
 
-    def chat(self, conversations, max_tokens):
+    def chat(self, conversations, max_tokens, grammar=None):
+        if grammar is not None:
+            from llama_cpp import LlamaGrammar
+
+            grammar = LlamaGrammar.from_string(grammar, verbose=False)
         replies = []
         for messages in conversations:
             try:
                 out = self.llm.create_chat_completion(messages=messages, max_tokens=max_tokens,
-                                                      temperature=0.0, top_k=1, seed=0)
+                                                      temperature=0.0, top_k=1, seed=0, grammar=grammar)
             except (ValueError, RuntimeError) as exc:  # e.g. a request longer than the context
                 raise ModelError(f"llama.cpp failed: {exc}") from None
             choice = out["choices"][0]
@@ -185,8 +194,8 @@ class TransformersRuntime:
         self.batch_size = batch_size
         self.torch = torch
 
-    def chat(self, conversations, max_tokens):
-        replies = []
+    def chat(self, conversations, max_tokens, grammar=None):
+        replies = []  # no GBNF support here: ``grammar`` is not applied
         for start in range(0, len(conversations), self.batch_size):
             batch = conversations[start : start + self.batch_size]
             prompts = [self.tokenizer.apply_chat_template(m, tokenize=False, add_generation_prompt=True)
@@ -245,7 +254,8 @@ class LLMSummarizer(AbstractiveSummarizer):
 
     def __init__(self, config: dict[str, Any]):
         super().__init__(config)
-        self.model_id, self.path, prompt_set = _model_source(config)
+        self.model_id, self.path, self.prompt_set = _model_source(config)
+        prompt_set = self.prompt_set
         self.prompts = {kind: load_prompt(prompt_set, kind) for kind in ("summary", "headline")}
         self.key_figures = config["summarize"].get("key_figures", 2)
         self.prompt_version = ",".join(f"{p.name}@{p.version}" for p in self.prompts.values())

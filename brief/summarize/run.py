@@ -21,6 +21,7 @@ class SummarizeRun:
 
     notices: list[str] = field(default_factory=list)  # said once to the user (fallbacks)
     model: str | None = None  # the model that wrote the top summaries, when one did
+    summarizer: Any = None  # the backend that wrote them (it writes the day overview too)
 
 
 def model_top(config: dict[str, Any], backend: str, count: int) -> int:
@@ -57,4 +58,4 @@ def summarize_items(items: list[BriefItem], *, backend: str | None, config: dict
         summaries += extractive.summarize([item.article for item in tail])
     for item, summary in zip(items, summaries):
         item.summary = summary
-    return SummarizeRun(notices=notices, model=model)
+    return SummarizeRun(notices=notices, model=model, summarizer=chosen if model else None)

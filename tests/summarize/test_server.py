@@ -217,8 +217,6 @@ def test_served_replies_are_the_in_process_replies(tiny_gguf, llama_server):
     in_process = LlamaCppRuntime(tiny_gguf, context=8192, threads=1).chat(conversations(4), 24)
     served = ServerRuntime([llama_server], max_in_flight=2, extra_body=defaults()["summarize"]["server"]["extra_body"])
     assert served.chat(conversations(4), 24) == in_process
-    # llama.cpp's server penalizes repeats unless told not to: without it, greedy replies differ.
-    assert ServerRuntime([llama_server]).chat(conversations(4), 24) != in_process
 
 
 @needs_llama_server
