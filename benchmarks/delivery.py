@@ -104,7 +104,7 @@ def main(argv: list[str]) -> None:
     from brief.ingest import read_inputs
     from brief.mail import build_message, settings_from
     from brief.pipeline import build_brief
-    from brief.render import render
+    from brief.rendering import render
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.delivery")
     parser.add_argument("pages", nargs="*", type=Path)

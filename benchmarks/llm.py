@@ -110,7 +110,7 @@ def day_articles(shared: Path, count: int) -> list[dict]:
 
 def time_day(shared: Path, count: int, cache: Path) -> tuple[float, dict]:
     from brief.pipeline import build_brief
-    from brief.render import render
+    from brief.rendering import render
 
     path = cache / "day.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in day_articles(shared, count)),

@@ -18,7 +18,7 @@ _LAZY = {
     "get_summarizer": "brief.summarize",
     "rank": "brief.rank",
     "compose": "brief.compose",
-    "render": "brief.render",
+    "render": "brief.rendering",
     "Article": "brief.model",
     "Summary": "brief.model",
     "BriefItem": "brief.model",

@@ -19,7 +19,7 @@ MARGIN_MM = 25
 
 def _add_marked(paragraph, text: str) -> None:
     """Add ``text`` to ``paragraph`` with its figures as bold runs."""
-    from brief.render import figure_spans
+    from brief.rendering import figure_spans
 
     last = 0
     for start, end in figure_spans(text):
@@ -37,7 +37,7 @@ def render_docx(brief: Brief, config: dict[str, Any] | None = None) -> bytes:
     except ImportError:
         raise BriefError("--format docx needs python-docx: pip install 'brief[docx]'") from None
     from brief import __version__
-    from brief.render import key_figures, made_at, methods, related_label, safe_url, sections
+    from brief.rendering import key_figures, made_at, methods, related_label, safe_url, sections
 
     document = Document()
     for section in document.sections:

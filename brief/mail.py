@@ -170,7 +170,7 @@ def file_settings(config: dict[str, Any]) -> tuple[MailSettings, list[str]]:
 
 def build_message(brief: Brief, settings: MailSettings, config: dict[str, Any]) -> EmailMessage:
     """The brief as text/plain and text/html alternatives, subject and headers in UTF-8."""
-    from brief.render import render
+    from brief.rendering import render
 
     message = EmailMessage(policy=SMTP_POLICY)
     message["Subject"] = settings.subject.format(

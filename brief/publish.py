@@ -74,7 +74,7 @@ def publish(
     force: bool = False,
 ) -> int:
     """Write and/or send the brief. When mailing, stdout stays quiet unless ``-o`` asks for a file."""
-    from brief.render import render
+    from brief.rendering import render
 
     check_mail_options(config, email=email, eml=eml, dry_run=dry_run, connect=connect)
     code = add_english(brief, config) if english else EXIT_OK

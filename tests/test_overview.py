@@ -16,7 +16,7 @@ from brief.config import defaults
 from brief.errors import ModelError
 from brief.model import Article, Brief, BriefItem, Summary
 from brief.overview import EXTRACTIVE, MODEL, extractive_overview, make_overview, plain_title, sources, themes
-from brief.render import render
+from brief.rendering import render
 from brief.summarize.guard import check_summary
 
 STORIES = [

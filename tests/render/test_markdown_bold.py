@@ -6,7 +6,7 @@ import pytest
 
 from brief.compose import compose
 from brief.model import Article, BriefItem, Summary
-from brief.render import figure_spans, markdown_strong, render
+from brief.rendering import figure_spans, markdown_strong, render
 
 markdown_it = pytest.importorskip("markdown_it")
 
