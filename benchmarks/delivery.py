@@ -3,7 +3,7 @@
     python -m benchmarks.delivery [PAGE ...] [--xwlb N]   (default: the seed pages in ../shared/seeds)
 
 Figures: every figure ``brief.text.extract_figures`` finds in the pages' sentences, and how many of
-them ``brief.numbers_en.protect`` turns into a placeholder with an English form (the rest reach the
+them ``brief.deliver.numbers_en.protect`` turns into a placeholder with an English form (the rest reach the
 model as they are: Chinese numerals such as 三项, or forms it does not convert). Rendering: the brief
 of those pages (extractive summaries) in every format, and the mail message built from it,
 best of five runs each. ``--xwlb N`` also counts figures in the first N evening-news items of
@@ -49,7 +49,7 @@ def english_value(english: str) -> float | None:
 
 def figure_coverage(texts: list[str]) -> tuple[int, int, int, int, collections.Counter]:
     """(figures found, protected, numbers among them, whose English value equals brief.text's)."""
-    from brief.numbers_en import find_figures
+    from brief.deliver.numbers_en import find_figures
     from brief.text import extract_figures, split_sentences
 
     found = covered = numbers = agree = 0
@@ -100,11 +100,11 @@ def xwlb_texts(limit: int) -> list[str]:
 
 def main(argv: list[str]) -> None:
     from brief.config import defaults
-    from brief.docx import render_docx
+    from brief.deliver.docx import render_docx
     from brief.ingest import read_inputs
-    from brief.mail import build_message, settings_from
+    from brief.deliver.mail import build_message, settings_from
     from brief.pipeline import build_brief
-    from brief.rendering import render
+    from brief.deliver.rendering import render
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.delivery")
     parser.add_argument("pages", nargs="*", type=Path)

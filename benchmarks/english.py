@@ -78,7 +78,7 @@ def day_briefs(shared: Path, count: int, top: int, config: dict, scratch: Path) 
 
 def figures_kept(brief) -> tuple[int, int]:
     """(figures in the translated items' Chinese, those whose English form is in their English)."""
-    from brief.numbers_en import find_figures
+    from brief.deliver.numbers_en import find_figures
 
     total = found = 0
     for item in brief.items:
@@ -117,7 +117,7 @@ class Before:
 def run(variant: str, briefs, translator) -> dict:
     import copy
 
-    from brief.translate import translate_brief
+    from brief.deliver.translate import translate_brief
 
     items = kept = figures = figures_found = 0
     seconds = 0.0
@@ -150,7 +150,7 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.shared / "seeds").is_dir():
         sys.exit(f"{args.shared}: no seeds/ here (set --shared or BRIEF_SHARED)")
-    from brief.translate import LLMTranslator
+    from brief.deliver.translate import LLMTranslator
 
     with tempfile.TemporaryDirectory() as scratch:
         config = defaults()

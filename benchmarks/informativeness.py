@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.summarize import clts_pairs  # noqa: E402
 from brief.config import defaults  # noqa: E402
 from brief.evaluate import rouge_chars  # noqa: E402
-from brief.model import Article, Evidence, Summary  # noqa: E402
+from brief.document import Article, Evidence, Summary  # noqa: E402
 from brief.summarize.guard import unsupported_figures  # noqa: E402
 from brief.summarize.informative import MIN_NOVELTY, keeps_a_lead_figure, lead_figures, novelty  # noqa: E402
 from brief.text import split_sentences, strip_source_tag  # noqa: E402
@@ -224,7 +224,7 @@ def timing(args, config: dict, model, cache: Path) -> None:
 
 
 def model_file() -> Path:
-    from brief.models import ensure_model, get_card
+    from brief.llm.models import ensure_model, get_card
 
     return ensure_model(get_card(), defaults())
 

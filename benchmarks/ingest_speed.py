@@ -112,7 +112,7 @@ def pdf_matches_text(pages: int = 50) -> tuple[int, int]:
     from pypdf import PdfReader
 
     from brief.ingest.pdf import page_text
-    from brief.segment import segment_page
+    from brief.ingest.segment import segment_page
 
     generated = generate_pages(pages, seed=2)
     reader = PdfReader(io.BytesIO(make_pdf([page.text.splitlines() for page in generated])))

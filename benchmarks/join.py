@@ -130,7 +130,7 @@ def pdfs(items: list[dict]) -> None:
     from brief.ingest.pdf import page_texts
 
     rng = random.Random(5)
-    from brief.segment import segment_page
+    from brief.ingest.segment import segment_page
 
     print(f"\n{'PDF page layout':<44}{'pages in order':>16}{'ms/page':>10}{'titles exact':>14}")
     layouts = [(f"{n} columns, written across", n, n, True) for n in (2, 3, 4)]

@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from brief.clean import normalize_chars
-from brief.segment import rules
-from brief.segment.tagger import BODY, BYLINE, CAPTION, FURNITURE, KICKER, LEAD, SUBHEAD, SUBTITLE, TITLE, TITLE_ON
+from brief.ingest.segment import rules
+from brief.ingest.segment.tagger import BODY, BYLINE, CAPTION, FURNITURE, KICKER, LEAD, SUBHEAD, SUBTITLE, TITLE, TITLE_ON
 
 _SENTENCE_END = re.compile(r"[。！？…；：][”’」』）)]*$")
 _DATELINE_ISH = re.compile(r"本报|新华社|中新社|讯|电|记者|通讯员|[0-9]+月|[0-9]+日|[（(）)]")

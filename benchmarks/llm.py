@@ -47,7 +47,7 @@ def _config(cache_root: Path, **summarize) -> dict:
 
 def time_model_load(cache: Path) -> list[tuple[str, float]]:
     """First assembly from the part packages (into a scratch cache), then a load as on later runs."""
-    from brief.models import assemble, ensure_model, get_card
+    from brief.llm.models import assemble, ensure_model, get_card
     from brief.summarize.llm import LlamaCppRuntime
 
     card = get_card()
@@ -110,7 +110,7 @@ def day_articles(shared: Path, count: int) -> list[dict]:
 
 def time_day(shared: Path, count: int, cache: Path) -> tuple[float, dict]:
     from brief.pipeline import build_brief
-    from brief.rendering import render
+    from brief.deliver.rendering import render
 
     path = cache / "day.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in day_articles(shared, count)),

@@ -144,8 +144,8 @@ def peer_runner(name: str) -> Callable[[dict, dict], list[str]]:
 def ours_runner(name: str) -> Callable[[dict, dict], list[str]]:
     """(item, task) -> output lines for one of our backends, through the public library calls."""
     from brief.config import defaults
-    from brief.model import ARTICLE, Article
-    from brief.segment import segment_page
+    from brief.document import ARTICLE, Article
+    from brief.ingest.segment import segment_page
     from brief.summarize import get_summarizer
 
     summarizers: dict[int, object] = {}

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from brief.config import defaults
 from brief.io import atomic_write
-from brief.model import Article
+from brief.document import Article
 from brief.rank import rank
 from brief.rank.features import article_features
 from brief.rank.learn import pairwise_weights

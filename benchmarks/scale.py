@@ -60,7 +60,7 @@ def write(records: list[dict], folder: Path) -> None:
 def measure(folder: Path, history_size: int) -> dict:
     """Runs in the worker process: the timings and this process's peak memory."""
     from brief.config import defaults
-    from brief.history import History
+    from brief.rank.history import History
     from brief.ingest import read_inputs
     from brief.rank import rank
 

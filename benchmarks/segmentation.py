@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pagegen import AFTER, BEFORE, TEST_DATES, Page, generate_pages, load_items  # noqa: E402
 
 from brief.clean import clean_inline  # noqa: E402
-from brief.segment import segment_page  # noqa: E402
+from brief.ingest.segment import segment_page  # noqa: E402
 
 
 def char_f1(truth: str, predicted: str) -> float:
@@ -124,7 +124,7 @@ def available() -> list[str]:
 def segmenter(model: Path | None = None, rules: bool = False):
     """brief's segmenter with its shipped model, another model file, or the hand-written rules."""
     if rules:
-        from brief.segment.rules import segment_page as by_rules
+        from brief.ingest.segment.rules import segment_page as by_rules
 
         return by_rules
     if model is None:

@@ -26,7 +26,7 @@ from test_server import start_llama_server, stop  # noqa: E402  (the tests' way 
 
 from benchmarks.pagegen import load_items  # noqa: E402
 from brief.config import defaults  # noqa: E402
-from brief.model import Article  # noqa: E402
+from brief.document import Article  # noqa: E402
 from brief.summarize import get_summarizer  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "xwlb" / "items-dev.jsonl.gz"
@@ -50,7 +50,7 @@ def main() -> None:
     parser.add_argument("--servers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args()
-    from brief.models import ensure_model, get_card
+    from brief.llm.models import ensure_model, get_card
 
     cores = os.cpu_count() or 1
     config = defaults()

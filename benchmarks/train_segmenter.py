@@ -1,4 +1,4 @@
-"""Train the page segmenter's line tagger (``brief/segment/lines.crfsuite``) on generated pages.
+"""Train the page segmenter's line tagger (``brief/ingest/segment/lines.crfsuite``) on generated pages.
 
     python benchmarks/train_segmenter.py [--generators a,b] [--pages N] [--out PATH]
 
@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from linetags import line_tags  # noqa: E402
 from pagegen import AFTER, BEFORE, TRAIN_DATES, load_items  # noqa: E402
 
-from brief.segment.features import page_features  # noqa: E402
-from brief.segment.tagger import MODEL  # noqa: E402
+from brief.ingest.segment.features import page_features  # noqa: E402
+from brief.ingest.segment.tagger import MODEL  # noqa: E402
 
 GENERATORS = {"a": "pagegen", "b": "pagegen_b"}
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}

@@ -14,15 +14,15 @@ __version__ = "0.1.0"
 _LAZY = {
     "build_brief": "brief.pipeline",
     "read_inputs": "brief.ingest",
-    "segment_page": "brief.segment",
+    "segment_page": "brief.ingest.segment",
     "get_summarizer": "brief.summarize",
     "rank": "brief.rank",
-    "compose": "brief.compose",
-    "render": "brief.rendering",
-    "Article": "brief.model",
-    "Summary": "brief.model",
-    "BriefItem": "brief.model",
-    "Brief": "brief.model",
+    "compose": "brief.deliver.compose",
+    "render": "brief.deliver.rendering",
+    "Article": "brief.document",
+    "Summary": "brief.document",
+    "BriefItem": "brief.document",
+    "Brief": "brief.document",
 }
 
 __all__ = ["__version__", *_LAZY]

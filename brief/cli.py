@@ -332,7 +332,7 @@ def daily(
 ) -> None:
     """Make the day's brief from all inputs."""
     from brief.pipeline import build_brief
-    from brief.publish import publish
+    from brief.deliver.publish import publish
 
     _verbosity(quiet, verbose, log_json)
     fmt_name = _format_for(fmt, output)
@@ -361,7 +361,7 @@ def daily(
 
 def _check_mail(config, email: bool, eml: Optional[Path], dry_run: bool, connect: bool) -> None:
     """Mail options and settings are checked before the brief is made, not after."""
-    from brief.publish import check_mail_options
+    from brief.deliver.publish import check_mail_options
 
     check_mail_options(config, email=email, eml=eml, dry_run=dry_run, connect=connect)
 

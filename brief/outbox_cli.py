@@ -29,9 +29,9 @@ def list_kept(date: Optional[str] = DateOpt, config_path: Optional[Path] = Confi
 
     def run():
         from brief.config import load_config
-        from brief.ledger import Ledger, recipient_key
-        from brief.mail import state_dir
-        from brief.outbox import kept
+        from brief.deliver.ledger import Ledger, recipient_key
+        from brief.deliver.mail import state_dir
+        from brief.deliver.outbox import kept
 
         folder = state_dir(load_config(config_path)["mail"].get("state_dir", ""))
         briefs = kept(folder / "outbox", date)
@@ -62,9 +62,9 @@ def send_kept(
         from brief.config import load_config
         from brief.errors import BriefError
         from brief.logs import setup_logging
-        from brief.mail import resend_kept
-        from brief.outbox import DATE
-        from brief.publish import report
+        from brief.deliver.mail import resend_kept
+        from brief.deliver.outbox import DATE
+        from brief.deliver.publish import report
 
         setup_logging(as_json=log_json)
         if date is not None and not DATE.fullmatch(date):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
 from brief.errors import EXIT_NOTHING_NEW, BriefError, InputError
-from brief.model import ARTICLE, Article, Brief
+from brief.document import ARTICLE, Article, Brief
 
 log = logging.getLogger("brief")
 
@@ -91,12 +91,12 @@ def build_brief(
 ) -> BriefResult:
     """Read ``sources`` (files, directories or ``-``) and make the day's brief.
 
-    With ``history`` the brief remembers what it contained (``brief.history``): stories already
+    With ``history`` the brief remembers what it contained (``brief.rank.history``): stories already
     briefed on an earlier day are left out unless they bring new facts; when that leaves nothing,
     ``NothingNew`` is raised (exit 4) rather than an empty brief made. ``progress`` shows signs of
     life during the slow stages (the CLI sets it on a terminal or with -v).
     """
-    from brief.compose import compose
+    from brief.deliver.compose import compose
     from brief.config import load_config
     from brief.ingest import read_inputs
     from brief.rank import rank
@@ -169,7 +169,7 @@ def _standing_fallback(backend: str | None, config: dict[str, Any]) -> str | Non
 
 def _open_history(config: dict[str, Any]) -> tuple[Any, list[str]]:
     """The history store, or None and a notice when it cannot be opened (the brief goes on)."""
-    from brief.history import History, history_path
+    from brief.rank.history import History, history_path
 
     try:
         return History(history_path(config)), []

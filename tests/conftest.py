@@ -7,7 +7,7 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _private_data_home(tmp_path_factory, monkeypatch):
-    # brief.history keeps its SQLite store under $XDG_DATA_HOME/brief by default.
+    # brief.rank.history keeps its SQLite store under $XDG_DATA_HOME/brief by default.
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data_home")))
     # Said-once notices and the mail ledger live under $XDG_STATE_HOME/brief.
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state_home")))

@@ -23,7 +23,7 @@ def test_the_readme_snippet_runs(tmp_path):
 
 def test_lazy_names_are_the_functions_after_their_modules_load():
     import brief
-    import brief.pipeline  # noqa: F401  (loads brief.rendering)
+    import brief.pipeline  # noqa: F401  (loads brief.deliver.rendering)
     from brief import build_brief, render
 
-    assert callable(render) and callable(build_brief) and render.__module__ == "brief.rendering"
+    assert callable(render) and callable(build_brief) and render.__module__ == "brief.deliver.rendering"

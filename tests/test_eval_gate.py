@@ -53,7 +53,7 @@ def segmentation_figures() -> dict[str, float]:
 
 def example_page_figures() -> dict[str, float]:
     """Share of the example pages' known articles (kind and title) that the segmenter gives back exactly."""
-    from brief.segment import segment_page
+    from brief.ingest.segment import segment_page
 
     pages = SUBSETS["example_pages"]
     found = total = exact_pages = 0

@@ -114,7 +114,7 @@ class _Fixed:
         self.texts = texts
 
     def summarize(self, articles, kind="headline"):
-        from brief.model import Summary
+        from brief.document import Summary
 
         return [Summary(text=text, method=self.name) for text, _ in zip(self.texts, articles)]
 

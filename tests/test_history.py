@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from brief.config import defaults
-from brief.history import History, entities, figures, history_path
+from brief.rank.history import History, entities, figures, history_path
 from brief.pipeline import build_brief
 from brief.rank import FOLLOW_UP, rank
 

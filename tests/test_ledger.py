@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.ledger import Ledger, LedgerBusy, recipient_key, unique_recipients
+from brief.deliver.ledger import Ledger, LedgerBusy, recipient_key, unique_recipients
 
 DATE = "2024-10-18"
 
@@ -92,7 +92,7 @@ def test_a_killed_holder_leaves_no_lock_behind(tmp_path):
     path = tmp_path / "sent.sqlite3"
     Ledger(path)
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from brief.ledger import Ledger\n"
+        [sys.executable, "-c", "import sys, time; from brief.deliver.ledger import Ledger\n"
          f"with Ledger({str(path)!r}).lock({DATE!r}, wait=5):\n print('held', flush=True); time.sleep(60)"],
         stdout=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})

@@ -20,11 +20,11 @@ import pytest
 from typer.testing import CliRunner
 
 from brief.cli import app
-from brief.compose import compose
+from brief.deliver.compose import compose
 from brief.config import defaults
 from brief.errors import EXIT_DELIVERY_FAILED, EXIT_OK, EXIT_PARTIAL, ConfigError
-from brief.mail import build_message, deliver, settings_from
-from brief.model import Article, BriefItem, Summary
+from brief.deliver.mail import build_message, deliver, settings_from
+from brief.document import Article, BriefItem, Summary
 from tests.mailserver import Inbox, free_port, smtp_server  # noqa: F401  (a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -178,7 +178,7 @@ def test_no_answer_to_quit_does_not_undo_a_delivery(tmp_path, smtp_server, caplo
     inbox = Inbox(hold="QUIT")
     config = mail_config(tmp_path, smtp_server(inbox))
     config["mail"]["timeout"] = 0.3  # data_timeout (600 s) is for the answer to the message only
-    with caplog.at_level("INFO", logger="brief.mail"):
+    with caplog.at_level("INFO", logger="brief.deliver.mail"):
         assert deliver(a_brief(config), config).exit_code == EXIT_OK and inbox.copies() == BOTH
     assert caplog.messages == ["no answer to QUIT (Connection unexpectedly closed: timed out; ignored)"]
 

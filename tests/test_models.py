@@ -8,7 +8,7 @@ import pytest
 
 from brief.config import defaults
 from brief.errors import ModelError
-from brief.models import Part, ModelCard, assemble, cards, ensure_model, get_card, model_path, parse_card, state, verify
+from brief.llm.models import Part, ModelCard, assemble, cards, ensure_model, get_card, model_path, parse_card, state, verify
 
 
 def _make_parts(root, slices):

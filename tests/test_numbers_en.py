@@ -2,7 +2,7 @@
 
 import pytest
 
-from brief.numbers_en import protect
+from brief.deliver.numbers_en import protect
 
 
 def english(text):

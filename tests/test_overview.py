@@ -11,12 +11,12 @@ import json
 
 import pytest
 
-from brief.compose import compose
+from brief.deliver.compose import compose
 from brief.config import defaults
 from brief.errors import ModelError
-from brief.model import Article, Brief, BriefItem, Summary
-from brief.overview import EXTRACTIVE, MODEL, extractive_overview, make_overview, plain_title, sources, themes
-from brief.rendering import render
+from brief.document import Article, Brief, BriefItem, Summary
+from brief.summarize.overview import EXTRACTIVE, MODEL, extractive_overview, make_overview, plain_title, sources, themes
+from brief.deliver.rendering import render
 from brief.summarize.guard import check_summary
 
 STORIES = [
@@ -173,7 +173,7 @@ def test_the_overview_in_word(brief_with_overview):
     pytest.importorskip("docx")
     from docx import Document
 
-    from brief.docx import render_docx
+    from brief.deliver.docx import render_docx
 
     brief, config = brief_with_overview
     paragraphs = [p.text for p in Document(io.BytesIO(render_docx(brief, config))).paragraphs]
@@ -182,7 +182,7 @@ def test_the_overview_in_word(brief_with_overview):
 
 
 def test_the_mail_carries_the_overview_in_both_parts(brief_with_overview):
-    from brief.mail import build_message, settings_from
+    from brief.deliver.mail import build_message, settings_from
 
     brief, config = brief_with_overview
     config["mail"].update({"host": "localhost", "from": "brief@example.org", "to": ["chief@example.org"]})

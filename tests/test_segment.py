@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from brief.clean import ends_sentence
-from brief.model import ARTICLE, CAPTION, Dateline
-from brief.segment import segment_page
+from brief.document import ARTICLE, CAPTION, Dateline
+from brief.ingest.segment import segment_page
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -316,8 +316,8 @@ BANNER_PAGE = """第3版
 
 
 def _built(label: str, label_tag: str):
-    from brief.segment.assemble import build
-    from brief.segment.features import page_features
+    from brief.ingest.segment.assemble import build
+    from brief.ingest.segment.features import page_features
 
     lines, features = page_features(BANNER_PAGE.format(label=label))
     judged = [next(n[len("0rule="):] for n in f if n.startswith("0rule=")) for f in features]

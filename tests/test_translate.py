@@ -9,11 +9,11 @@ import re
 
 import pytest
 
-from brief.compose import compose
+from brief.deliver.compose import compose
 from brief.config import defaults
 from brief.errors import ModelError
-from brief.model import Article, BriefItem, Summary
-from brief.translate import (
+from brief.document import Article, BriefItem, Summary
+from brief.deliver.translate import (
     MarianTranslator, english_grammar, get_translator, glossary_for, load_glossary, misplaced_markers, rambling,
     translate_brief)
 
@@ -250,7 +250,7 @@ def test_glossary_entries_are_english_and_only_those_used_are_given():
 
 
 def test_the_request_names_the_markers_and_the_terms_the_text_uses():
-    from brief.translate import LLMTranslator
+    from brief.deliver.translate import LLMTranslator
 
     translator = LLMTranslator.__new__(LLMTranslator)  # no model: only the request is built here
     translator.glossary = load_glossary()

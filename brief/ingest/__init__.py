@@ -27,7 +27,7 @@ from brief.ingest.sources import (
     read_bytes,
     source_name,
 )
-from brief.model import Article
+from brief.document import Article
 
 
 @dataclass
@@ -60,7 +60,7 @@ def _cleaned(article: Article) -> Article:
 
 def _read_text(text: str, fmt: str, *, path: str, source: str, page: str | None,
                notes: Notes) -> list[Article]:
-    from brief.segment import segment_page
+    from brief.ingest.segment import segment_page
 
     if fmt == detect.PAGE:
         return segment_page(text, source=source, page=page)
@@ -88,7 +88,7 @@ def read_file(source: str, *, config: dict[str, Any], notes: Notes | None = None
     page with none gets one when a continued article joins it to a numbered page.
     """
     from brief.clean import strip_controls
-    from brief.segment import segment_page
+    from brief.ingest.segment import segment_page
 
     options = config["ingest"]
     path = "stdin" if source == STDIN else source

@@ -9,7 +9,7 @@ import xml.sax
 
 from brief.errors import InputError
 from brief.ingest.html import fragment_paragraphs
-from brief.model import Article
+from brief.document import Article
 
 
 def _entry_date(entry) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from brief.errors import InputError
-from brief.model import Article
+from brief.document import Article
 
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "tr")
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from brief.clean import ends_sentence
-from brief.model import ARTICLE, Article
+from brief.document import ARTICLE, Article
 
 _PAGE = re.compile(r"^第?\s*([A-Za-z]?)\s*0*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*版?$")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from brief.clean import clean_text, ends_sentence, join_lines
-from brief.model import Article
+from brief.document import Article
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 TITLE_MAX_CHARS = 40  # a two-part headline with a phrase separator runs to about 35 characters

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from brief.clean import clean_text
 from brief.errors import InputError
-from brief.model import Article
+from brief.document import Article
 
 if TYPE_CHECKING:
     from brief.ingest import Notes

@@ -1,7 +1,7 @@
 """Rank: score each story on explainable features, group the same story, best first.
 
 ``rank`` runs the stages in order: features and score per article (``features``, ``weights``),
-same-story grouping (``group``), memory of earlier briefs (``brief.history``), sections by category
+same-story grouping (``group``), memory of earlier briefs (``brief.rank.history``), sections by category
 (``sections``), then maximal marginal relevance so the top is not one topic (``diversity``). Each item
 keeps its score breakdown (weight x feature, by feature) and short reasons in Chinese (``reasons``).
 """
@@ -11,14 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from brief.errors import ConfigError
-from brief.model import Article, BriefItem
+from brief.document import Article, BriefItem
 from brief.rank.features import article_features
 from brief.rank.reasons import reasons_for
 from brief.rank.sections import classify
 from brief.rank.weights import load_weights
 
 if TYPE_CHECKING:
-    from brief.history import History
+    from brief.rank.history import History
 
 FOLLOW_UP = "持续关注"
 
@@ -126,7 +126,7 @@ def _apply_history(items: list[BriefItem], members: list[list[int]], values: Any
     """Drop stories already briefed on an earlier date; keep those with new facts as 持续关注."""
     import numpy as np
 
-    from brief.history import new_facts
+    from brief.rank.history import new_facts
     from brief.rank.group import Sketch, similar_pairs
 
     earlier = history.earlier(date, int(settings.get("history_days", 7)))

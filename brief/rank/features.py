@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 
-from brief.model import Article
+from brief.document import Article
 from brief.text import Figure, extract_figures
 
 # How much of the article the "lead" features look at: the lead carries who did what.

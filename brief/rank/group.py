@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from brief.model import Article
+from brief.document import Article
 
 NUM_PERM = 64
 SHINGLE = 3

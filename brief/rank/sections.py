@@ -7,7 +7,7 @@ lists below.
 
 from __future__ import annotations
 
-from brief.model import Article
+from brief.document import Article
 
 SECTIONS: dict[str, tuple[str, ...]] = {
     "时政": ("习近平", "总书记", "中共中央", "党中央", "国务院", "省委", "省政府", "市委", "人大", "政协",

@@ -1,6 +1,6 @@
 """Summarizers: one interface, small backends chosen by name.
 
-A backend takes a batch of articles and returns one :class:`~brief.model.Summary` each, with the
+A backend takes a batch of articles and returns one :class:`~brief.document.Summary` each, with the
 evidence it rests on and the method used. Backends are imported only when asked for, so that the
 extractive path never pays for torch or llama.cpp.
 """
@@ -11,7 +11,7 @@ import importlib
 from typing import Any, Literal, Protocol, Sequence, runtime_checkable
 
 from brief.errors import ConfigError
-from brief.model import Article, Summary
+from brief.document import Article, Summary
 
 Kind = Literal["summary", "headline"]
 

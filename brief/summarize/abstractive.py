@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from brief.model import Article, Evidence, Summary
+from brief.document import Article, Evidence, Summary
 from brief.summarize.cache import SummaryCache, cache_key
 from brief.summarize.extractive import key_sentences
 from brief.summarize.informative import MIN_NOVELTY, informativeness_problems, key_fact_figures, novelty

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from brief.io import atomic_write
-from brief.model import Article, Summary
+from brief.document import Article, Summary
 
 
 def cache_key(article: Article, *, backend: str, model: str, prompt: str, kind: str, length: int,

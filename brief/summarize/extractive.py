@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from brief.model import Article, Evidence, Summary
+from brief.document import Article, Evidence, Summary
 from brief.text import clauses, fit, split_sentences, strip_attribution
 
 LEAD_WEIGHT = 1.0

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from brief.model import Article
+from brief.document import Article
 from brief.text import Figure, extract_figures, key_figures, split_sentences, strip_attribution
 
 # Under this share of new bigrams a summary restates its title (the measure: < 30%).

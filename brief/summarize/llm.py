@@ -221,7 +221,7 @@ def _model_source(config: dict[str, Any]) -> tuple[str, Path | None, str]:
     if settings.get("model_path"):
         path = Path(settings["model_path"]).expanduser()
         return path.name, path, settings.get("prompt_set") or "news-zh"
-    from brief.models import get_card
+    from brief.llm.models import get_card
 
     card = get_card(settings.get("model") or None)
     return f"{card.name}@{card.sha256[:12]}", None, settings.get("prompt_set") or card.prompt_set
@@ -241,7 +241,7 @@ def llm_available(config: dict[str, Any]) -> str | None:
     if importlib.util.find_spec("llama_cpp") is None:
         return "the llm extra is not installed (pip install 'brief[llm]')"
     if path is None:
-        from brief.models import get_card, state
+        from brief.llm.models import get_card, state
 
         card = get_card(config["summarize"].get("model") or None)
         if state(card, config) == "missing":
@@ -270,7 +270,7 @@ class LLMSummarizer(AbstractiveSummarizer):
             threads = self.config["summarize"].get("threads") or os.cpu_count() or 1
             path = self.path
             if path is None:
-                from brief.models import ensure_model, get_card
+                from brief.llm.models import ensure_model, get_card
 
                 path = ensure_model(get_card(self.config["summarize"].get("model") or None), self.config)
             if path.is_dir():

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from brief.errors import ConfigError, ModelError
-from brief.model import BriefItem
+from brief.document import BriefItem
 from brief.summarize import get_summarizer, resolve_backend
 
 

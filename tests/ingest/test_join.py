@@ -5,7 +5,7 @@ import json
 from brief.config import defaults
 from brief.ingest import read_inputs
 from brief.ingest.join import join_continued, page_label
-from brief.model import Article, Dateline
+from brief.document import Article, Dateline
 
 
 def part(title, paragraphs, *, page=None, to=None, came_from=None, source="晚报", position=0, **fields):
@@ -38,7 +38,7 @@ def test_two_parts_become_one_article():
 
 
 def test_the_brief_names_both_pages():
-    from brief.model import BriefItem
+    from brief.document import BriefItem
 
     [joined] = join_continued([[FIRST], [SECOND]])
     assert BriefItem(article=joined).source_label == "晚报 第1、2版"

@@ -1,6 +1,6 @@
 """Short news stories written for these tests (invented events, house style of a provincial daily)."""
 
-from brief.model import Article
+from brief.document import Article
 
 # The same event told by two papers in their own words.
 BRIDGE_A = Article(

@@ -2,7 +2,7 @@
 
 import math
 
-from brief.model import Article
+from brief.document import Article
 from brief.rank.features import article_features, freshness, hard_figures, profile_score
 
 from rank_stories import CENTRAL, CONCERT, HARVEST

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from brief.model import Article
+from brief.document import Article
 from brief.rank.group import (NUM_PERM, Sketch, group_articles, group_signatures, shingles, signatures,
                               similar_pairs, similarity_to, story_text)
 

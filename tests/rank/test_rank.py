@@ -6,7 +6,7 @@ import pytest
 
 from brief.config import defaults
 from brief.errors import ConfigError
-from brief.model import Article
+from brief.document import Article
 from brief.rank import rank
 from brief.rank.diversity import mmr_order
 from brief.rank.learn import pairwise_weights

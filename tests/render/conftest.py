@@ -2,9 +2,9 @@
 
 import pytest
 
-from brief.compose import compose
+from brief.deliver.compose import compose
 from brief.config import defaults
-from brief.model import Article, BriefItem, Summary
+from brief.document import Article, BriefItem, Summary
 
 
 def _item(title, summary, *, page="1", section=None, status=None, related=(), en=None):

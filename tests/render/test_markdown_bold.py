@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from brief.compose import compose
-from brief.model import Article, BriefItem, Summary
-from brief.rendering import figure_spans, markdown_strong, render
+from brief.deliver.compose import compose
+from brief.document import Article, BriefItem, Summary
+from brief.deliver.rendering import figure_spans, markdown_strong, render
 
 markdown_it = pytest.importorskip("markdown_it")
 

@@ -3,7 +3,7 @@
 import json
 import re
 
-from brief.rendering import english_date, render
+from brief.deliver.rendering import english_date, render
 
 
 def test_markdown_layout(sample_brief, config):

@@ -13,7 +13,7 @@ import zlib
 
 import pytest
 
-from brief.rendering import render
+from brief.deliver.rendering import render
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 REQUIRED = os.environ.get("BRIEF_REQUIRE_CHROMIUM") == "1"

@@ -1,6 +1,6 @@
 """The summary cache: keyed by everything that decides the output, atomic, a miss when unreadable."""
 
-from brief.model import Article, Evidence, Summary
+from brief.document import Article, Evidence, Summary
 from brief.summarize.cache import SummaryCache, cache_key
 
 ARTICLE = Article(title="城南新建三座口袋公园", paragraphs=["城南区今年新建口袋公园3座，总面积1.2万平方米。"])

@@ -3,7 +3,7 @@
 import pytest
 
 from brief.config import defaults
-from brief.model import Article
+from brief.document import Article
 from brief.summarize import get_summarizer
 from brief.summarize.extractive import ExtractiveSummarizer, _bigrams, headline_text, key_sentences
 from brief.summarize.guard import check_summary

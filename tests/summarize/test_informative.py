@@ -1,6 +1,6 @@
 """The informativeness check: a summary under its title must say what the title does not."""
 
-from brief.model import Article
+from brief.document import Article
 from brief.summarize.informative import (
     informativeness_problems, keeps_a_lead_figure, key_fact_figures, lead_figures, novelty)
 

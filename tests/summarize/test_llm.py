@@ -13,7 +13,7 @@ from typing import Sequence
 import pytest
 
 from brief.config import defaults
-from brief.model import Article
+from brief.document import Article
 from brief.summarize.abstractive import (
     AbstractiveSummarizer, Request, chunks, clean_output, fit_length, guard_problems)
 from brief.summarize.llm import LLMSummarizer, figures_hint, llm_available, load_prompt
@@ -286,7 +286,7 @@ def _packaged_ready() -> bool:
     # Loading 1.1 GB of weights is slow for the suite: opt in with BRIEF_TEST_PACKAGED_MODEL=1.
     if not os.environ.get("BRIEF_TEST_PACKAGED_MODEL") or importlib.util.find_spec("llama_cpp") is None:
         return False
-    from brief.models import get_card, state
+    from brief.llm.models import get_card, state
 
     return state(get_card(), defaults()) == "installed"
 
@@ -302,7 +302,7 @@ def test_packaged_model_writes_a_guarded_headline(tmp_path):
 
 @pytest.mark.skipif(not _packaged_ready(), reason="set BRIEF_TEST_PACKAGED_MODEL=1 with the llm extra installed")
 def test_the_prompt_prefix_kept_on_disk_gives_the_same_summary(tmp_path):
-    from brief.models import ensure_model, get_card
+    from brief.llm.models import ensure_model, get_card
 
     model_file = ensure_model(get_card(), defaults())
     kept = config_for(tmp_path / "kept", model_path=str(model_file))
@@ -317,7 +317,7 @@ def test_the_prompt_prefix_kept_on_disk_gives_the_same_summary(tmp_path):
 # -- the daily path: model for the top items, fallback said once ---------------------------
 
 def test_summarize_items_falls_back_once_when_the_model_cannot_load(tmp_path):
-    from brief.model import BriefItem
+    from brief.document import BriefItem
     from brief.summarize.run import summarize_items
 
     broken = tmp_path / "broken.gguf"

@@ -8,7 +8,7 @@ import pytest
 
 from brief.config import defaults
 from brief.errors import ModelError
-from brief.model import Article
+from brief.document import Article
 from brief.summarize.abstractive import guard_problems
 
 torch = pytest.importorskip("torch")

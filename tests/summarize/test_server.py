@@ -28,7 +28,7 @@ pytest.importorskip("httpx")
 
 from brief.config import defaults  # noqa: E402
 from brief.errors import ConfigError, ModelError  # noqa: E402
-from brief.model import Article, BriefItem  # noqa: E402
+from brief.document import Article, BriefItem  # noqa: E402
 from brief.summarize import get_summarizer  # noqa: E402
 from brief.summarize.run import summarize_items  # noqa: E402
 from brief.summarize.server import ServerRuntime, serve_command  # noqa: E402
@@ -367,7 +367,7 @@ def test_cli_wrong_url_is_one_line_and_exit_2(tmp_path):
 @pytest.mark.skipif(not os.environ.get("BRIEF_TEST_PACKAGED_MODEL") or not HAS_SERVER,
                     reason="set BRIEF_TEST_PACKAGED_MODEL=1 (needs the llm and serve extras; minutes)")
 def test_packaged_model_same_summaries_in_process_and_served(tmp_path):
-    from brief.models import ensure_model, get_card
+    from brief.llm.models import ensure_model, get_card
 
     config = defaults()
     config["summarize"].update(cache=False, threads=2)

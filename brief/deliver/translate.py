@@ -1,7 +1,7 @@
 """English for a bilingual brief: translate each item's title and summary, figures kept exact.
 
 A translator is anything with a ``name`` and ``translate(texts, retry=False) -> texts``. Figures
-never reach it as figures: :mod:`brief.numbers_en` swaps them for placeholders and puts the English
+never reach it as figures: :mod:`brief.deliver.numbers_en` swaps them for placeholders and puts the English
 form back, and an item whose figures do not survive two tries stays Chinese-only and is marked.
 
 The llm translator runs llama.cpp under a grammar (:func:`english_grammar`) that admits no Chinese
@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any, Protocol, Sequence
 
 from brief.errors import ModelError
-from brief.model import Brief
-from brief.numbers_en import PLACEHOLDER, Protected, protect
+from brief.document import Brief
+from brief.deliver.numbers_en import PLACEHOLDER, Protected, protect
 
-log = logging.getLogger("brief.translate")
+log = logging.getLogger("brief.deliver.translate")
 # A small model leaves words it cannot translate in Chinese ("The招商引资 efforts"): not English.
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 

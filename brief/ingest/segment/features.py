@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from brief.clean import ends_sentence, unbalanced
-from brief.segment import rules
-from brief.segment.rules import _BYLINE, _CREDIT, _DATELINE, _LETTER_GAP, _NAMES, _phrase_spaced, _text_width
+from brief.ingest.segment import rules
+from brief.ingest.segment.rules import _BYLINE, _CREDIT, _DATELINE, _LETTER_GAP, _NAMES, _phrase_spaced, _text_width
 
 _DATELINE_START = re.compile(r"^(?:本报|新华社|中新社|人民日报|中新网|央视网)")
 _DATELINE_MARK = re.compile(r"(?:日|报|社)\s*(?:讯|电)")

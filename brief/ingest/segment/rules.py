@@ -32,7 +32,7 @@ from brief.clean import (
     unbalanced,
     visual_width,
 )
-from brief.model import ARTICLE, CAPTION, Article, Dateline
+from brief.document import ARTICLE, CAPTION, Article, Dateline
 
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _NAMES = rf"{_NAME}(?:[\s、，,]+{_NAME})*"

@@ -14,9 +14,9 @@ import re
 from typing import Any, Sequence
 
 from brief.errors import ModelError
-from brief.model import Article, BriefItem, Overview, Summary
+from brief.document import Article, BriefItem, Overview, Summary
 
-log = logging.getLogger("brief.overview")
+log = logging.getLogger("brief.summarize.overview")
 
 MODEL = "model"  # Overview.method
 EXTRACTIVE = "extractive"

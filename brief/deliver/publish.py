@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from brief.errors import EXIT_OK, EXIT_PARTIAL, BriefError, ModelError
-from brief.model import Brief
+from brief.document import Brief
 
 log = logging.getLogger("brief")
 
 
 def add_english(brief: Brief, config: dict[str, Any]) -> int:
     """Translate the brief in place; EXIT_PARTIAL when no translator can run (brief stays Chinese)."""
-    from brief.translate import get_translator, translate_brief
+    from brief.deliver.translate import get_translator, translate_brief
 
     try:
         translate_brief(brief, get_translator(config))
@@ -55,7 +55,7 @@ def check_mail_options(config: dict[str, Any], *, email: bool = False, eml: Path
     if connect and not dry_run:
         raise BriefError("--connect goes with --dry-run (it checks the server and sends nothing)")
     if email or dry_run:
-        from brief.mail import settings_from
+        from brief.deliver.mail import settings_from
 
         settings_from(config)
 
@@ -74,7 +74,7 @@ def publish(
     force: bool = False,
 ) -> int:
     """Write and/or send the brief. When mailing, stdout stays quiet unless ``-o`` asks for a file."""
-    from brief.rendering import render
+    from brief.deliver.rendering import render
 
     check_mail_options(config, email=email, eml=eml, dry_run=dry_run, connect=connect)
     code = add_english(brief, config) if english else EXIT_OK
@@ -82,7 +82,7 @@ def publish(
     if fmt == "docx":
         if output is None:
             raise BriefError("--format docx needs -o FILE (Word files do not go to the terminal)")
-        from brief.docx import render_docx
+        from brief.deliver.docx import render_docx
 
         _write(output, render_docx(brief, config))
     elif output is not None:
@@ -91,7 +91,7 @@ def publish(
         sys.stdout.write(render(brief, fmt, config))
         sys.stdout.flush()
     if eml is not None:
-        from brief.mail import build_message, file_settings
+        from brief.deliver.mail import build_message, file_settings
 
         settings, warnings = file_settings(config)
         for warning in warnings:
@@ -99,7 +99,7 @@ def publish(
         _write(eml, build_message(brief, settings, config).as_bytes())
         log.info("wrote the mail to %s (nothing was sent)", eml)
     if email or dry_run:
-        from brief.mail import deliver
+        from brief.deliver.mail import deliver
 
         delivery = deliver(brief, config, force=force, dry_run=dry_run, connect=connect)
         report(delivery, to_stdout=dry_run)

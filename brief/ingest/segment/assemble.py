@@ -18,11 +18,11 @@ import unicodedata
 from pathlib import Path
 
 from brief.clean import clean_heading, clean_inline, ends_sentence
-from brief.model import ARTICLE, CAPTION, Article
-from brief.segment import rules
-from brief.segment.features import _NAMES_ONLY, page_features
-from brief.segment.rules import _CREDIT, BODY, HEAD, SUBHEAD, _Unit
-from brief.segment.tagger import (
+from brief.document import ARTICLE, CAPTION, Article
+from brief.ingest.segment import rules
+from brief.ingest.segment.features import _NAMES_ONLY, page_features
+from brief.ingest.segment.rules import _CREDIT, BODY, HEAD, SUBHEAD, _Unit
+from brief.ingest.segment.tagger import (
     BYLINE,
     CAPTION as CAPTION_TAG,
     FURNITURE,

@@ -10,7 +10,7 @@ import io
 from typing import Any
 
 from brief.errors import BriefError
-from brief.model import Brief
+from brief.document import Brief
 
 CJK_FONT = "SimSun"
 A4_MM = (210, 297)  # officials print on A4; python-docx's template is US Letter
@@ -19,7 +19,7 @@ MARGIN_MM = 25
 
 def _add_marked(paragraph, text: str) -> None:
     """Add ``text`` to ``paragraph`` with its figures as bold runs."""
-    from brief.rendering import figure_spans
+    from brief.deliver.rendering import figure_spans
 
     last = 0
     for start, end in figure_spans(text):
@@ -37,7 +37,7 @@ def render_docx(brief: Brief, config: dict[str, Any] | None = None) -> bytes:
     except ImportError:
         raise BriefError("--format docx needs python-docx: pip install 'brief[docx]'") from None
     from brief import __version__
-    from brief.rendering import key_figures, made_at, methods, related_label, safe_url, sections
+    from brief.deliver.rendering import key_figures, made_at, methods, related_label, safe_url, sections
 
     document = Document()
     for section in document.sections:

@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
-    from brief.mail import MailSettings
+    from brief.deliver.mail import MailSettings
 
-log = logging.getLogger("brief.mail")
+log = logging.getLogger("brief.deliver.mail")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from brief.errors import BriefError
-from brief.model import Article
+from brief.document import Article
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS briefed (

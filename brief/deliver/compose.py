@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from brief.model import Brief, BriefItem
+from brief.document import Brief, BriefItem
 
 WEEKDAYS = "一二三四五六日"
 
@@ -26,9 +26,9 @@ def compose(
     no_model: str | None = None,
 ) -> Brief:
     """Number the items in order, stamp the brief with its date and how it was made, and put the
-    day overview on top (``brief.overview``): written by ``summarizer`` when it is the ``llm``
+    day overview on top (``Brief.overview``): written by ``summarizer`` when it is the ``llm``
     backend that made the top summaries, else extractive, ``no_model`` saying why."""
-    from brief.overview import make_overview
+    from brief.summarize.overview import make_overview
 
     iso = date or dt.date.today().isoformat()
     for rank, item in enumerate(items, start=1):

@@ -28,7 +28,7 @@ from typing import Iterable, Iterator
 
 from brief.errors import DeliveryError
 
-log = logging.getLogger("brief.ledger")
+log = logging.getLogger("brief.deliver.ledger")
 
 STATES = ("pending", "sending", "accepted", "failed")
 FAILURES = ("permanent", "transient")

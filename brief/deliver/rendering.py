@@ -1,13 +1,13 @@
 """Render a Brief: Markdown, HTML (for mail clients), plain text from template files, or JSON.
 
-Templates are Jinja2 files shipped in ``brief/templates``; a directory named in
+Templates are Jinja2 files shipped in ``brief/deliver/templates``; a directory named in
 ``config["render"]["template_dir"]`` overrides them file by file. Every value a template prints
 passes one rule for its format (Jinja's ``finalize``), so article text is always shown, never
 obeyed: HTML is escaped; in Markdown the characters that make markup (``<``, ``[``, ``*``, ``|``
 ...) are backslash-escaped, so ``<script>`` or ``[x](javascript:...)`` stay text; in every text
 format a value is one line (a CR/LF in a title cannot forge ``### 伪造`` or a ``Bcc:`` line) without
 control or bidi characters. Links are printed only for http(s) URLs. Word output is in
-:mod:`brief.docx` since it is binary.
+:mod:`brief.deliver.docx` since it is binary.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import unicodedata
 from typing import Any
 
 from brief import __version__
-from brief.model import Article, Brief, BriefItem
+from brief.document import Article, Brief, BriefItem
 
 FORMATS = ("md", "json", "html", "txt", "docx")
 TEXT_FORMATS = ("md", "html", "txt")
@@ -138,7 +138,7 @@ def related_label(article: Article) -> str:
 
 def english_date(iso_date: str) -> str:
     """``2024-10-18`` -> ``Friday, 18 October 2024``."""
-    from brief.numbers_en import MONTHS
+    from brief.deliver.numbers_en import MONTHS
 
     day = dt.date.fromisoformat(iso_date)
     weekday = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -248,7 +248,7 @@ def environment(fmt: str, config: dict[str, Any] | None):
     template_dir = config["render"]["template_dir"] if config else ""
     if template_dir:
         loaders.append(jinja2.FileSystemLoader(template_dir))
-    loaders.append(jinja2.PackageLoader("brief", "templates"))
+    loaders.append(jinja2.PackageLoader("brief.deliver", "templates"))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",),

@@ -2,8 +2,8 @@
 
 Settings come from ``[mail]`` in the config or ``BRIEF_MAIL__*`` variables; the password only from
 the environment variable ``mail.password_env`` names. ``deliver`` sends through the send ledger
-(``brief.ledger``): under the date's lock, only to the recipients who do not have the brief yet,
-recording each step; what did not reach everyone is kept in the outbox (``brief.outbox``), which
+(``brief.deliver.ledger``): under the date's lock, only to the recipients who do not have the brief yet,
+recording each step; what did not reach everyone is kept in the outbox (``brief.deliver.outbox``), which
 ``resend_kept`` (``brief outbox send``) sends through the same ledger.
 """
 
@@ -23,9 +23,9 @@ from typing import Any, Callable
 
 from brief.config import ENV_PREFIX
 from brief.errors import EXIT_DELIVERY_FAILED, EXIT_OK, EXIT_PARTIAL, BriefError, ConfigError, DeliveryError
-from brief.model import Brief
+from brief.document import Brief
 
-log = logging.getLogger("brief.mail")
+log = logging.getLogger("brief.deliver.mail")
 
 SECURITY = ("starttls", "ssl", "none")
 PLACEHOLDER_FROM = "brief@example.invalid"
@@ -91,7 +91,7 @@ def tls_context(cafile: str) -> ssl.SSLContext:
 
 
 def _recipients(mail: dict[str, Any]) -> list[str]:
-    from brief.ledger import unique_recipients
+    from brief.deliver.ledger import unique_recipients
 
     to = mail.get("to") or []
     if isinstance(to, str):
@@ -170,7 +170,7 @@ def file_settings(config: dict[str, Any]) -> tuple[MailSettings, list[str]]:
 
 def build_message(brief: Brief, settings: MailSettings, config: dict[str, Any]) -> EmailMessage:
     """The brief as text/plain and text/html alternatives, subject and headers in UTF-8."""
-    from brief.rendering import render
+    from brief.deliver.rendering import render
 
     message = EmailMessage(policy=SMTP_POLICY)
     message["Subject"] = settings.subject.format(
@@ -220,7 +220,7 @@ def _ledger_error(settings: MailSettings, exc: Exception) -> ConfigError:
 def dispatch(payload: bytes, message_id: str, date: str, recipients: list[str], settings: MailSettings,
              *, force: bool = False, sleep: Callable[[float], None] = time.sleep) -> Delivery:
     """Send the message ``payload`` (the brief of ``date``) through the ledger, under its lock."""
-    from brief.ledger import Ledger
+    from brief.deliver.ledger import Ledger
 
     try:
         ledger = Ledger(settings.ledger_path)
@@ -240,9 +240,9 @@ def _unknown_line(date: str, addresses: list[str], why: str) -> str:
 
 def _dispatch_locked(ledger, payload: bytes, message_id: str, date: str, recipients: list[str],
                      settings: MailSettings, force: bool, sleep: Callable[[float], None]) -> Delivery:
-    from brief import outbox
-    from brief.ledger import recipient_key, unique_recipients
-    from brief.smtp import SendResult, send
+    from brief.deliver import outbox
+    from brief.deliver.ledger import recipient_key, unique_recipients
+    from brief.deliver.smtp import SendResult, send
 
     addresses = unique_recipients(parseaddr(r)[1] for r in recipients)
     entries = ledger.entries(date)
@@ -316,7 +316,7 @@ def check(message: EmailMessage, date: str, settings: MailSettings, *, connect: 
     ``settings_from`` has checked the addresses, the password and the CA file; this reads the ledger
     (without creating it), checks the state directory and, with ``connect``, the server itself.
     """
-    from brief.ledger import Ledger, recipient_key
+    from brief.deliver.ledger import Ledger, recipient_key
 
     if not _writable(settings.state_dir):
         raise ConfigError(f"{setting('state_dir')}: {settings.state_dir} is not writable "
@@ -345,7 +345,7 @@ def check(message: EmailMessage, date: str, settings: MailSettings, *, connect: 
     if connect:
         import smtplib
 
-        from brief.smtp import classify, probe
+        from brief.deliver.smtp import classify, probe
 
         try:
             lines += probe(settings)
@@ -360,7 +360,7 @@ def check(message: EmailMessage, date: str, settings: MailSettings, *, connect: 
 def resend_kept(config: dict[str, Any], *, date: str | None = None, force: bool = False,
                 sleep: Callable[[float], None] = time.sleep) -> Delivery:
     """Send the briefs kept in the outbox (of ``date``, or all) to those who lack them."""
-    from brief.outbox import kept
+    from brief.deliver.outbox import kept
 
     settings = settings_from(config)
     briefs = kept(settings.outbox, date)
