@@ -1,147 +1,35 @@
-"""The command line: a thin typer layer over the library API.
+"""The top-level commands: ``ingest``, ``summarize``, ``daily`` and ``eval``.
 
-Only typer is imported at start-up so that ``brief --help`` answers at once; each command imports
-the stages it needs. Errors the user can act on print one line and exit non-zero, never a traceback.
+Each imports the stages it needs when it runs, so that ``brief --help`` answers at once.
 """
 
 from __future__ import annotations
 
-import enum
-import functools
 import json
-import logging
 import sys
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import List, Optional
 
 import typer
 
-from brief import __version__
-from brief.errors import EXIT_BAD_INPUT, EXIT_PARTIAL, BriefError
-
-app = typer.Typer(
-    name="brief",
-    help="Turn a day's Chinese news into a ranked, faithful morning briefing.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain click help and errors: choices listed, no boxes in cron logs
-    context_settings={"help_option_names": ["-h", "--help"]},
+from brief.cli.common import (
+    EXTENSIONS,
+    Backend,
+    BackendOpt,
+    ConfigOpt,
+    Format,
+    Kind,
+    QuietOpt,
+    StrictOpt,
+    VerboseOpt,
+    config_from,
+    emit,
+    notify,
+    report_errors,
+    set_verbosity,
+    user_errors,
 )
-
-
-# Choices are checked by click before anything runs, and listed in --help.
-class Format(str, enum.Enum):
-    md = "md"
-    html = "html"
-    txt = "txt"
-    json = "json"
-    docx = "docx"
-
-
-class Backend(str, enum.Enum):
-    auto = "auto"
-    extractive = "extractive"
-    llm = "llm"
-    seq2seq = "seq2seq"
-    server = "server"
-
-
-class Kind(str, enum.Enum):
-    summary = "summary"
-    headline = "headline"
-
-
-# -o brief.docx / brief.html: the format from the extension when --format is not given.
-EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt",
-              ".json": "json", ".docx": "docx"}
-
-
-def _logger():
-    """The ``brief`` logger once a command has set up logging (``--log-json``), else None."""
-    import logging
-
-    logger = logging.getLogger("brief")
-    return logger if logger.handlers else None
-
-
-def fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
-    if _logger():
-        _logger().error(message)
-    else:
-        typer.echo(f"brief: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def warn(message: str) -> None:
-    if _logger():
-        _logger().warning(message)
-    else:
-        typer.echo(f"brief: warning: {message}", err=True)
-
-
-def user_errors(command: Callable) -> Callable:
-    """Turn BriefError (and an interrupted pipe) into one line on stderr and its exit code."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except BriefError as exc:
-            fail(str(exc), exc.exit_code)
-        except BrokenPipeError:
-            sys.stderr.close()
-            raise typer.Exit(EXIT_PARTIAL)
-        except KeyboardInterrupt:
-            fail("interrupted", 130)
-
-    return wrapper
-
-
-def emit(text: str, output: Optional[Path]) -> None:
-    """Print, or write to ``output`` (``-`` is stdout) by the rules of ``brief.io``."""
-    from brief.io import write_output
-
-    write_output(output, text)
-
-
-def _load_config(config_path: Optional[Path]):
-    from brief.config import load_config
-
-    return load_config(config_path)
-
-
-_verbose = False
-
-
-def _verbosity(quiet: bool, verbose: bool, log_json: bool = False) -> None:
-    """Info and warnings by default; -q only errors; -v also progress (even off a terminal) and detail."""
-    global _verbose
-    from brief.logs import setup_logging
-
-    if quiet and verbose:
-        raise BriefError("-q and -v: choose one")
-    _verbose = verbose
-    setup_logging(as_json=log_json, level=logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO)
-
-
-def _first_time(notice: str) -> bool:
-    """Whether a standing notice is new on this machine (a marker under the state directory), or -v."""
-    import hashlib
-    import os
-
-    if _verbose:
-        return True
-    base = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
-    marker = Path(base) / "brief" / "notices" / hashlib.sha256(notice.encode()).hexdigest()[:16]
-    try:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        with open(marker, "x", encoding="utf-8") as handle:
-            handle.write(notice + "\n")
-    except FileExistsError:
-        return False
-    except OSError:
-        return True  # cannot remember: say it every time rather than never
-    return True
+from brief.errors import EXIT_PARTIAL, BriefError
 
 
 def _check_output(output: Optional[Path], files: List[str]) -> None:
@@ -191,41 +79,6 @@ def _check_backend(backend: Optional[str], config) -> None:
             raise ModelError(f"{asked} cannot run: {exc}") from None
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"brief {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main_callback(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Print the version and exit."),
-) -> None:
-    """Turn a day's Chinese news into a ranked, faithful morning briefing."""
-
-
-ConfigOpt = typer.Option(None, "--config", help="A brief.toml (default: $BRIEF_CONFIG, ./brief.toml, "
-                         "or $XDG_CONFIG_HOME/brief/brief.toml).")
-StrictOpt = typer.Option(False, "--strict", help="Stop at the first bad input (exit 2).")
-QuietOpt = typer.Option(False, "-q", "--quiet", help="Print only errors on stderr.")
-VerboseOpt = typer.Option(False, "-v", "--verbose", help="Also print progress and what each stage did.")
-BackendOpt = typer.Option(None, "--backend", help="Summarizer; only auto falls back (default: brief.toml).")
-
-
-def _report_errors(errors) -> None:
-    for error in errors:
-        warn(str(error))
-
-
-def _notify(notices, standing: Optional[str] = None) -> None:
-    """Warn each notice; ``standing`` (auto's fallback to extractive, true every run) only once, or with -v."""
-    for notice in notices:
-        if notice != standing or _first_time(notice):
-            warn(notice)
-
-
-@app.command()
 @user_errors
 def ingest(
     files: List[str] = typer.Argument(..., help="Files, directories, or - for stdin."),
@@ -238,12 +91,12 @@ def ingest(
     """Read and segment inputs into articles."""
     from brief.ingest import read_inputs
 
-    _verbosity(quiet, verbose)
-    result = read_inputs(files, strict=strict, config=_load_config(config_path))
+    set_verbosity(quiet, verbose)
+    result = read_inputs(files, strict=strict, config=config_from(config_path))
     if not result.articles and len(result.errors) == 1:
         raise result.errors[0]  # one bad input and nothing else: its own line, exit 2
-    _report_errors(result.errors)
-    _notify(result.warnings)
+    report_errors(result.errors)
+    notify(result.warnings)
     if not result.articles:
         raise BriefError("no articles found in " + ", ".join(files))
     if as_json:
@@ -269,11 +122,10 @@ def _summarizer(backend: Optional[Backend], config):
     _check_backend(name, config)
     summarizer, notice = resolve_backend(name, config)
     if notice:
-        _notify([notice], standing=notice)
+        notify([notice], standing=notice)
     return summarizer
 
 
-@app.command()
 @user_errors
 def summarize(
     file: str = typer.Argument(..., help="A file, or - for stdin (pasted text needs no title line)."),
@@ -288,8 +140,8 @@ def summarize(
     from brief.clean import strip_controls
     from brief.ingest import read_inputs
 
-    _verbosity(quiet, verbose)
-    config = _load_config(config_path)
+    set_verbosity(quiet, verbose)
+    config = config_from(config_path)
     articles = [a for a in read_inputs([file], strict=True, config=config).articles
                 if a.kind == "article"]
     summarizer = _summarizer(backend, config)
@@ -305,7 +157,6 @@ def summarize(
             typer.echo(strip_controls(summary.text))
 
 
-@app.command()
 @user_errors
 def daily(
     files: List[str] = typer.Argument(..., help="Pages, articles, directories, or - for stdin."),
@@ -334,14 +185,14 @@ def daily(
     from brief.pipeline import build_brief
     from brief.deliver.publish import publish
 
-    _verbosity(quiet, verbose, log_json)
+    set_verbosity(quiet, verbose, log_json)
     fmt_name = _format_for(fmt, output)
     _check_output(output, files)
     if output is not None and str(output) == "-":
         output = None
     if fmt_name == "docx" and output is None:  # before the run, not after it
         raise BriefError("--format docx needs -o FILE (Word files do not go to the terminal)")
-    config = _load_config(config_path)
+    config = config_from(config_path)
     _check_mail(config, email, eml, dry_run, connect)
     if reasons:
         config["render"]["show_reasons"] = True
@@ -349,8 +200,8 @@ def daily(
     _check_backend(name, config)
     result = build_brief(files, date=date, top=top, backend=name, strict=strict, config=config,
                          history=not no_history, progress=verbose or sys.stderr.isatty())
-    _report_errors(result.errors)
-    _notify(result.notices, standing=result.fallback)
+    report_errors(result.errors)
+    notify(result.notices, standing=result.fallback)
     code = publish(result.brief, config, fmt=fmt_name, output=output, english=english, email=email,
                    eml=eml, dry_run=dry_run, connect=connect, force=force)
     if result.errors:
@@ -366,7 +217,6 @@ def _check_mail(config, email: bool, eml: Optional[Path], dry_run: bool, connect
     check_mail_options(config, email=email, eml=eml, dry_run=dry_run, connect=connect)
 
 
-@app.command("eval")
 @user_errors
 def eval_command(
     data: Path = typer.Argument(..., help="Pairs as .jsonl or .jsonl.gz: article|text|body and summary|title."),
@@ -381,8 +231,8 @@ def eval_command(
     """Score a summarizer against reference summaries (ROUGE on characters)."""
     from brief.evaluate import evaluate, load_pairs
 
-    _verbosity(quiet, verbose)
-    config = _load_config(config_path)
+    set_verbosity(quiet, verbose)
+    config = config_from(config_path)
     pairs = load_pairs(data)
     summarizer = _summarizer(backend, config)
     result = evaluate(pairs, summarizer, kind=kind.value, limit=limit)
@@ -395,20 +245,3 @@ def eval_command(
             ("mean length", f"{result.mean_len:.1f}"), ("seconds per item", f"{result.sec_per_item:.4f}")]
     for label, value in rows:
         typer.echo(f"  {label:<18} {value:>8}")
-
-
-from brief.models_cli import models_app  # noqa: E402  (typer only: keeps start-up instant)
-
-app.add_typer(models_app, name="models")
-
-from brief.config_cli import config_app  # noqa: E402  (typer only)
-
-app.add_typer(config_app, name="config")
-
-from brief.outbox_cli import outbox_app  # noqa: E402  (typer only)
-
-app.add_typer(outbox_app, name="outbox")
-
-
-def main() -> None:
-    app()
