@@ -31,7 +31,8 @@ AFTER, BEFORE, MIXED = "after", "before", "mixed"
 TEST_DATES = ("2024-01-01", "2024-12-31")
 
 ROOT = Path(__file__).resolve().parents[1]
-XWLB = Path(os.environ.get("BRIEF_SHARED") or ROOT.parent / "shared") / "eval" / "xwlb" / "items-dev.jsonl.gz"
+XWLB = Path(os.environ.get("BRIEF_XWLB_ITEMS")
+            or Path(os.environ.get("BRIEF_SHARED") or ROOT.parent / "shared") / "eval" / "xwlb" / "items-dev.jsonl.gz")
 
 
 @dataclass
@@ -513,7 +514,7 @@ class PageBuilder:
         if position is None:
             position = self.position if self.position != MIXED else rng.choice([AFTER, BEFORE])
         traits[f"headline {position} body"] += 1
-        series, title = _split_title(item["title"])
+        series, title = _split_title(re.sub(r"\s+", " ", item["title"]).strip())
         paragraphs = _clean_paragraphs(item["paragraphs"])
         date = _date(item["date"])
 
@@ -616,7 +617,8 @@ class PageBuilder:
                 kicker = rng.choice(SERIES + [rng.choice(ORGS) + "——", f"{rng.choice(self.cities)}："])
             if rng.random() < 0.25:
                 if rng.random() < 0.5:
-                    subtitle = "——" + rng.choice(["我省", rng.choice(self.cities) + "市", "全省"]) + rng.choice(SUBTITLE_TAILS)
+                    where = rng.choice(["我省", rng.choice(self.cities) + "市", "全省"])
+                    subtitle = "——" + where + rng.choice(SUBTITLE_TAILS)
                     traits["subtitle: dash"] += 1
                 else:
                     clause = ""
@@ -780,9 +782,11 @@ class PageBuilder:
         elif where < 0.85:
             paras = [Para(run, "", False), Para(_run(credit, "credit"), "", False)]
             traits["caption credit on its own line"] += 1
-        else:
+        elif "摄" in credit:
             paras = [Para(_run(credit, "credit"), "", False), Para(run, "", False)]
             traits["caption credit before the caption"] += 1
+        else:
+            paras = [Para(run, "", False), Para(_run(credit, "credit"), "", False)]
         before = len(self.w.lines)
         self.w.flow(paras, owner, width, vary_width=False, letterspace=False)
         if len(self.w.lines) - before > 2:
@@ -795,7 +799,8 @@ class PageBuilder:
         section = SECTIONS[0] if page_no <= 2 else rng.choice(SECTIONS)
         ymd = f"{date.year}年{date.month}月{date.day}日"
         week = f"星期{WEEKDAYS[date.weekday()]}"
-        phone = f"{self.area}-{rng.randint(2000000, 8999999) if len(self.area) == 4 else rng.randint(60000000, 89999999)}"
+        local = rng.randint(2000000, 8999999) if len(self.area) == 4 else rng.randint(60000000, 89999999)
+        phone = f"{self.area}-{local}"
         w.traits[f"furniture: {kind}"] += 1
         lines: list[str]
         if kind == "banner":
@@ -820,7 +825,8 @@ class PageBuilder:
             lines = [rng.choice(COLUMN_LABELS)]
         elif kind == "ad":
             lines = rng.choice([["广告"], ["（广告）"], [f"订阅热线：{phone}"], [f"广告热线：{phone}"],
-                                [f"新闻热线：{phone}"], [f"欢迎订阅{self.paper}", f"邮发代号 {rng.randint(1, 79)}-{rng.randint(1, 99)}"]])
+                                [f"新闻热线：{phone}"],
+                                [f"欢迎订阅{self.paper}", f"邮发代号 {rng.randint(1, 79)}-{rng.randint(1, 99)}"]])
         elif kind == "notice":
             firm = rng.choice(self.cities) + rng.choice(["市", ""]) + rng.choice(["宏达", "兴盛", "瑞丰", "德信", "华宇"]) + \
                 rng.choice(["商贸有限公司", "建筑工程有限公司", "农业专业合作社", "科技有限公司"])
@@ -833,7 +839,8 @@ class PageBuilder:
         elif kind == "weather":
             city = rng.choice(self.cities)
             low = rng.randint(-10, 18)
-            lines = [rng.choice([f"今日天气 {city} {rng.choice(['晴', '多云', '阴转小雨', '晴转多云'])} {low}℃～{low + rng.randint(5, 14)}℃ "
+            sky = rng.choice(["晴", "多云", "阴转小雨", "晴转多云"])
+            lines = [rng.choice([f"今日天气 {city} {sky} {low}℃～{low + rng.randint(5, 14)}℃ "
                                  f"{rng.choice(['北风', '南风', '西北风', '东风'])}{rng.randint(1, 4)}级",
                                  f"{city} 晴 {low}℃/{low + rng.randint(5, 14)}℃"])]
         else:
@@ -898,7 +905,8 @@ class PageBuilder:
                     continue
             slots[rng.randrange(len(slots))].append("caption")
         # furniture between a headline and its body now and then
-        furn_between = {k for k in range(len(articles)) if k not in between and articles[k].head and rng.random() < 0.05}
+        furn_between = {k for k in range(len(articles))
+                        if k not in between and articles[k].head and rng.random() < 0.05}
 
         if rng.random() < 0.85:
             self.furniture("banner", page_no, page_date)
@@ -1033,8 +1041,9 @@ def _show(pages: list[Page]) -> None:
             if item.kind == "caption":
                 print(f"[caption] {item.body}  reporters={item.reporters}")
                 continue
-            extras = [f"{k}={v!r}" for k, v in (("kicker", item.kicker), ("subtitle", item.subtitle),
-                      ("dateline", item.dateline), ("reporters", item.reporters), ("continued_to", item.continued_to)) if v]
+            fields = (("kicker", item.kicker), ("subtitle", item.subtitle), ("dateline", item.dateline),
+                      ("reporters", item.reporters), ("continued_to", item.continued_to))
+            extras = [f"{k}={v!r}" for k, v in fields if v]
             print(f"[article] {item.title!r} {' '.join(extras)}")
             for paragraph in item.body.split("\n"):
                 print(f"    {paragraph[:70]}{'…' if len(paragraph) > 70 else ''}")

@@ -1,6 +1,6 @@
-"""Score the page segmenter on generated pages from two independent generators.
+"""Score the page segmenter on generated pages from three page generators written apart.
 
-    python benchmarks/segmentation.py [--pages N] [--seed S] [--generators a,b] [--model PATH | --rules] [--issue]
+    python benchmarks/segmentation.py [--pages N] [--seed S] [--generators a,b,c] [--model PATH | --rules] [--issue]
 
 Pages carry 2024 news (the tagger is trained on news up to 2023). Prints one row per generator
 (``a``: pagegen.py, ``b``: pagegen_b.py, written apart from it, ``c``: pagegen_c.py, written blind

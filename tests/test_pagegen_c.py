@@ -74,17 +74,20 @@ def _bare(text):
 
 
 def _pages(n, position, seed=0):
-    return gen._build_pages(n, position, seed, ITEMS, ("2024-01-01", "2024-12-31"))
+    return gen._build_pages(n, position, seed, ITEMS, YEAR)
+
+
+YEAR = ("2024-01-01", "2024-12-31")
 
 
 def test_same_seed_same_pages_other_seed_other_pages():
-    one = gen.generate_pages(12, gen.MIXED, 5, items=ITEMS, date_range=("2024-01-01", "2024-12-31"))
-    two = gen.generate_pages(12, gen.MIXED, 5, items=ITEMS, date_range=("2024-01-01", "2024-12-31"))
+    one = gen.generate_pages(12, gen.MIXED, 5, items=ITEMS, date_range=YEAR)
+    two = gen.generate_pages(12, gen.MIXED, 5, items=ITEMS, date_range=YEAR)
     assert [(p.text, p.truth) for p in one] == [(p.text, p.truth) for p in two]
-    other = gen.generate_pages(12, gen.MIXED, 6, items=ITEMS, date_range=("2024-01-01", "2024-12-31"))
+    other = gen.generate_pages(12, gen.MIXED, 6, items=ITEMS, date_range=YEAR)
     assert [p.text for p in one] != [p.text for p in other]
     # page i does not depend on how many pages were asked for
-    assert gen.generate_pages(3, gen.MIXED, 5, items=ITEMS, date_range=("2024-01-01", "2024-12-31"))[2].text == one[2].text
+    assert gen.generate_pages(3, gen.MIXED, 5, items=ITEMS, date_range=YEAR)[2].text == one[2].text
 
 
 @pytest.mark.parametrize("position", [gen.AFTER, gen.BEFORE, gen.MIXED])
