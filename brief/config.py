@@ -85,9 +85,15 @@ def _subject(value: str) -> str | None:
 
 
 def _backends(value: str) -> str | None:
-    from brief.summarize import BACKENDS
+    from brief.registry import SUMMARIZERS
 
-    return one_of("auto", *BACKENDS)(value)
+    return one_of("auto", *SUMMARIZERS)(value)
+
+
+def _translators(value: str) -> str | None:
+    from brief.registry import TRANSLATORS
+
+    return one_of("auto", *TRANSLATORS)(value)
 
 
 def _weights(table: dict[str, float]) -> str | None:
@@ -211,7 +217,7 @@ class RenderSettings(Section):
 
 @dataclass(eq=False)
 class EnglishSettings(Section):
-    backend: str = setting(one_of("auto", "marian", "llm"))
+    backend: str = setting(_translators)
     marian_dir: str = setting()
     max_new_tokens: int = setting(at_least(1))
 

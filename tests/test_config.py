@@ -42,6 +42,7 @@ def refused(toml="", **environ):
     ('[mail]\nfrom = "a@example.org\\r\\nBcc: b@example.org"', "must be one line"),
     ('[mail]\nto = ["a@example.org", "b\\n@x"]', "must be one line"),
     ("[mail]\nport = 0", "t.toml: [mail] port = 0: must be between 1 and 65535"),
+    ('[mail]\nsecurity = "tls13"', "expected one of starttls, ssl, none"),
     ('[summarize]\nbackend = "gpt"', "expected one of auto, extractive, llm, seq2seq"),
     ("brief = 3", "t.toml: brief = 3: expected a [brief] table"),
     ("[brief\ntop = 3", "t.toml: not valid TOML"),

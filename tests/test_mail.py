@@ -288,7 +288,6 @@ def test_password_only_from_the_named_environment_variable(tmp_path):
     ("host", "", r"mail.host is not set \(brief.toml under \[mail\], or BRIEF_MAIL__HOST in the environment\)"),
     ("to", [], "mail.to is not set"),
     ("to", ["not-an-address"], r"mail.to \(BRIEF_MAIL__TO\): 'not-an-address' is not an e-mail address"),
-    ("security", "tls13", r"mail.security \(BRIEF_MAIL__SECURITY\)"),
 ])
 def test_bad_mail_settings_are_named(tmp_path, key, value, problem):
     config = mail_config(tmp_path, 25)

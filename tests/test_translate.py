@@ -11,7 +11,7 @@ import pytest
 
 from brief.deliver.compose import compose
 from brief.config import defaults
-from brief.errors import ModelError
+from brief.errors import ConfigError, ModelError
 from brief.document import Article, BriefItem, Summary
 from brief.deliver.translate import (
     MarianTranslator, english_grammar, get_translator, glossary_for, load_glossary, misplaced_markers, rambling,
@@ -138,7 +138,7 @@ def test_no_translator_configured_is_a_one_line_model_error(tmp_path):
         get_translator(config)
     config["english"]["backend"] = "babelfish"
     config["english"]["marian_dir"] = ""
-    with pytest.raises(ModelError, match="unknown english.backend"):
+    with pytest.raises(ConfigError, match="unknown english.backend 'babelfish' \\(choose from llm, marian\\)"):
         get_translator(config)
 
 
@@ -184,7 +184,9 @@ def tiny_marian(tmp_path_factory):
 
 @pytest.mark.filterwarnings("ignore:Recommended. pip install sacremoses")
 def test_marian_model_from_a_directory_translates_a_batch(tiny_marian):
-    translator = MarianTranslator(tiny_marian, max_new_tokens=8)
+    config = defaults()
+    config["english"]["marian_dir"], config["english"]["max_new_tokens"] = str(tiny_marian), 8
+    translator = MarianTranslator(config)
     outputs = translator.translate(["全市新增城镇就业[[N1]]。", "今年就业稳步增长。"])
     assert len(outputs) == 2 and all(isinstance(o, str) for o in outputs)
     assert translator.translate(["今年就业稳步增长。"], retry=True)  # beam search path runs too

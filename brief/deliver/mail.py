@@ -24,10 +24,10 @@ from typing import Any, Callable
 from brief.config import ENV_PREFIX
 from brief.errors import EXIT_DELIVERY_FAILED, EXIT_OK, EXIT_PARTIAL, BriefError, ConfigError, DeliveryError
 from brief.document import Brief
+from brief.deliver.smtp import SendSettings
 
 log = logging.getLogger("brief.deliver.mail")
 
-SECURITY = ("starttls", "ssl", "none")
 PLACEHOLDER_FROM = "brief@example.invalid"
 PLACEHOLDER_TO = "recipient@example.invalid"
 
@@ -35,39 +35,6 @@ PLACEHOLDER_TO = "recipient@example.invalid"
 def setting(key: str) -> str:
     """A ``[mail]`` key as a user sets it: ``mail.host (BRIEF_MAIL__HOST)``."""
     return f"mail.{key} ({ENV_PREFIX}MAIL__{key.upper()})"
-
-
-@dataclass
-class MailSettings:
-    host: str
-    port: int
-    security: str
-    sender: str
-    to: list[str]
-    user: str = ""
-    password: str = ""
-    password_env: str = "BRIEF_SMTP_PASSWORD"
-    subject: str = "{title} {date_label}"
-    timeout: float = 30.0
-    data_timeout: float = 600.0  # for the answer to the message itself (RFC 5321 4.5.3.2.6)
-    retries: int = 3
-    backoff: float = 5.0
-    lock_wait: float = 900.0
-    state_dir: Path = field(default_factory=Path)
-    cafile: str = ""  # PEM bundle to trust instead of the system's (a relay with an internal CA)
-    tls: ssl.SSLContext | None = field(default=None, repr=False)
-
-    @property
-    def ledger_path(self) -> Path:
-        return self.state_dir / "sent.sqlite3"
-
-    @property
-    def outbox(self) -> Path:
-        return self.state_dir / "outbox"
-
-    @property
-    def envelope_sender(self) -> str:
-        return parseaddr(self.sender)[1]
 
 
 def state_dir(configured: str) -> Path:
@@ -93,7 +60,7 @@ def tls_context(cafile: str) -> ssl.SSLContext:
 def _recipients(mail: dict[str, Any]) -> list[str]:
     from brief.deliver.ledger import unique_recipients
 
-    to = mail.get("to") or []
+    to = mail["to"]
     if isinstance(to, str):
         to = [part.strip() for part in to.split(",") if part.strip()]
     return unique_recipients(to)
@@ -109,52 +76,38 @@ def _not_set(key: str) -> ConfigError:
                        "in the environment)")
 
 
-def settings_from(config: dict[str, Any], environ: dict[str, str] | None = None) -> MailSettings:
-    """Everything sending needs, checked: addresses, security, the password, the CA file.
+def settings_from(config: dict[str, Any], environ: dict[str, str] | None = None) -> SendSettings:
+    """Everything sending needs, checked: addresses, the password, the CA file.
 
-    Raises ConfigError naming the key (and its environment variable) that is wrong.
+    Raises ConfigError naming the key (and its environment variable) that is wrong. Types and
+    ranges were checked when the config was loaded (``brief.config``).
     """
-    mail = config.get("mail") or {}
+    mail = config["mail"]
     environ = dict(os.environ if environ is None else environ)
     to = _recipients(mail)
-    for key, value in (("host", mail.get("host")), ("from", mail.get("from")), ("to", to)):
+    for key, value in (("host", mail["host"]), ("from", mail["from"]), ("to", to)):
         if not value:
             raise _not_set(key)
     for key, address in [("from", mail["from"])] + [("to", address) for address in to]:
         _check_address(key, address)
-    security = mail.get("security", "starttls")
-    if security not in SECURITY:
-        raise ConfigError(f"{setting('security')} {security!r}: expected one of {', '.join(SECURITY)}")
-    user = mail.get("user", "")
-    variable = mail.get("password_env") or "BRIEF_SMTP_PASSWORD"
-    password = environ.get(variable, "") if user else ""
-    if user and not password:
+    variable = mail["password_env"]
+    password = environ.get(variable, "") if mail["user"] else ""
+    if mail["user"] and not password:
         raise ConfigError(f"{setting('user')} is set but the environment variable {variable} "
                           f"({setting('password_env')}) that holds the password is empty")
-    cafile = str(Path(mail["cafile"]).expanduser()) if mail.get("cafile") else ""
-    try:
-        numbers = {key: float(mail.get(key, default)) for key, default in
-                   (("timeout", 30), ("data_timeout", 600), ("retries", 3), ("backoff", 5), ("lock_wait", 900))}
-        port = int(mail.get("port") or (465 if security == "ssl" else 587))
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(f"[mail]: a number is not a number ({exc})") from None
-    return MailSettings(
-        host=mail["host"], port=port, security=security, sender=mail["from"], to=to, user=user,
-        password=password, password_env=variable, subject=mail.get("subject") or MailSettings.subject,
-        timeout=numbers["timeout"], data_timeout=numbers["data_timeout"], retries=int(numbers["retries"]), backoff=numbers["backoff"],
-        lock_wait=numbers["lock_wait"], state_dir=state_dir(mail.get("state_dir", "")), cafile=cafile,
-        tls=tls_context(cafile) if security != "none" else None,
-    )
+    cafile = str(Path(mail["cafile"]).expanduser()) if mail["cafile"] else ""
+    return _settings(mail, to=to, sender=mail["from"], password=password, cafile=cafile,
+                     tls=tls_context(cafile) if mail["security"] != "none" else None)
 
 
-def file_settings(config: dict[str, Any]) -> tuple[MailSettings, list[str]]:
+def file_settings(config: dict[str, Any]) -> tuple[SendSettings, list[str]]:
     """What writing the message to a file needs (``--eml``): sender and recipients, or placeholders.
 
     Returns the settings and a warning for each placeholder used.
     """
-    mail = config.get("mail") or {}
+    mail = config["mail"]
     to = _recipients(mail)
-    sender = mail.get("from") or ""
+    sender = mail["from"]
     warnings = []
     if not sender:
         sender = PLACEHOLDER_FROM
@@ -164,11 +117,20 @@ def file_settings(config: dict[str, Any]) -> tuple[MailSettings, list[str]]:
         warnings.append(f"mail.to is not set ({setting('to')}): the file says To: {to[0]}")
     for key, address in [("from", sender)] + [("to", address) for address in to]:
         _check_address(key, address)
-    return MailSettings(host="", port=0, security="none", sender=sender, to=to,
-                        subject=mail.get("subject") or MailSettings.subject), warnings
+    return _settings(mail, to=to, sender=sender, password="", cafile="", tls=None), warnings
 
 
-def build_message(brief: Brief, settings: MailSettings, config: dict[str, Any]) -> EmailMessage:
+def _settings(mail: dict[str, Any], **resolved: Any) -> SendSettings:
+    """The ``[mail]`` values as they are, and what ``resolved`` worked out (addresses, secrets, TLS)."""
+    return SendSettings(
+        host=mail["host"], port=mail["port"], security=mail["security"], user=mail["user"],
+        password_env=mail["password_env"], subject=mail["subject"], timeout=mail["timeout"],
+        data_timeout=mail["data_timeout"], retries=mail["retries"], backoff=mail["backoff"],
+        lock_wait=mail["lock_wait"], state_dir=state_dir(mail["state_dir"]), **resolved,
+    )
+
+
+def build_message(brief: Brief, settings: SendSettings, config: dict[str, Any]) -> EmailMessage:
     """The brief as text/plain and text/html alternatives, subject and headers in UTF-8."""
     from brief.deliver.rendering import render
 
@@ -213,11 +175,11 @@ def deliver(brief: Brief, config: dict[str, Any], *, force: bool = False, dry_ru
                     force=force, sleep=sleep)
 
 
-def _ledger_error(settings: MailSettings, exc: Exception) -> ConfigError:
+def _ledger_error(settings: SendSettings, exc: Exception) -> ConfigError:
     return ConfigError(f"{settings.ledger_path}: cannot use the send ledger ({setting('state_dir')}): {exc}")
 
 
-def dispatch(payload: bytes, message_id: str, date: str, recipients: list[str], settings: MailSettings,
+def dispatch(payload: bytes, message_id: str, date: str, recipients: list[str], settings: SendSettings,
              *, force: bool = False, sleep: Callable[[float], None] = time.sleep) -> Delivery:
     """Send the message ``payload`` (the brief of ``date``) through the ledger, under its lock."""
     from brief.deliver.ledger import Ledger
@@ -239,7 +201,7 @@ def _unknown_line(date: str, addresses: list[str], why: str) -> str:
 
 
 def _dispatch_locked(ledger, payload: bytes, message_id: str, date: str, recipients: list[str],
-                     settings: MailSettings, force: bool, sleep: Callable[[float], None]) -> Delivery:
+                     settings: SendSettings, force: bool, sleep: Callable[[float], None]) -> Delivery:
     from brief.deliver import outbox
     from brief.deliver.ledger import recipient_key, unique_recipients
     from brief.deliver.smtp import SendResult, send
@@ -309,7 +271,7 @@ def _writable(folder: Path) -> bool:
     return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
 
 
-def check(message: EmailMessage, date: str, settings: MailSettings, *, connect: bool = False,
+def check(message: EmailMessage, date: str, settings: SendSettings, *, connect: bool = False,
           force: bool = False) -> Delivery:
     """The dry run: what the real run would send and to whom, after the checks it would make.
 

@@ -23,12 +23,46 @@ import socket
 import ssl
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
-
-if TYPE_CHECKING:
-    from brief.deliver.mail import MailSettings
+from email.utils import parseaddr
+from pathlib import Path
+from typing import Callable
 
 log = logging.getLogger("brief.deliver.mail")
+
+
+@dataclass
+class SendSettings:
+    """Everything sending needs, checked and resolved from ``[mail]`` (``brief.deliver.mail.settings_from``)."""
+
+    host: str
+    port: int
+    security: str
+    sender: str
+    to: list[str]
+    user: str
+    password: str
+    password_env: str
+    subject: str
+    timeout: float
+    data_timeout: float  # for the answer to the message itself (RFC 5321 4.5.3.2.6)
+    retries: int
+    backoff: float
+    lock_wait: float
+    state_dir: Path
+    cafile: str  # PEM bundle to trust instead of the system's (a relay with an internal CA)
+    tls: ssl.SSLContext | None = field(repr=False)
+
+    @property
+    def ledger_path(self) -> Path:
+        return self.state_dir / "sent.sqlite3"
+
+    @property
+    def outbox(self) -> Path:
+        return self.state_dir / "outbox"
+
+    @property
+    def envelope_sender(self) -> str:
+        return parseaddr(self.sender)[1]
 
 
 @dataclass(frozen=True)
@@ -63,7 +97,7 @@ def by_reply(code: int, reply: bytes | str) -> Failure:
     return Failure("transient" if 400 <= code < 500 else "permanent", f"{code} {_text(reply)}".strip())
 
 
-def classify(exc: BaseException, settings: MailSettings, timeout: float | None = None) -> Failure:
+def classify(exc: BaseException, settings: SendSettings, timeout: float | None = None) -> Failure:
     """The failure an exception stands for, with the real reply code or error in its reason.
 
     ``timeout``: the one the failed read had, when not ``settings.timeout``.
@@ -99,7 +133,7 @@ def classify(exc: BaseException, settings: MailSettings, timeout: float | None =
     return Failure("transient", f"{where}: {getattr(exc, 'strerror', None) or exc}")
 
 
-def connect(settings: MailSettings) -> smtplib.SMTP:
+def connect(settings: SendSettings) -> smtplib.SMTP:
     """A connection that has said EHLO, is encrypted as configured and logged in: ready for MAIL."""
     if settings.security == "ssl":
         smtp: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout,
@@ -140,7 +174,7 @@ def _dot_stuffed(payload: bytes) -> bytes:
     return payload + b".\r\n"
 
 
-def _transaction(payload: bytes, sender: str, recipients: list[str], settings: MailSettings,
+def _transaction(payload: bytes, sender: str, recipients: list[str], settings: SendSettings,
                  record: Recorder, result: SendResult) -> dict[str, Failure]:
     """One connection, one MAIL/RCPT/DATA; fills ``result`` and returns this attempt's failures."""
     try:
@@ -197,7 +231,7 @@ def _transaction(payload: bytes, sender: str, recipients: list[str], settings: M
             smtp.close()
 
 
-def send(payload: bytes, sender: str, recipients: list[str], settings: MailSettings, *,
+def send(payload: bytes, sender: str, recipients: list[str], settings: SendSettings, *,
          record: Recorder = _ignore, sleep: Callable[[float], None] = time.sleep) -> SendResult:
     """Send ``payload`` (a whole message) to ``recipients``, retrying transient failures.
 
@@ -224,7 +258,7 @@ def send(payload: bytes, sender: str, recipients: list[str], settings: MailSetti
     return result
 
 
-def probe(settings: MailSettings) -> list[str]:
+def probe(settings: SendSettings) -> list[str]:
     """Connect, say EHLO, STARTTLS and log in as configured, then QUIT: what a real run would do
     before it sends. Returns what it found; raises what it could not do as a ``Failure`` reason."""
     smtp = connect(settings)

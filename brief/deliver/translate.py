@@ -45,8 +45,11 @@ class MarianTranslator:
 
     name = "marian"
 
-    def __init__(self, model_dir: str | Path, *, max_new_tokens: int = 256):
-        model_dir = Path(model_dir).expanduser()
+    def __init__(self, config: dict[str, Any]):
+        settings = config["english"]
+        if not settings["marian_dir"]:
+            raise ModelError("english.backend is marian but english.marian_dir is not set")
+        model_dir = Path(settings["marian_dir"]).expanduser()
         if not (model_dir / "config.json").is_file():
             raise ModelError(f"{model_dir}: no translation model here (config.json missing)")
         try:
@@ -60,7 +63,7 @@ class MarianTranslator:
         except (OSError, ValueError) as exc:
             raise ModelError(f"{model_dir}: cannot load translation model: {exc}") from None
         self.model.eval()
-        self.max_new_tokens = max_new_tokens
+        self.max_new_tokens = settings["max_new_tokens"]
 
     def translate(self, texts: Sequence[str], *, retry: bool = False,
                   figures: Sequence[Sequence[str]] | None = None) -> list[str]:
@@ -197,21 +200,18 @@ class LLMTranslator:
 
 def get_translator(config: dict[str, Any]) -> Translator:
     """The translator named in ``[english]``; ModelError with the reason when none can run."""
-    settings = config.get("english", {})
-    backend = settings.get("backend", "auto")
-    marian_dir = settings.get("marian_dir", "")
-    if backend == "marian" or (backend == "auto" and marian_dir):
-        if not marian_dir:
-            raise ModelError("english.backend is marian but english.marian_dir is not set")
-        return MarianTranslator(marian_dir, max_new_tokens=settings.get("max_new_tokens", 256))
-    if backend in ("llm", "auto"):
+    from brief.registry import TRANSLATORS, load
+
+    backend = config["english"]["backend"]
+    if backend == "auto":
+        backend = "marian" if config["english"]["marian_dir"] else "llm"
+    if backend == "llm":
         from brief.summarize.llm import llm_available
 
         reason = llm_available(config)
         if reason:
             raise ModelError(f"no translator for --english: {reason}, and english.marian_dir is not set")
-        return LLMTranslator(config)
-    raise ModelError(f"unknown english.backend {backend!r} (choose auto, llm or marian)")
+    return load(TRANSLATORS, backend, "english.backend")(config)
 
 
 _PILED = re.compile(r"\[\[N\d+\]\]\s*\[\[N\d+\]\]")

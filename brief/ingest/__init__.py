@@ -28,6 +28,7 @@ from brief.ingest.sources import (
     source_name,
 )
 from brief.document import Article
+from brief.ingest.origin import Notes, Origin
 
 
 @dataclass
@@ -35,14 +36,6 @@ class IngestResult:
     articles: list[Article] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)  # inputs, or parts of inputs, skipped
     warnings: list[str] = field(default_factory=list)  # kept, but with something ignored (a bad date)
-
-
-@dataclass
-class Notes:
-    """What a reader skipped or ignored inside one input while keeping the rest."""
-
-    skipped: list[InputError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
 
 
 def _cleaned(article: Article) -> Article:
@@ -58,25 +51,14 @@ def _cleaned(article: Article) -> Article:
     return article
 
 
-def _read_text(text: str, fmt: str, *, path: str, source: str, page: str | None,
-               notes: Notes) -> list[Article]:
-    from brief.ingest.segment import segment_page
+def _read_text(text: str, fmt: str, origin: Origin) -> list[Article]:
+    """The reader registered for ``fmt``; a page's segmenter already cleans what it assembles."""
+    from brief.registry import READERS, load
 
-    if fmt == detect.PAGE:
-        return segment_page(text, source=source, page=page)
     if fmt == detect.XML:
-        raise InputError(path, "XML that is neither an RSS nor an Atom feed")
-    if fmt == detect.JSON:
-        from brief.ingest.records import read_records
-
-        return [_cleaned(a) for a in read_records(text, path=path, source=source, notes=notes)]
-    if fmt == detect.FEED:
-        from brief.ingest.feed import read_feed as reader
-    elif fmt == detect.HTML:
-        from brief.ingest.html import read_html as reader
-    else:
-        from brief.ingest.plain import read_article as reader
-    return [_cleaned(article) for article in reader(text, path=path, source=source)]
+        raise InputError(origin.path, "XML that is neither an RSS nor an Atom feed")
+    articles = load(READERS, fmt, "input format")(text, origin)
+    return articles if fmt == detect.PAGE else [_cleaned(article) for article in articles]
 
 
 def read_file(source: str, *, config: dict[str, Any], notes: Notes | None = None) -> IngestResult:
@@ -115,8 +97,7 @@ def read_file(source: str, *, config: dict[str, Any], notes: Notes | None = None
         text = simplify(text)
         fmt = detect.detect_text(text)
         page = page_from_name(source) or (page_from_text(text) if fmt == detect.PAGE else None)
-        result.articles = _read_text(text, fmt, path=path, source=name, page=page,
-                                     notes=notes if notes is not None else Notes())
+        result.articles = _read_text(text, fmt, Origin(path, name, page, notes if notes is not None else Notes()))
     result.articles = [a for a in result.articles if any(ch.isalpha() for ch in a.body)]  # words, not marks
     if not result.articles:
         raise result.errors[0] if result.errors else InputError(path, "no article text found")

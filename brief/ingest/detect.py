@@ -17,7 +17,7 @@ FEED = "feed"
 HTML = "html"
 XML = "xml"
 PAGE = "page"
-ARTICLE = "article"
+TEXT = "text"  # a plain article: a title line and its paragraphs
 
 PAGE_MIN_LINES = 8
 PAGE_LINE_CHARS = 30  # newspaper columns run 12-17 characters, a few papers up to about 28
@@ -71,4 +71,4 @@ def detect_text(text: str) -> str:
         if root == "html" or _HTML_TAGS.search(head[:4096]):
             return HTML
         return XML
-    return PAGE if looks_like_page(text) else ARTICLE
+    return PAGE if looks_like_page(text) else TEXT

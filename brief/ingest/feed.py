@@ -10,6 +10,7 @@ import xml.sax
 from brief.errors import InputError
 from brief.ingest.html import fragment_paragraphs
 from brief.document import Article
+from brief.ingest.origin import Origin
 
 
 def _entry_date(entry) -> str | None:
@@ -37,13 +38,13 @@ def _entry_text(entry) -> str:
     return entry.get("summary") or ""
 
 
-def read_feed(text: str, *, path: str, source: str) -> list[Article]:
+def read_feed(text: str, origin: Origin) -> list[Article]:
     import feedparser
 
     parsed = feedparser.parse(text)
     error = parsed.get("bozo_exception")
     if isinstance(error, xml.sax.SAXParseException):
-        raise InputError(path, f"malformed XML at line {error.getLineNumber()}: {error.getMessage()}")
+        raise InputError(origin.path, f"malformed XML at line {error.getLineNumber()}: {error.getMessage()}")
     feed_title = (parsed.feed.get("title") or "").strip()
     articles = []
     for entry in parsed.entries:
@@ -53,11 +54,11 @@ def read_feed(text: str, *, path: str, source: str) -> list[Article]:
         articles.append(Article(
             title=(entry.get("title") or "").strip(),
             paragraphs=paragraphs,
-            source=feed_title or source,
+            source=feed_title or origin.source,
             date=_entry_date(entry),
             url=entry.get("link") or None,
             position=len(articles),
         ))
     if not articles:
-        raise InputError(path, "feed has no entries with text")
+        raise InputError(origin.path, "feed has no entries with text")
     return articles

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from brief.errors import InputError
 from brief.document import Article
+from brief.ingest.origin import Origin
 
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "tr")
 
@@ -53,22 +54,22 @@ def _without_code(text: str):
     return root
 
 
-def read_html(text: str, *, path: str, source: str) -> list[Article]:
+def read_html(text: str, origin: Origin) -> list[Article]:
     import trafilatura
 
     document = trafilatura.bare_extraction(_without_code(text), with_metadata=True, include_comments=False)
     if document is None or not (document.text or "").strip():
-        raise InputError(path, "HTML page with no article text")
+        raise InputError(origin.path, "HTML page with no article text")
     title = (document.title or "").strip()
     paragraphs = [line.strip() for line in document.text.splitlines() if line.strip()]
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     if not paragraphs:
-        raise InputError(path, "HTML page with no article text")
+        raise InputError(origin.path, "HTML page with no article text")
     return [Article(
         title=title,
         paragraphs=paragraphs,
-        source=(document.sitename or "").strip() or source,
+        source=(document.sitename or "").strip() or origin.source,
         date=document.date or None,
         url=document.url or None,
     )]

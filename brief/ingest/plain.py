@@ -13,6 +13,7 @@ import re
 
 from brief.clean import clean_text, ends_sentence, join_lines
 from brief.document import Article
+from brief.ingest.origin import Origin
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 TITLE_MAX_CHARS = 40  # a two-part headline with a phrase separator runs to about 35 characters
@@ -38,11 +39,11 @@ def split_paragraphs(text: str) -> list[str]:
     return [join_lines(block) for block in blocks]
 
 
-def read_article(text: str, *, path: str, source: str) -> list[Article]:
+def read_article(text: str, origin: Origin) -> list[Article]:
     lines = text.strip().splitlines()
     if not lines:
         return []
     titled = looks_like_title(lines[0])
     title = _HEADING.sub("", lines[0]).strip() if titled else ""
     paragraphs = split_paragraphs("\n".join(lines[1:] if titled else lines))
-    return [Article(title=title, paragraphs=[p for p in paragraphs if p], source=source)]
+    return [Article(title=title, paragraphs=[p for p in paragraphs if p], source=origin.source)]

@@ -12,14 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from brief.clean import clean_text
 from brief.errors import InputError
 from brief.document import Article
-
-if TYPE_CHECKING:
-    from brief.ingest import Notes
+from brief.ingest.origin import Notes, Origin
 
 TEXT_FIELDS = ("body", "content", "text")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
@@ -122,11 +120,9 @@ def to_article(record: Any, *, path: str, where: str, source: str, notes: Notes 
     )
 
 
-def read_records(text: str, *, path: str, source: str, notes: Notes | None = None) -> list[Article]:
-    """The articles of a JSON document or JSON Lines file; bad records are skipped into ``notes``."""
-    from brief.ingest import Notes
-
-    notes = notes if notes is not None else Notes()
+def read_records(text: str, origin: Origin) -> list[Article]:
+    """The articles of a JSON document or JSON Lines file; bad records are skipped into the notes."""
+    path, source, notes = origin.path, origin.source, origin.notes
     records = _parse(text, path, notes)
     if not records:
         raise InputError(path, "JSON holds no records")

@@ -7,21 +7,13 @@ extractive path never pays for torch or llama.cpp.
 
 from __future__ import annotations
 
-import importlib
 from typing import Any, Literal, Protocol, Sequence, runtime_checkable
 
-from brief.errors import ConfigError
 from brief.document import Article, Summary
+from brief.registry import SUMMARIZERS, load
 
 Kind = Literal["summary", "headline"]
 
-# name -> "module:Class"; each class is built as Class(config).
-BACKENDS = {
-    "extractive": "brief.summarize.extractive:ExtractiveSummarizer",
-    "llm": "brief.summarize.llm:LLMSummarizer",
-    "seq2seq": "brief.summarize.seq2seq:Seq2SeqSummarizer",
-    "server": "brief.summarize.server:ServerSummarizer",
-}
 
 
 @runtime_checkable
@@ -37,14 +29,7 @@ class Summarizer(Protocol):
 
 def get_summarizer(name: str, config: dict[str, Any]) -> Summarizer:
     """Build the backend called ``name`` (``extractive``, ``llm``, ``seq2seq``, ``server``)."""
-    try:
-        target = BACKENDS[name]
-    except KeyError:
-        raise ConfigError(
-            f"unknown summarizer backend {name!r} (choose from {', '.join(BACKENDS)})"
-        ) from None
-    module_name, class_name = target.split(":")
-    return getattr(importlib.import_module(module_name), class_name)(config)
+    return load(SUMMARIZERS, name, "summarizer backend")(config)
 
 
 def resolve_backend(name: str | None, config: dict[str, Any]) -> tuple[Summarizer, str | None]:

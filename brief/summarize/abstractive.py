@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 from brief.document import Article, Evidence, Summary
 from brief.summarize.cache import SummaryCache, cache_key
-from brief.summarize.extractive import key_sentences
+from brief.summarize.extractive import ExtractiveSummarizer, key_sentences
 from brief.summarize.informative import MIN_NOVELTY, informativeness_problems, key_fact_figures, novelty
 from brief.text import extract_figures, fit
 
@@ -330,6 +330,4 @@ class AbstractiveSummarizer:
         return Summary(text=text, method=method, evidence=evidence_for(text, article.body))
 
     def _fallback(self, articles: Sequence[Article], kind: str) -> list[Summary]:
-        from brief.summarize import get_summarizer
-
-        return get_summarizer("extractive", self.config).summarize(articles, kind=kind)
+        return ExtractiveSummarizer(self.config).summarize(articles, kind=kind)

@@ -39,7 +39,7 @@ def test_wider_columns_are_a_page_too():
 
 def test_title_and_long_paragraphs_are_an_article():
     assert not detect.looks_like_page(ARTICLE)
-    assert detect.detect_text(ARTICLE) == detect.ARTICLE
+    assert detect.detect_text(ARTICLE) == detect.TEXT
 
 
 def test_short_whole_sentences_are_not_a_page():
@@ -64,7 +64,7 @@ def test_few_lines_are_never_a_page():
     ("<!DOCTYPE html><html><body><p>正文</p></body></html>", detect.HTML),
     ("<div><p>没有html标签的片段</p></div>", detect.HTML),
     ('<?xml version="1.0"?><config><item>1</item></config>', detect.XML),
-    ("[快讯] 市区今天举办秋季招聘会", detect.ARTICLE),
+    ("[快讯] 市区今天举办秋季招聘会", detect.TEXT),
 ])
 def test_detect_from_content(text, fmt):
     assert detect.detect_text(text) == fmt

@@ -119,7 +119,7 @@ def test_malformed_json_says_the_line(tmp_path):
 
 
 def test_a_bad_json_line_is_skipped_and_named_and_the_rest_kept(tmp_path):
-    from brief.ingest import Notes
+    from brief.ingest.origin import Notes
 
     good = [json.dumps({"title": t, "text": BODY1}, ensure_ascii=False) for t in ("甲", "乙")]
     path = tmp_path / "bad.jsonl"
@@ -132,7 +132,7 @@ def test_a_bad_json_line_is_skipped_and_named_and_the_rest_kept(tmp_path):
 
 
 def test_json_record_without_text_is_skipped_and_named(tmp_path):
-    from brief.ingest import Notes
+    from brief.ingest.origin import Notes
 
     notes = Notes()
     path = tmp_path / "r.json"
@@ -143,7 +143,7 @@ def test_json_record_without_text_is_skipped_and_named(tmp_path):
 
 
 def test_an_invalid_record_date_is_ignored_with_a_warning(tmp_path):
-    from brief.ingest import Notes
+    from brief.ingest.origin import Notes
 
     notes = Notes()
     path = tmp_path / "d.json"

@@ -113,7 +113,7 @@ def test_a_reader_failure_costs_only_its_file(tmp_path, monkeypatch):
     """The shared rule: whatever a reader raises becomes one line about that file."""
     from brief.ingest import plain
 
-    def broken(text, *, path, source):
+    def broken(text, origin):
         raise IndexError("list index out of range")
 
     monkeypatch.setattr(plain, "read_article", broken)
