@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from brief.errors import ConfigError
 
@@ -122,6 +122,8 @@ def setting(check: Check | None = None, *, key: str | None = None) -> Any:
 class Section(MutableMapping):
     """A dataclass that reads and writes like the TOML table it was built from."""
 
+    section: ClassVar[str] = ""  # the table's name, set by schema()
+
     def _names(self) -> dict[str, str]:
         return _keys(type(self))
 
@@ -132,10 +134,11 @@ class Section(MutableMapping):
             raise KeyError(key) from None
 
     def __setitem__(self, key: str, value: Any) -> None:
+        """Set in code (a test, a benchmark, ``--reasons``): typed and checked as if read from a file."""
         names = self._names()
         if key not in names:
             raise ConfigError(f"unknown key {key!r}{_did_you_mean(key, names)}")
-        setattr(self, names[key], value)
+        setattr(self, names[key], _check(self.section, key, value, "set in code"))
 
     def __delitem__(self, key: str) -> None:
         raise TypeError("config keys cannot be removed")
@@ -316,6 +319,8 @@ def schema() -> dict[str, type[Section]]:
                          if extra or base is Section else base)
     for name, cls in SECTIONS.items():
         classes.setdefault(name, cls)
+    for name, cls in classes.items():
+        cls.section = name
     return classes
 
 

@@ -22,7 +22,7 @@ def _setup(name: Optional[str], config_path: Optional[Path]):
     from brief.llm.models import get_card
 
     config = load_config(config_path)
-    return get_card(name or config["summarize"].get("model") or None), config
+    return get_card(name or config["summarize"]["model"] or None), config
 
 
 
@@ -104,8 +104,8 @@ def serve(name: Optional[str] = NameArg, config_path: Optional[Path] = ConfigOpt
             raise ConfigError(f"--api-key-env {api_key_env}: that environment variable is not set")
         env["API_KEY"] = os.environ[api_key_env]  # llama.cpp's server reads it from there
     command = serve_command(str(model), alias=card.name, host=host, port=port,
-                            context=settings.get("context", 2048),
-                            threads=threads or settings.get("threads") or os.cpu_count() or 1)
+                            context=settings["context"],
+                            threads=threads or settings["threads"] or os.cpu_count() or 1)
     typer.echo(f"serving {card.name} at http://{host}:{port}/v1 (model {card.name!r})", err=True)
     os.execve(command[0], command, env)
 

@@ -27,7 +27,7 @@ def list_kept(date: Optional[str] = DateOpt, config_path: Optional[Path] = Confi
     from brief.deliver.mail import state_dir
     from brief.deliver.outbox import kept
 
-    folder = state_dir(load_config(config_path)["mail"].get("state_dir", ""))
+    folder = state_dir(load_config(config_path)["mail"]["state_dir"])
     briefs = kept(folder / "outbox", date)
     if not briefs:
         typer.echo(f"no brief{' of ' + date if date else ''} in {folder / 'outbox'}")

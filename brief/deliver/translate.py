@@ -166,7 +166,7 @@ class LLMTranslator:
         self.summarizer = LLMSummarizer(config)  # owns model choice and lazy loading
         self.prompt = load_prompt("translate", "en")
         self.glossary = load_glossary()
-        self.max_new_tokens = config.get("english", {}).get("max_new_tokens", 256)
+        self.max_new_tokens = config["english"]["max_new_tokens"]
 
     def request(self, text: str, figures: Sequence[str] = ()) -> str:
         """What the model reads: what each placeholder stands for (so that it puts ``[[N2]]`` where

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-from brief.errors import ConfigError
 from brief.document import Article, BriefItem
 from brief.rank.features import article_features
 from brief.rank.reasons import reasons_for
@@ -48,18 +47,16 @@ def rank(
     from brief.rank.diversity import mmr_order
     from brief.rank.group import Sketch, group_signatures, signatures, story_text
 
-    settings = config.get("rank", {})
+    settings = config["rank"]
     weights = load_weights(config)
     articles = list(articles)
     if not articles:
         return []
-    features = [article_features(a, profile=settings.get("profile"), date=date) for a in articles]
+    features = [article_features(a, profile=settings["profile"], date=date) for a in articles]
     base = [sum(contributions(f, weights).values()) for f in features]
     values = signatures([Sketch.of(story_text(a)) for a in articles])
-    threshold = float(settings.get("group_threshold", 0.25))
-    if not 0.0 < threshold <= 1.0:
-        raise ConfigError(f"[rank] group_threshold = {threshold}: a similarity above 0 and at most 1")
-    if settings.get("group", True):
+    threshold = settings["group_threshold"]
+    if settings["group"]:
         groups = group_signatures(values, threshold)
     else:
         groups = [[i] for i in range(len(articles))]
@@ -86,15 +83,15 @@ def rank(
             return []
 
     sections = [classify(item.article) for item in items]
-    if settings.get("sections", False):
+    if settings["sections"]:
         for item, section in zip(items, sections):
             item.section = section
 
     order = mmr_order(
         [item.score for item in items],
         _topic_similarity(members, values, sections, threshold),
-        lam=float(settings.get("diversity", 0.85)),
-        depth=int(config.get("brief", {}).get("top", 10)),
+        lam=settings["diversity"],
+        depth=config["brief"]["top"],
     )
     ranked = [items[i] for i in order]
     for position, item in enumerate(ranked, 1):
@@ -129,7 +126,7 @@ def _apply_history(items: list[BriefItem], members: list[list[int]], values: Any
     from brief.rank.history import new_facts
     from brief.rank.group import Sketch, similar_pairs
 
-    earlier = history.earlier(date, int(settings.get("history_days", 7)))
+    earlier = history.earlier(date, settings["history_days"])
     if not earlier:
         return items, members
     past = np.stack([Sketch.from_bytes(b.signature).values for b in earlier])

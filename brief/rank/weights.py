@@ -6,8 +6,6 @@ import tomllib
 from importlib import resources
 from typing import Any
 
-from brief.errors import ConfigError
-
 
 def shipped() -> dict[str, dict[str, float]]:
     """``{"set": ..., "learned": ...}`` as shipped: hand-set weights and learned ones."""
@@ -16,11 +14,7 @@ def shipped() -> dict[str, dict[str, float]]:
 
 
 def load_weights(config: dict[str, Any]) -> dict[str, float]:
-    """Shipped weights (hand-set, then learned), overridden by the config's ``[rank.weights]``."""
+    """Shipped weights (hand-set, then learned), overridden by the config's ``[rank.weights]``
+    (names and numbers checked when the config was loaded)."""
     table = shipped()
-    weights = {**table.get("set", {}), **table.get("learned", {})}
-    for name, value in (config.get("rank", {}).get("weights") or {}).items():
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            raise ConfigError(f"[rank.weights] {name} = {value!r}: expected a number")
-        weights[name] = float(value)
-    return weights
+    return {**table["set"], **table["learned"], **config["rank"]["weights"]}

@@ -22,15 +22,15 @@ class Seq2SeqSummarizer(AbstractiveSummarizer):
     def __init__(self, config: dict[str, Any]):
         super().__init__(config)
         settings = config["summarize"]
-        if not settings.get("model_path"):
+        if not settings["model_path"]:
             raise ModelError("the seq2seq backend needs summarize.model_path: a local model directory")
         self.path = Path(settings["model_path"]).expanduser()
         if not self.path.is_dir():
             raise ModelError(f"{self.path}: not a model directory")
         self.model_id = self.path.name
-        self.batch_size = settings.get("batch_size", 4)
-        self.max_input_tokens = settings.get("max_input_tokens", 512)
-        self.threads = settings.get("threads") or os.cpu_count() or 1
+        self.batch_size = settings["batch_size"]
+        self.max_input_tokens = settings["max_input_tokens"]
+        self.threads = settings["threads"] or os.cpu_count() or 1
         self._loaded = None
 
     def _load(self):
