@@ -9,12 +9,15 @@ place, since renaming over it would turn a device node into a plain file; anythi
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 STDOUT = "-"
 
@@ -31,18 +34,25 @@ def atomic_write(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
         _write_in_place(path, payload, status)
         return
     target = Path(os.path.realpath(path))  # a symlink's target is replaced, the link kept
+    with replacing(target, stat.S_IMODE(status.st_mode) if status is not None else None) as handle:
+        handle.write(payload)  # an existing file keeps its mode: a 0600 brief stays 0600
+
+
+@contextlib.contextmanager
+def replacing(target: Path, mode: int | None = None) -> Iterator[BinaryIO]:
+    """A temporary file beside ``target`` to write into; fsynced and renamed onto ``target`` when the
+    block ends, removed if it raises (a check inside the block can still refuse the file). ``mode``
+    defaults to an ordinary new file's (mkstemp's own 0600 would hide a brief from its readers)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    if status is not None:
-        mode = stat.S_IMODE(status.st_mode)  # a 0600 brief stays 0600
-    else:
+    if mode is None:
         umask = os.umask(0)
         os.umask(umask)
-        mode = 0o666 & ~umask  # mkstemp makes the file 0600; a new brief is an ordinary file
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)

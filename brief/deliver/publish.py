@@ -7,7 +7,6 @@ Kept apart from the CLI so that a scheduler or another program can publish a Bri
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -34,15 +33,6 @@ def add_english(brief: Brief, config: dict[str, Any]) -> int:
         log.warning("item(s) %s kept in Chinese only: their figures did not survive translation",
                     ", ".join(map(str, kept)))
     return EXIT_OK
-
-
-def _write(path: Path, data: str | bytes) -> None:
-    from brief.io import atomic_write
-
-    try:
-        atomic_write(path, data)
-    except OSError as exc:
-        raise BriefError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
 def check_mail_options(config: dict[str, Any], *, email: bool = False, eml: Path | None = None,
@@ -75,6 +65,7 @@ def publish(
 ) -> int:
     """Write and/or send the brief. When mailing, stdout stays quiet unless ``-o`` asks for a file."""
     from brief.deliver.rendering import render
+    from brief.io import write_output
 
     check_mail_options(config, email=email, eml=eml, dry_run=dry_run, connect=connect)
     code = add_english(brief, config) if english else EXIT_OK
@@ -84,19 +75,16 @@ def publish(
             raise BriefError("--format docx needs -o FILE (Word files do not go to the terminal)")
         from brief.deliver.docx import render_docx
 
-        _write(output, render_docx(brief, config))
-    elif output is not None:
-        _write(output, render(brief, fmt, config))
-    elif not mailing:
-        sys.stdout.write(render(brief, fmt, config))
-        sys.stdout.flush()
+        write_output(output, render_docx(brief, config))
+    elif output is not None or not mailing:  # None: stdout
+        write_output(output, render(brief, fmt, config))
     if eml is not None:
         from brief.deliver.mail import build_message, file_settings
 
         settings, warnings = file_settings(config)
         for warning in warnings:
             log.warning(warning)
-        _write(eml, build_message(brief, settings, config).as_bytes())
+        write_output(eml, build_message(brief, settings, config).as_bytes())
         log.info("wrote the mail to %s (nothing was sent)", eml)
     if email or dry_run:
         from brief.deliver.mail import deliver

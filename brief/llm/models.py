@@ -12,8 +12,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import os
-import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,25 +135,18 @@ def _check(card: ModelCard, size: int, digest: str, what: str) -> None:
 def assemble(card: ModelCard, config: dict[str, Any]) -> Path:
     """Concatenate the part files into the cache, hashing as we go; atomic, refuses a mismatch."""
     target = model_path(card, config)
+    from brief.io import replacing
+
     sources = part_files(card)
-    target.parent.mkdir(parents=True, exist_ok=True)
     digest, size = hashlib.sha256(), 0
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for source in sources:
-                with open(source, "rb") as handle:
-                    while block := handle.read(_CHUNK):
-                        digest.update(block)
-                        out.write(block)
-                        size += len(block)
-            out.flush()
-            os.fsync(out.fileno())
+    with replacing(target) as out:
+        for source in sources:
+            with open(source, "rb") as handle:
+                while block := handle.read(_CHUNK):
+                    digest.update(block)
+                    out.write(block)
+                    size += len(block)
         _check(card, size, digest.hexdigest(), f"model {card.name} assembled from its parts")
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     _write_stamp(target, card)
     return target
 
