@@ -414,23 +414,27 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def _field(section: str, key: str, origin: str) -> tuple[type[Section], str]:
     """The class and attribute of ``[section] key``, or ConfigError with the nearest valid name."""
-    where = _where(origin)
     sections = schema()
     if section not in sections:
-        if origin.startswith(ENV_PREFIX):
-            guess = difflib.get_close_matches(section, list(sections), n=1, cutoff=0.6)
-            hint = f" (did you mean {env_name(guess[0], key)}?)" if guess else ""
-            raise ConfigError(f"{where}: unknown section {section}{hint}")
-        raise ConfigError(f"{where}: unknown section [{section}]{_did_you_mean(section, sections, '[{}]'.format)}")
+        raise _unknown(origin, section, sections, f"section {section}", f"section [{section}]",
+                       lambda guess: env_name(guess, key), "[{}]".format)
     cls = sections[section]
     names = _keys(cls)
     if key not in names:
-        if origin.startswith(ENV_PREFIX):
-            guess = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
-            hint = f" (did you mean {env_name(section, guess[0])}?)" if guess else ""
-            raise ConfigError(f"{where}: unknown key {key} in [{section}]{hint}")
-        raise ConfigError(f"{where}: unknown key [{section}] {key}{_did_you_mean(key, names)}")
+        raise _unknown(origin, key, names, f"key {key} in [{section}]", f"key [{section}] {key}",
+                       lambda guess: env_name(section, guess))
     return cls, names[key]
+
+
+def _unknown(origin: str, name: str, known: typing.Iterable[str], as_variable: str, as_written: str,
+             variable: Callable[[str], str], show: Callable[[str], str] = str) -> ConfigError:
+    """An unknown section or key, with the nearest valid one spelt as the user spells it: a
+    ``BRIEF_SECTION__KEY`` variable for a variable, the TOML name for a file."""
+    if origin.startswith(ENV_PREFIX):
+        guess = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+        hint = f" (did you mean {variable(guess[0])}?)" if guess else ""
+        return ConfigError(f"{_where(origin)}: unknown {as_variable}{hint}")
+    return ConfigError(f"{_where(origin)}: unknown {as_written}{_did_you_mean(name, known, show)}")
 
 
 def _where(origin: str) -> str:

@@ -1,6 +1,6 @@
 """What every command shares: one-line errors and warnings, output, logging levels, options, choices.
 
-Imports only typer and ``brief.errors`` so that ``brief --help`` answers at once.
+Imports only typer and light brief modules (no stage's libraries) so that ``brief --help`` answers at once.
 """
 
 from __future__ import annotations
@@ -9,12 +9,16 @@ import enum
 import functools
 import logging
 import sys
+import typing
 from pathlib import Path
 from typing import Callable, Optional
 
 import typer
 
+from brief.deliver.rendering import FORMATS
 from brief.errors import EXIT_BAD_INPUT, EXIT_PARTIAL, BriefError
+from brief.registry import SUMMARIZERS
+from brief.summarize import Kind as SummaryKind
 
 
 def new_app(**settings) -> typer.Typer:
@@ -28,26 +32,11 @@ def new_app(**settings) -> typer.Typer:
     )
 
 
-# Choices are checked by click before anything runs, and listed in --help.
-class Format(str, enum.Enum):
-    md = "md"
-    html = "html"
-    txt = "txt"
-    json = "json"
-    docx = "docx"
-
-
-class Backend(str, enum.Enum):
-    auto = "auto"
-    extractive = "extractive"
-    llm = "llm"
-    seq2seq = "seq2seq"
-    server = "server"
-
-
-class Kind(str, enum.Enum):
-    summary = "summary"
-    headline = "headline"
+# Choices are checked by click before anything runs, and listed in --help; each comes from the
+# place that defines it (the renderers, the summarizer registry, the summary kinds).
+Format = enum.Enum("Format", {name: name for name in FORMATS}, type=str)
+Backend = enum.Enum("Backend", {name: name for name in ("auto", *SUMMARIZERS)}, type=str)
+Kind = enum.Enum("Kind", {name: name for name in typing.get_args(SummaryKind)}, type=str)
 
 
 # -o brief.docx / brief.html: the format from the extension when --format is not given.

@@ -15,7 +15,6 @@ from brief.cli.common import new_app, user_errors
 config_app = new_app(help="Write, show or check the configuration (brief.toml).")
 
 
-
 @config_app.command("init")
 @user_errors
 def init(
@@ -33,7 +32,6 @@ def init(
     typer.echo(f"wrote {path}", err=True)
 
 
-
 @config_app.command("show")
 @user_errors
 def show(
@@ -46,7 +44,6 @@ def show(
     used = config_path or find_user_file()[0]
     typer.echo(f"# brief config: defaults, {used or 'no user file'}, BRIEF_SECTION__KEY variables\n")
     typer.echo(to_toml(config), nl=False)
-
 
 
 @config_app.command("check")

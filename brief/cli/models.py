@@ -25,7 +25,6 @@ def _setup(name: Optional[str], config_path: Optional[Path]):
     return get_card(name or config["summarize"]["model"] or None), config
 
 
-
 @models_app.command("list")
 @user_errors
 def list_models(config_path: Optional[Path] = ConfigOpt) -> None:
@@ -40,7 +39,6 @@ def list_models(config_path: Optional[Path] = ConfigOpt) -> None:
                    f"{card.format}  context {card.context}  licence: {card.licence}")
 
 
-
 @models_app.command()
 @user_errors
 def install(name: Optional[str] = NameArg, config_path: Optional[Path] = ConfigOpt) -> None:
@@ -49,7 +47,6 @@ def install(name: Optional[str] = NameArg, config_path: Optional[Path] = ConfigO
 
     card, config = _setup(name, config_path)
     typer.echo(str(ensure_model(card, config)))
-
 
 
 @models_app.command()
@@ -63,7 +60,6 @@ def verify(name: Optional[str] = NameArg, config_path: Optional[Path] = ConfigOp
     typer.echo(f"{path}: ok (sha256 {card.sha256})")
 
 
-
 @models_app.command()
 @user_errors
 def path(name: Optional[str] = NameArg, config_path: Optional[Path] = ConfigOpt) -> None:
@@ -72,7 +68,6 @@ def path(name: Optional[str] = NameArg, config_path: Optional[Path] = ConfigOpt)
 
     card, config = _setup(name, config_path)
     typer.echo(str(model_path(card, config)))
-
 
 
 @models_app.command()

@@ -17,7 +17,6 @@ outbox_app = new_app(help="Briefs kept because they did not reach every recipien
 DateOpt = typer.Option(None, "--date", help="Only the brief of this date, YYYY-MM-DD.")
 
 
-
 @outbox_app.command("list")
 @user_errors
 def list_kept(date: Optional[str] = DateOpt, config_path: Optional[Path] = ConfigOpt) -> None:
@@ -39,7 +38,6 @@ def list_kept(date: Optional[str] = DateOpt, config_path: Optional[Path] = Confi
         for address in brief.recipients:
             entry = entries.get(recipient_key(address))
             typer.echo(f"  {address}: {entry.describe() if entry else 'not tried'}")
-
 
 
 @outbox_app.command("send")
