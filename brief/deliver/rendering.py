@@ -21,7 +21,7 @@ from typing import Any
 from brief import __version__
 from brief.document import Article, Brief, BriefItem
 
-FORMATS = ("md", "json", "html", "txt", "docx")
+FORMATS = ("md", "html", "txt", "json", "docx")
 TEXT_FORMATS = ("md", "html", "txt")
 KEY_FIGURES = 4  # how many figures an item lists, at most
 
