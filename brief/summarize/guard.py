@@ -207,7 +207,7 @@ def _qualifier(before_post: str) -> str:
     if not tagged:
         return ""
     word, flag, known = tagged[-1]
-    return word if _label(word, flag, known) in ("地名", "机构") else ""
+    return word if _name_kind(word, flag, known) in ("地名", "机构") else ""
 
 
 def _supported(name: str, source: str) -> bool:
@@ -225,7 +225,7 @@ def _names(text: str) -> list[tuple[str, list[str]]]:
     found: list[tuple[str, list[str]]] = []
     previous = None
     for word, flag, known in _join_split_names(_tag(text)):
-        label = _label(word, flag, known)
+        label = _name_kind(word, flag, known)
         if label is None or word.startswith(_GENERIC_HEAD):
             previous = None
             continue
@@ -247,7 +247,7 @@ def _join_split_names(tagged: list[tuple[str, str, bool]]) -> list[tuple[str, st
     return out
 
 
-def _label(word: str, flag: str, known: bool) -> str | None:
+def _name_kind(word: str, flag: str, known: bool) -> str | None:
     """人名, 地名, 机构 or None; ``known``: jieba's dictionary has the word (not a guess of its HMM)."""
     if flag in _PERSON_TAGS:
         return "人名" if flag == "nrt" or (2 <= len(word) <= 4 and word[0] in _SURNAMES) else None
