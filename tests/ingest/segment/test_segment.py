@@ -7,7 +7,7 @@ from brief.clean import ends_sentence
 from brief.document import ARTICLE, CAPTION, Dateline
 from brief.ingest.segment import segment_page
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = ROOT / "examples"
 SEED = ROOT.parent / "shared" / "seeds" / "000_51ec7926e3b4d3b2.txt"
 CJK_SPACE = re.compile(r"[\u4e00-\u9fff，。、][ \u3000]+[\u4e00-\u9fff\d]|\d[ \u3000]+[\u4e00-\u9fff]")

@@ -11,7 +11,7 @@ from brief.rank.history import History, entities, figures, history_path
 from brief.pipeline import build_brief
 from brief.rank import FOLLOW_UP, rank
 
-sys.path.insert(0, str(Path(__file__).parent / "rank"))  # the stories written for the rank tests
+sys.path.insert(0, str(Path(__file__).parent))  # the stories written for the rank tests
 from rank_stories import BRIDGE_A, BRIDGE_B, BRIDGE_NEXT, CENTRAL, HARVEST  # noqa: E402
 
 

@@ -27,7 +27,7 @@ from brief.deliver.mail import build_message, deliver, settings_from
 from brief.document import Article, BriefItem, Summary
 from tests.mailserver import Inbox, free_port, smtp_server  # noqa: F401  (a fixture)
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CHIEF, DEPUTY = "chief@example.org", "deputy@example.org"
 BOTH = {CHIEF: 1, DEPUTY: 1}
 

@@ -95,7 +95,7 @@ def test_a_killed_holder_leaves_no_lock_behind(tmp_path):
         [sys.executable, "-c", "import sys, time; from brief.deliver.ledger import Ledger\n"
          f"with Ledger({str(path)!r}).lock({DATE!r}, wait=5):\n print('held', flush=True); time.sleep(60)"],
         stdout=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
     try:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(LedgerBusy):
