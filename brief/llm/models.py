@@ -177,16 +177,26 @@ def verify(card: ModelCard, config: dict[str, Any]) -> Path:
 
 
 def ensure_model(card: ModelCard, config: dict[str, Any]) -> Path:
-    """The path of a checked model file: trusted by its stamp, re-hashed, or assembled now."""
+    """The path of a checked model file: trusted by its stamp, re-hashed, or assembled now.
+
+    The slow paths run under a lock beside the file, so that two first runs at once (two cron jobs)
+    do not both hash or write a gigabyte: the second waits, then finds the first one's stamp."""
+    import fcntl
+
     path = model_path(card, config)
     if path.is_file() and stamp_ok(card, path):
         return path
-    if path.is_file():
-        try:
-            return verify(card, config)
-        except ModelError:
-            path.unlink(missing_ok=True)  # a stale or damaged copy: rebuild it from the parts
-    return assemble(card, config)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.is_file() and stamp_ok(card, path):
+            return path
+        if path.is_file():
+            try:
+                return verify(card, config)
+            except ModelError:
+                path.unlink(missing_ok=True)  # a stale or damaged copy: rebuild it from the parts
+        return assemble(card, config)
 
 
 def state(card: ModelCard, config: dict[str, Any]) -> str:

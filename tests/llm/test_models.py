@@ -105,6 +105,37 @@ def test_a_damaged_copy_is_rebuilt_from_the_parts(parts_card):
     assert ensure_model(card, config).read_bytes() == whole
 
 
+def test_first_runs_at_once_assemble_the_model_once(parts_card, monkeypatch):
+    """Two cron jobs starting together on a fresh machine: one assembles, the other waits for it."""
+    import threading
+
+    from brief.llm import models
+
+    card, config, whole = parts_card
+    assembled = []
+    original = models.assemble
+
+    def counted(*args):
+        assembled.append(threading.get_ident())
+        return original(*args)
+
+    monkeypatch.setattr(models, "assemble", counted)
+    start = threading.Barrier(4)
+    paths = []
+
+    def first_run():
+        start.wait()
+        paths.append(ensure_model(card, config))
+
+    runs = [threading.Thread(target=first_run) for _ in range(4)]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join()
+    assert len(assembled) == 1 and len(paths) == 4 and len(set(paths)) == 1
+    assert paths[0].read_bytes() == whole and state(card, config) == "installed"
+
+
 def test_models_cli_path_list_and_a_missing_install(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
