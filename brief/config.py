@@ -228,7 +228,7 @@ class EnglishSettings(Section):
 @dataclass(eq=False)
 class MailSettings(Section):
     host: str = setting(one_line)
-    port: int = setting(between(1, 65535))
+    port: int = setting(between(0, 65535))
     security: str = setting(one_of("starttls", "ssl", "none"))
     cafile: str = setting()
     user: str = setting(one_line)

@@ -28,6 +28,7 @@ from brief.deliver.smtp import SendSettings
 
 log = logging.getLogger("brief.deliver.mail")
 
+USUAL_PORT = {"ssl": 465, "starttls": 587, "none": 25}  # mail.port = 0
 PLACEHOLDER_FROM = "brief@example.invalid"
 PLACEHOLDER_TO = "recipient@example.invalid"
 
@@ -123,7 +124,7 @@ def file_settings(config: dict[str, Any]) -> tuple[SendSettings, list[str]]:
 def _settings(mail: dict[str, Any], **resolved: Any) -> SendSettings:
     """The ``[mail]`` values as they are, and what ``resolved`` worked out (addresses, secrets, TLS)."""
     return SendSettings(
-        host=mail["host"], port=mail["port"], security=mail["security"], user=mail["user"],
+        host=mail["host"], port=mail["port"] or USUAL_PORT[mail["security"]], security=mail["security"], user=mail["user"],
         password_env=mail["password_env"], subject=mail["subject"], timeout=mail["timeout"],
         data_timeout=mail["data_timeout"], retries=mail["retries"], backoff=mail["backoff"],
         lock_wait=mail["lock_wait"], state_dir=state_dir(mail["state_dir"]), **resolved,

@@ -284,6 +284,15 @@ def test_password_only_from_the_named_environment_variable(tmp_path):
     assert settings_from(config, environ={"H6_TEST_SMTP_PASS": "s3cret"}).password == "s3cret"
 
 
+@pytest.mark.parametrize("security,port", [("ssl", 465), ("starttls", 587), ("none", 25)])
+def test_port_zero_is_the_usual_port_for_the_security(tmp_path, security, port):
+    config = mail_config(tmp_path, 0)
+    config["mail"]["security"] = security
+    assert settings_from(config).port == port
+    config["mail"]["port"] = 2525
+    assert settings_from(config).port == 2525
+
+
 @pytest.mark.parametrize("key,value,problem", [
     ("host", "", r"mail.host is not set \(brief.toml under \[mail\], or BRIEF_MAIL__HOST in the environment\)"),
     ("to", [], "mail.to is not set"),
