@@ -188,9 +188,7 @@ def daily(
     set_verbosity(quiet, verbose, log_json)
     fmt_name = _format_for(fmt, output)
     _check_output(output, files)
-    if output is not None and str(output) == "-":
-        output = None
-    if fmt_name == "docx" and output is None:  # before the run, not after it
+    if fmt_name == "docx" and (output is None or str(output) == "-"):  # before the run, not after it
         raise BriefError("--format docx needs -o FILE (Word files do not go to the terminal)")
     config = config_from(config_path)
     _check_mail(config, email, eml, dry_run, connect)

@@ -55,7 +55,7 @@ def publish(
     config: dict[str, Any],
     *,
     fmt: str = "md",
-    output: Path | None = None,
+    output: Path | None = None,  # "-": stdout
     english: bool = False,
     email: bool = False,
     eml: Path | None = None,
@@ -76,7 +76,7 @@ def publish(
         from brief.deliver.docx import render_docx
 
         write_output(output, render_docx(brief, config))
-    elif output is not None or not mailing:  # None: stdout
+    elif output is not None or not mailing:  # None or "-": stdout; mailing prints only when asked (-o -)
         write_output(output, render(brief, fmt, config))
     if eml is not None:
         from brief.deliver.mail import build_message, file_settings

@@ -62,6 +62,8 @@ def test_eml_writes_the_message_sends_nothing_and_needs_no_host(news, tmp_path, 
     assert message["To"] == "chief@example.org, deputy@example.org"
     assert [p.get_content_type() for p in message.iter_parts()] == ["text/plain", "text/html"]
     assert not (tmp_path / "state").exists()  # nothing was sent, nothing recorded or kept
+    asked = daily(news, "--eml", str(target), "-o", "-", env=env)  # the brief on stdout too, when asked
+    assert asked.exit_code == 0 and asked.stdout.startswith("# 每日要闻简报")
 
 
 def test_eml_without_addresses_writes_placeholders_and_says_so(news, tmp_path):
