@@ -1,6 +1,6 @@
 """The server backend against real HTTP servers on loopback, never a mock.
 
-llama-cpp-python's OpenAI-compatible server runs a tiny GGUF model built here (``tiny_gguf.py``);
+llama-cpp-python's OpenAI-compatible server runs a tiny GGUF model built here (``tests/tiny_models.py``);
 those tests skip without llama.cpp's server (the llm and serve extras). A small standard-library
 HTTP server in front of it (``Gate``) counts requests in flight, fails the first ones with 500 or
 hangs, so retries and timeouts run over real sockets; the tests that need no model use it alone.
@@ -166,12 +166,11 @@ def stop(process: subprocess.Popen) -> None:
 @pytest.fixture(scope="module")
 def tiny_gguf(tmp_path_factory):
     pytest.importorskip("gguf")
-    sys.path.insert(0, str(Path(__file__).parent))
-    from tiny_gguf import build_tiny_gguf
+    from tests.tiny_models import build_tiny_llama_gguf
 
     corpus = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "prompts").rglob("*.toml"))
     corpus += "".join(a.title + a.body for a in ARTICLES)
-    return build_tiny_gguf(tmp_path_factory.mktemp("tiny-gguf") / "tiny.gguf", corpus)
+    return build_tiny_llama_gguf(tmp_path_factory.mktemp("tiny-gguf") / "tiny.gguf", corpus)
 
 
 @pytest.fixture(scope="module")
