@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from brief.clean import ends_sentence
+from brief.zh import ends_sentence
 from brief.document import ARTICLE, Article
 
 _PAGE = re.compile(r"^第?\s*([A-Za-z]?)\s*0*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*版?$")
