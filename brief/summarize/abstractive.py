@@ -19,9 +19,9 @@ from brief.summarize.cache import SummaryCache, cache_key
 from brief.summarize.extractive import key_sentences
 from brief.summarize.informative import MIN_NOVELTY, informativeness_problems, key_fact_figures, novelty
 from brief.zh import extract_figures, fit
-from brief.zh.chars import CLAUSE_BREAKS, FULL_STOPS, LIST_BREAK, SENTENCE_END, STOP_CLOSERS
+from brief.zh.chars import CLAUSE_BREAKS, DANGLING, FULL_STOPS, LIST_BREAK, SENTENCE_END, STOP_CLOSERS
 
-_CLAUSE_END = CLAUSE_BREAKS + LIST_BREAK
+_CLAUSE_END = CLAUSE_BREAKS.replace("…", "") + LIST_BREAK  # a cut at an ellipsis would halve ……
 _LABEL = re.compile(r"^\s*(?:标题式?摘要|摘要|标题|概括|总结)\s*[:：]\s*")
 _QUOTES = "\"'“”‘’「」『』《》*#` "
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef0-9])|"
@@ -90,7 +90,7 @@ def end_sentence(text: str) -> str:
 
 
 def _tidy_end(text: str) -> str:
-    return text.rstrip(_CLAUSE_END.replace("。", "").replace("！", "").replace("？", "") + " ")
+    return text.rstrip(DANGLING + " ")
 
 
 def chunks(article: Article, chars: int) -> list[str]:

@@ -89,11 +89,17 @@ PARAGRAPH_END = "。！？…；"
 printed page a line ending in ASCII ``!?;`` is wrapped Latin text (a URL, an English quote), which
 flows on like any other line; a list item ending in ``；`` ends its paragraph."""
 
-CLAUSE_BREAKS = "，,：:" + SENTENCE_END
-"""Where a sentence may be cut into clauses (``clauses``, ``fit``): a comma, a colon or a sentence end."""
+CLAUSE_BREAKS = "，,：" + SENTENCE_END
+"""Where a sentence may be cut into clauses (``clauses``, ``fit``): a comma, a colon or a sentence end.
+Not the ASCII ``:``, which in Chinese text writes times, ratios and scores (``10:30``, ``2.5:1``) and
+web addresses, not a clause's colon."""
 
 LIST_BREAK = "、"
 """The enumeration comma: a finer cut, inside a list."""
+
+DANGLING = "，,、：；;"
+"""The clause marks a cut text may not end in, as the sentence went on after them: a summary cut
+there drops them and ends with ``。``. The other ``CLAUSE_BREAKS`` end it (``……`` stays)."""
 
 HANGING = "，。、；：？！”’）》』」"
 """Punctuation a justified column lets hang past its right edge, so a line's text may end one

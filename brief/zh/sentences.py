@@ -130,8 +130,8 @@ def clauses(sentence: str, *, lists: bool = False) -> list[str]:
 
 
 def _inside_number(text: str, i: int) -> bool:
-    """Is the mark at ``text[i]`` an ASCII separator between two digits (``12,500``, ``10:30``)?"""
-    return text[i] in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+    """Is the mark at ``text[i]`` a thousands separator (``12,500``)?"""
+    return text[i] == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 def fit(sentence: str, budget: int) -> str:

@@ -1,7 +1,17 @@
 """Widths, brackets and the named punctuation sets, on Chinese text written for these tests."""
 
 from brief.zh import balanced, normalize_chars, to_halfwidth, unbalanced, visual_width
-from brief.zh.chars import CLOSERS, HANGING, PARAGRAPH_END, SENTENCE_END, STOP_CLOSERS
+from brief.zh.chars import (
+    CLAUSE_BREAKS,
+    CLOSERS,
+    DANGLING,
+    FULL_STOPS,
+    HANGING,
+    LIST_BREAK,
+    PARAGRAPH_END,
+    SENTENCE_END,
+    STOP_CLOSERS,
+)
 
 
 def test_open_brackets_of_every_kind_are_seen():
@@ -47,3 +57,11 @@ def test_stop_closers_are_the_closers_a_full_stop_stands_before():
 def test_hanging_punctuation_is_full_width():
     assert all(ord(ch) > 0x2000 for ch in HANGING)
     assert "“" not in HANGING and "《" not in HANGING  # an opener never hangs at a line's end
+
+
+def test_a_cut_summary_drops_a_dangling_mark_but_keeps_its_ellipsis():
+    from brief.summarize.abstractive import end_sentence, fit_length
+
+    assert end_sentence(fit_length("大年三十，穿新衣，送祝福，", 40)) == "大年三十，穿新衣，送祝福。"
+    assert end_sentence(fit_length("大年三十，穿新衣，送祝福……", 40)) == "大年三十，穿新衣，送祝福……。"
+    assert set(DANGLING) < set(CLAUSE_BREAKS + LIST_BREAK) and not set(DANGLING) & set(FULL_STOPS + "…")

@@ -90,5 +90,6 @@ def test_ascii_marks_split_sentences_but_do_not_end_a_paragraph():
 def test_a_clause_never_ends_inside_a_number():
     assert clauses("全市共有12,500名志愿者参加，覆盖全部社区") == ["全市共有12,500名志愿者参加，", "覆盖全部社区"]
     assert clauses("会议于10:30召开，历时两小时") == ["会议于10:30召开，", "历时两小时"]
-    assert clauses("议程如下:一是部署") == ["议程如下:", "一是部署"]
+    assert clauses("议程如下：一是部署") == ["议程如下：", "一是部署"]
+    assert clauses("以总比分3:2晋级，网址http://a.cn") == ["以总比分3:2晋级，", "网址http://a.cn"]
     assert fit("全市共有12,500名志愿者参加了本次活动，覆盖全部社区和街道", 20) != "全市共有12"
