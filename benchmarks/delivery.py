@@ -2,7 +2,7 @@
 
     python -m benchmarks.delivery [PAGE ...] [--xwlb N]   (default: the seed pages in ../shared/seeds)
 
-Figures: every figure ``brief.text.extract_figures`` finds in the pages' sentences, and how many of
+Figures: every figure ``brief.zh.extract_figures`` finds in the pages' sentences, and how many of
 them ``brief.deliver.numbers_en.protect`` turns into a placeholder with an English form (the rest reach the
 model as they are: Chinese numerals such as 三项, or forms it does not convert). Rendering: the brief
 of those pages (extractive summaries) in every format, and the mail message built from it,
@@ -48,9 +48,9 @@ def english_value(english: str) -> float | None:
 
 
 def figure_coverage(texts: list[str]) -> tuple[int, int, int, int, collections.Counter]:
-    """(figures found, protected, numbers among them, whose English value equals brief.text's)."""
+    """(figures found, protected, numbers among them, whose English value equals brief.zh's)."""
     from brief.deliver.numbers_en import find_figures
-    from brief.text import extract_figures, split_sentences
+    from brief.zh import extract_figures, split_sentences
 
     found = covered = numbers = agree = 0
     missed: collections.Counter = collections.Counter()
@@ -79,7 +79,7 @@ def figure_coverage(texts: list[str]) -> tuple[int, int, int, int, collections.C
 def print_coverage(label: str, texts: list[str]) -> None:
     found, covered, numbers, agree, missed = figure_coverage(texts)
     print(f"\n{label}\n")
-    print("| figures found | protected with English form | quantities | English value = brief.text value |")
+    print("| figures found | protected with English form | quantities | English value = brief.zh value |")
     print("| ---: | ---: | ---: | ---: |")
     print(f"| {found} | {covered} | {numbers} | {agree} |")
     if missed:

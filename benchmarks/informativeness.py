@@ -42,7 +42,7 @@ from brief.evaluate import rouge_chars  # noqa: E402
 from brief.document import Article, Evidence, Summary  # noqa: E402
 from brief.summarize.guard import unsupported_figures  # noqa: E402
 from brief.summarize.informative import MIN_NOVELTY, keeps_a_lead_figure, lead_figures, novelty  # noqa: E402
-from brief.text import split_sentences, strip_source_tag  # noqa: E402
+from brief.zh import split_sentences, strip_source_tag  # noqa: E402
 
 
 class FirstTwoSentences:

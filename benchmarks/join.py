@@ -25,10 +25,10 @@ import time
 from pathlib import Path
 
 from benchmarks.pagegen import BEFORE, generate_pages, load_items
-from brief.clean import clean_inline
+from brief.zh import clean_inline
 from brief.config import defaults
 from brief.ingest import read_inputs
-from brief.text import split_sentences
+from brief.zh import split_sentences
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ingest"))
 from pdfmaker import row, spread, typeset  # noqa: E402  (the tests' typesetter: reportlab, STSong-Light)

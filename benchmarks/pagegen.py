@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brief.clean import unbalanced, visual_width
+from brief.zh import unbalanced, visual_width
 
 ITEMS = Path(os.environ.get("BRIEF_XWLB_ITEMS", Path(__file__).resolve().parents[1] / "../shared/eval/xwlb/items-dev.jsonl.gz"))
 AFTER, BEFORE = "after", "before"

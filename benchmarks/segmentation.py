@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pagegen import AFTER, BEFORE, TEST_DATES, Page, generate_pages, load_items  # noqa: E402
 
-from brief.clean import clean_inline  # noqa: E402
+from brief.zh import clean_inline  # noqa: E402
 from brief.ingest.segment import segment_page  # noqa: E402
 
 

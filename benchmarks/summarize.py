@@ -34,7 +34,7 @@ from brief.config import defaults  # noqa: E402
 from brief.evaluate import Pair, evaluate, load_pairs, make_pair, rouge_chars  # noqa: E402
 from brief.document import Article, Evidence, Summary  # noqa: E402
 from brief.summarize.extractive import ExtractiveSummarizer  # noqa: E402
-from brief.text import split_sentences  # noqa: E402
+from brief.zh import split_sentences  # noqa: E402
 
 
 class FirstSentence:

@@ -20,7 +20,7 @@ from typing import Any, Sequence
 
 from brief.errors import InputError
 from brief.document import Article
-from brief.text import strip_source_tag, to_halfwidth
+from brief.zh import strip_source_tag, to_halfwidth
 
 TEXT_KEYS = ("article", "text", "body")
 REFERENCE_KEYS = ("summary", "title", "clts_summary")

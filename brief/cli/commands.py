@@ -105,7 +105,7 @@ def ingest(
         rows = [{k: a.to_dict()[k] for k in keys} for a in result.articles]
         emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", None)
     else:
-        from brief.clean import strip_controls
+        from brief.zh import strip_controls
 
         for article in result.articles:
             label = "[图片说明] " if article.kind == "caption" else ""
@@ -137,7 +137,7 @@ def summarize(
     config_path: Optional[Path] = ConfigOpt,
 ) -> None:
     """Summarize every article of one input."""
-    from brief.clean import strip_controls
+    from brief.zh import strip_controls
     from brief.ingest import read_inputs
 
     set_verbosity(quiet, verbose)

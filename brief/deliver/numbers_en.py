@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from brief.zh.figures import DASH, MULTIPLIER, NUMBER, POWERS
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
-MAGNITUDES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4,
-              "千": Decimal(10) ** 3}
+MAGNITUDES = {word: Decimal(10) ** power for word, power in POWERS.items()}
 
 # Chinese unit -> (singular, plural) in English. Measure words with no English unit of their own
 # (个, 家, 项 ...) keep only the number: the noun after them is translated with the sentence.
@@ -43,19 +44,18 @@ UNITS = {
 }
 COUNTERS = "个家项所座件台次名位条批场种只头套"
 
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_DASH = r"\s*[—–\-~～至到]\s*"
 _UNIT_ALTS = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 
-# One pattern, alternatives tried in order: ranges and dates before plain numbers.
+# One pattern, alternatives tried in order: ranges and dates before plain numbers. Numbers, ranges
+# and multipliers are read as brief.zh.figures reads them; the groups are the ones English needs.
 FIGURE = re.compile(
-    rf"(?P<mrange>(?P<m1>\d{{1,2}}){_DASH}(?P<m2>\d{{1,2}})月份?)"
+    rf"(?P<mrange>(?P<m1>\d{{1,2}}){DASH}(?P<m2>\d{{1,2}})月份?)"
     rf"|(?P<date>(?:(?P<dy>(?:19|20)\d{{2}})年)?(?P<dm>\d{{1,2}})月(?P<dd>\d{{1,2}})日)"
     rf"|(?P<ym>(?P<yy>(?:19|20)\d{{2}})年(?P<ymm>\d{{1,2}})月份?)"
     rf"|(?P<year>(?P<yv>(?:19|20)\d{{2}})年)"
     rf"|(?P<month>(?P<mv>\d{{1,2}})月份?)"
-    rf"|(?P<pct>(?P<pv>{_NUM})[%％])"
-    rf"|(?P<qty>(?P<qv>{_NUM})(?P<mag>万亿|亿|万|千(?![米瓦克]))?(?P<more>多|余)?"
+    rf"|(?P<pct>(?P<pv>{NUMBER})[%％])"
+    rf"|(?P<qty>(?P<qv>{NUMBER})(?P<mag>{MULTIPLIER})?(?P<more>多|余)?"
     rf"(?P<unit>{_UNIT_ALTS})?(?P<counter>[{COUNTERS}])?)"
 )
 PLACEHOLDER = re.compile(r"\[\[\s*N\s*(\d+)\s*\]\]")

@@ -60,7 +60,7 @@ _URL = re.compile(r"https?://[^\s<>\"'`\\]+", re.IGNORECASE)
 
 def one_line(text: str) -> str:
     """``text`` without control or bidi characters, its line breaks turned into spaces."""
-    from brief.clean import strip_controls
+    from brief.zh import strip_controls
 
     return " ".join(strip_controls(text).split("\n"))
 
@@ -108,7 +108,7 @@ def _link(fmt: str):
 def figure_spans(text: str) -> list[tuple[int, int]]:
     """Where the key figures are in ``text`` (start, end), in order, not overlapping: what the brief
     sets off in bold. Figures that touch are one span, so that their markup cannot collide."""
-    from brief.text import extract_figures, is_key_figure, to_halfwidth
+    from brief.zh import extract_figures, is_key_figure, to_halfwidth
 
     halfwidth = to_halfwidth(text)
     spans: list[tuple[int, int]] = []
@@ -124,8 +124,8 @@ def figure_spans(text: str) -> list[tuple[int, int]]:
 
 
 def key_figures(item: BriefItem) -> list[str]:
-    """The key figures of an item's summary (``brief.text.key_figures``), first ones first, each once."""
-    from brief.text import key_figures as find
+    """The key figures of an item's summary (``brief.zh.key_figures``), first ones first, each once."""
+    from brief.zh import key_figures as find
 
     return [figure.text for figure in find(item.summary.text if item.summary else "")][:KEY_FIGURES]
 

@@ -40,7 +40,7 @@ class IngestResult:
 
 def _cleaned(article: Article) -> Article:
     """Clean title and paragraphs of an article a format reader built (the page segmenter cleans its own)."""
-    from brief.clean import clean_heading, clean_inline, strip_controls
+    from brief.zh import clean_heading, clean_inline, strip_controls
 
     article.title = clean_heading(article.title)
     article.paragraphs = [p for p in map(clean_inline, article.paragraphs) if p]
@@ -69,7 +69,7 @@ def read_file(source: str, *, config: dict[str, Any], notes: Notes | None = None
     gives (a one-page input), else the one its banner prints (``第2版``), else its index in a PDF; a
     page with none gets one when a continued article joins it to a numbered page.
     """
-    from brief.clean import strip_controls
+    from brief.zh import strip_controls
     from brief.ingest.segment import segment_page
 
     options = config["ingest"]

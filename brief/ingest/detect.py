@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from brief.zh.chars import SENTENCE_END, STOP_CLOSERS
+
 PDF = "pdf"
 JSON = "json"
 FEED = "feed"
@@ -22,7 +24,7 @@ TEXT = "text"  # a plain article: a title line and its paragraphs
 PAGE_MIN_LINES = 8
 PAGE_LINE_CHARS = 30  # newspaper columns run 12-17 characters, a few papers up to about 28
 PAGE_SHORT_SHARE = 0.6
-SENTENCE_END = tuple("。！？!?；;”’\"」』）)：:")
+LINE_END = tuple(SENTENCE_END + STOP_CLOSERS + "\"：:")  # a finished line: a sentence, a quote, an intro
 
 _ROOT_TAG = re.compile(r"<\s*([A-Za-z][\w:.-]*)")
 _HTML_TAGS = re.compile(r"<\s*(html|head|body|article|div|p|h1|title|meta)\b", re.IGNORECASE)
@@ -55,7 +57,7 @@ def looks_like_page(text: str) -> bool:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) < PAGE_MIN_LINES:
         return False
-    wrapped = sum(1 for line in lines if len(line) <= PAGE_LINE_CHARS and not line.endswith(SENTENCE_END))
+    wrapped = sum(1 for line in lines if len(line) <= PAGE_LINE_CHARS and not line.endswith(LINE_END))
     return wrapped >= PAGE_SHORT_SHARE * len(lines)
 
 

@@ -14,27 +14,11 @@ the pages it jumps to or from.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from brief.clean import ends_sentence
 from brief.document import ARTICLE, Article
-
-_PAGE = re.compile(r"^第?\s*([A-Za-z]?)\s*0*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*版?$")
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
-def page_label(where: str | None) -> str | None:
-    """A page as the jumps and the page list compare it: ``第 2 版`` -> ``2``, ``a03`` -> ``A3``, ``第十二版`` -> ``12``."""
-    match = _PAGE.match(where.strip()) if where else None
-    if not match:
-        return where.strip() if where and where.strip() else None
-    letter, number = match[1].upper(), match[2]
-    if not number.isdigit():  # 十 = 10, 十二 = 12, 二十 = 20, 二十一 = 21
-        tens, _, units = number.rpartition("十")
-        number = str((_CN_DIGITS.get(tens, 1) * 10 if "十" in number else 0) + _CN_DIGITS.get(units, 0))
-    return letter + str(int(number))
-
+from brief.zh import ends_sentence
+from brief.zh.layout import page_label
 
 def join_continued(sheets: list[list[Article]]) -> list[Article]:
     """The articles of one run, each continued article joined into one.

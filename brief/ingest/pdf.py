@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from brief.errors import InputError
+from brief.zh.chars import HANGING
 
 EOF_WINDOW = 1024
 GAP_FACTOR = 1.6
@@ -35,7 +36,6 @@ BAND_EM = 1.0  # a gap this many ems high across a region separates blocks stack
 ASCENT = 0.8  # share of a line's size above its baseline
 HEADLINE_SIZE = 1.15  # a run this many times the body's size is set as a headline
 NARROW_EM = 0.3
-HANGING = "，。、；：？！”）』」"
 RUN_TOGETHER = 3  # this many unexplained wide gaps on one page: columns interleave beyond repair
 
 

@@ -4,14 +4,14 @@ ends like one, or runs on with body punctuation, or is longer than any headline)
 
 Paragraphs: when blank lines separate blocks, each block is a paragraph and its wrapped lines are
 joined (Markdown's rule); text without blank lines is either one paragraph per line (pasted Chinese
-copy) or hard-wrapped, which ``brief.clean.clean_text`` tells apart by line widths.
+copy) or hard-wrapped, which ``brief.zh.clean_text`` tells apart by line widths.
 """
 
 from __future__ import annotations
 
 import re
 
-from brief.clean import clean_text, ends_sentence, join_lines
+from brief.zh import clean_text, ends_sentence, join_lines
 from brief.document import Article
 from brief.ingest.origin import Origin
 

@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any
 
-from brief.clean import clean_text
+from brief.zh import clean_text
 from brief.errors import InputError
 from brief.document import Article
 from brief.ingest.origin import Notes, Origin

@@ -12,7 +12,8 @@ import math
 import re
 
 from brief.document import Article
-from brief.text import Figure, extract_figures
+from brief.zh import Figure, extract_figures
+from brief.zh.figures import quantity_before
 
 # How much of the article the "lead" features look at: the lead carries who did what.
 LEAD_CHARS = 200
@@ -59,8 +60,8 @@ PARTY_LINE = ("党的二十大", "三中全会", "二中全会", "党中央", "�
               "新发展理念", "习近平新时代中国特色社会主义思想", "党的十八大以来")
 # The paper's (or broadcaster's) own voice on the day's main story: editorials and commentaries.
 COMMENTARY = ("社论", "评论员", "快评", "述评", "时评", "短评")
-PEOPLE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:人次|人|户|名|家)")
-MONEY = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?元")
+PEOPLE = quantity_before("人次|人|户|名|家")
+MONEY = quantity_before("元")
 
 # Page numbers like "1", "A1", "01" -> 1.
 _PAGE_NUMBER = re.compile(r"(\d+)")

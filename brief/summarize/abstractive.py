@@ -18,10 +18,10 @@ from brief.document import Article, Evidence, Summary
 from brief.summarize.cache import SummaryCache, cache_key
 from brief.summarize.extractive import ExtractiveSummarizer, key_sentences
 from brief.summarize.informative import MIN_NOVELTY, informativeness_problems, key_fact_figures, novelty
-from brief.text import extract_figures, fit
+from brief.zh import extract_figures, fit
+from brief.zh.chars import CLAUSE_BREAKS, DANGLING, FULL_STOPS, LIST_BREAK, SENTENCE_END, STOP_CLOSERS
 
-_CLAUSE_END = "，。；！？、：,;!?"
-_SENTENCE_END = "。！？!?"
+_CLAUSE_END = CLAUSE_BREAKS.replace("…", "") + LIST_BREAK  # a cut at an ellipsis would halve ……
 _LABEL = re.compile(r"^\s*(?:标题式?摘要|摘要|标题|概括|总结)\s*[:：]\s*")
 _QUOTES = "\"'“”‘’「」『』《》*#` "
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef0-9])|"
@@ -64,7 +64,7 @@ def _drop_repeats(text: str) -> str:
 
 def fit_length(text: str, limit: int, *, truncated: bool = False) -> str:
     """Cut ``text`` to ``limit`` characters: after its last whole sentence when that keeps at least
-    half, else the way extractive summaries are cut (``brief.text.fit``): at a clause boundary, else
+    half, else the way extractive summaries are cut (``brief.zh.fit``): at a clause boundary, else
     before a function word, never inside a figure.
 
     ``truncated`` says the model stopped at its token cap: its last clause is unfinished (it may
@@ -76,7 +76,7 @@ def fit_length(text: str, limit: int, *, truncated: bool = False) -> str:
         text = text[:last] if last > 0 else ""
     if len(text) > limit:
         # Whole sentences first: a cut after a comma leaves a dangling clause (……随处可见；2023年).
-        ends = [i + 1 for i, ch in enumerate(text[:limit]) if ch in _SENTENCE_END + "；;"]
+        ends = [i + 1 for i, ch in enumerate(text[:limit]) if ch in SENTENCE_END]
         if ends and ends[-1] * 2 >= limit:
             return _tidy_end(text[: ends[-1]])
     return _tidy_end(fit(text, limit))
@@ -84,18 +84,18 @@ def fit_length(text: str, limit: int, *, truncated: bool = False) -> str:
 
 def end_sentence(text: str) -> str:
     """A summary cut at a clause still reads as a sentence: it ends with a full stop."""
-    if text and text[-1] not in _SENTENCE_END + "”’」』）)":
+    if text and text[-1] not in FULL_STOPS + STOP_CLOSERS:
         return text + "。"
     return text
 
 
 def _tidy_end(text: str) -> str:
-    return text.rstrip(_CLAUSE_END.replace("。", "").replace("！", "").replace("？", "") + " ")
+    return text.rstrip(DANGLING + " ")
 
 
 def chunks(article: Article, chars: int) -> list[str]:
     """Paragraph groups of at most ``chars`` characters; a longer paragraph is split by sentences."""
-    from brief.text import split_sentences
+    from brief.zh import split_sentences
 
     pieces = []
     for paragraph in article.paragraphs:
@@ -113,7 +113,7 @@ def chunks(article: Article, chars: int) -> list[str]:
 
 def evidence_for(summary: str, source: str) -> list[Evidence]:
     """For each summary sentence, the source sentences sharing the most character bigrams with it."""
-    from brief.text import split_sentences
+    from brief.zh import split_sentences
 
     def bigrams(s: str) -> set[str]:
         return {s[i : i + 2] for i in range(len(s) - 1)}
@@ -291,7 +291,7 @@ class AbstractiveSummarizer:
     def _lead_for(self, article: Article) -> str:
         """The title and the article's opening: whole sentences up to ``input_chars`` (the whole
         text when it fits, as for the key sentences)."""
-        from brief.text import split_sentences
+        from brief.zh import split_sentences
 
         budget, lead = self.input_chars["summary"], article.body
         if budget and len(lead) > budget:

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from brief.document import Article, Evidence, Summary
-from brief.text import clauses, fit, split_sentences, strip_attribution
+from brief.zh import clauses, fit, split_sentences, strip_attribution
+from brief.zh.chars import CLAUSE_BREAKS, LIST_BREAK, SENTENCE_END, STOP_CLOSERS
+from brief.zh.figures import quantity_before
 
 LEAD_WEIGHT = 1.0
 CENTRALITY_WEIGHT = 0.6
@@ -39,14 +41,14 @@ REDUNDANCY = 0.5
 MIN_CHARS = 8
 # A paragraph this short without closing punctuation is a subhead, not a sentence.
 SUBHEAD_CHARS = 24
-_ENDS = "。！？!?…；;”’」』）)"
+_ENDS = SENTENCE_END + STOP_CLOSERS
 # The brief's summary is at most this many sentences.
 MAX_SENTENCES = 3
-_TRAILING = "，,、；;：:。！!？?… "
+_TRAILING = CLAUSE_BREAKS + LIST_BREAK + " "
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_WORD = re.compile(r"[\W_]+")
 # A quantity, not a date: 36.54万人, 1.85%, 3项 (a cheap test; the guard does the exact parse).
-_KEY_FIGURE = re.compile(r"\d(?:[\d.,]*)(?:万|亿|%|％|个|项|件|人|家|名|位|户|元|亩|吨|倍|公里|千米|平方)")
+_KEY_FIGURE = quantity_before("万|亿|%|％|个|项|件|人|家|名|位|户|元|亩|吨|倍|公里|千米|平方")
 
 # A leading clause that only sets the scene (when, on what occasion): a headline starts after it.
 _TIME = r"(?:当地时间)?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚间|晚|凌晨|早上|中午)?"

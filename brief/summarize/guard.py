@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from brief.text import Figure, chinese_number, extract_figures, to_halfwidth
+from brief.zh import Figure, chinese_number, extract_figures, to_halfwidth
 
 
 @dataclass

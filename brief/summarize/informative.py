@@ -4,7 +4,7 @@ In the brief the title is printed above the summary, so a summary that says the 
 the official nothing. Two cheap checks, beside the faithfulness guard: the summary's *novelty*
 against the title (the share of its character bigrams the title does not have; under
 ``MIN_NOVELTY`` it restates the title), and, when the article's first two sentences carry a key
-figure (``brief.text.key_figures``), that the summary keeps at least one of them (else one of the
+figure (``brief.zh.key_figures``), that the summary keeps at least one of them (else one of the
 first figure-bearing sentence's among the first five: a press conference's lead names who met, its
 third sentence what was announced). The benchmark
 (``benchmarks/informativeness.py``) measures with the same functions.
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from brief.document import Article
-from brief.text import Figure, extract_figures, key_figures, split_sentences, strip_attribution
+from brief.zh import Figure, extract_figures, key_figures, split_sentences, strip_attribution
 
 # Under this share of new bigrams a summary restates its title (the measure: < 30%).
 MIN_NOVELTY = 0.3

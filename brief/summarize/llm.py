@@ -36,7 +36,7 @@ class Prompt:
     strict_system: str
     strict_user: str
     examples: list[dict[str, str]] = field(default_factory=list)
-    # Which figures the request names: "key" (brief.text.key_figures: quantities, not periods or
+    # Which figures the request names: "key" (brief.zh.key_figures: quantities, not periods or
     # ordinals) or "any" (every figure but dates; what the headline prompt was measured with).
     figures: str = "any"
 
@@ -76,7 +76,7 @@ def figures_hint(text: str, count: int, *, key_only: bool = True) -> str:
     figure but dates), so that the model keeps them."""
     if count <= 0:
         return ""
-    from brief.text import extract_figures, key_figures
+    from brief.zh import extract_figures, key_figures
 
     figures = key_figures(text) if key_only else [f for f in extract_figures(text) if f.kind != "date"]
     found = list(dict.fromkeys(f.text for f in figures))[:count]

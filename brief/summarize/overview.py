@@ -60,7 +60,7 @@ def themes(items: Sequence[BriefItem], count: int) -> list[str]:
 def extractive_overview(items: Sequence[BriefItem], named: Sequence[str], *, max_chars: int) -> str:
     """Themes, then the lead item's title and its summary's key sentence, then the next titles:
     every word of it is in the brief already, so it needs no model and states nothing new."""
-    from brief.text import fit
+    from brief.zh import fit
 
     if not items:
         return ""
@@ -83,7 +83,7 @@ def extractive_overview(items: Sequence[BriefItem], named: Sequence[str], *, max
 def key_sentence(summary: str) -> str:
     """The summary's sentence with the most figures other than dates (what was decided or achieved,
     not that a meeting was held); the first one on a tie."""
-    from brief.text import extract_figures, split_sentences
+    from brief.zh import extract_figures, split_sentences
 
     sentences = split_sentences(summary)
     if not sentences:

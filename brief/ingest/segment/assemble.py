@@ -17,7 +17,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from brief.clean import clean_heading, clean_inline, ends_sentence
+from brief.zh import clean_heading, clean_inline, ends_sentence
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
 from brief.ingest.segment.features import _NAMES_ONLY, page_features

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from brief.clean import ends_sentence, unbalanced
+from brief.zh import ends_sentence, unbalanced
 from brief.ingest.segment import rules
 from brief.ingest.segment.rules import _BYLINE, _CREDIT, _DATELINE, _LETTER_GAP, _NAMES, _phrase_spaced, _text_width
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from brief.clean import (
+from brief.zh import (
     clean_heading,
     clean_inline,
     ends_sentence,

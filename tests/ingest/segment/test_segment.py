@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.clean import ends_sentence
+from brief.zh import ends_sentence
 from brief.document import ARTICLE, CAPTION, Dateline
 from brief.ingest.segment import segment_page
 

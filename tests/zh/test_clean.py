@@ -1,4 +1,4 @@
-from brief.clean import clean_heading, clean_inline, clean_text, ends_sentence, unbalanced, visual_width
+from brief.zh import clean_heading, clean_inline, clean_text, normalize_chars
 
 
 def test_justification_spaces_between_chinese_and_digits_go():
@@ -29,21 +29,6 @@ def test_heading_keeps_a_phrase_separator_but_not_letter_spacing():
     assert clean_heading("聚焦群众关切 办好民生实事") == "聚焦群众关切 办好民生实事"
     assert clean_heading("全 省 秋 粮 收 获 过 九 成") == "全省秋粮收获过九成"
     assert clean_heading("第 12 届 大 赛 开 幕") == "第12届大赛开幕"
-
-
-def test_sentence_ends_and_open_brackets():
-    assert ends_sentence("他说：“这个政策真好。”")
-    assert ends_sentence("下降0.94%。")
-    assert not ends_sentence("全市新增就业岗位2.3万个，完成")
-    assert not ends_sentence("晋城社区文化服务“四送”")
-    assert unbalanced("开展“2024")
-    assert not unbalanced("“四送”活动")
-
-
-def test_visual_width_counts_ascii_as_half_and_squeezes_adjacent_marks():
-    assert visual_width("全省城镇") == 4
-    assert visual_width("2024年") == 3
-    assert visual_width("“走出去”“请进来”") == 9  # the inner ”“ share one em
 
 
 def test_clean_text_joins_hard_wraps_and_column_breaks():

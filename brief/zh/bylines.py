@@ -1,0 +1,87 @@
+"""Who reported it, where and when: datelines, bylines, photo credits, source tags and attributions.
+
+Two readers need them for different ends. The page segmenter judges a whole line (is this line a
+byline? a dateline whose place and date go into the article?) and must never take running text for
+one, so its patterns are anchored to the whole line and ask for an outlet. The summarizers take
+whatever dateline, reporter note or attribution opens a sentence off it, so theirs match any
+outlet's prefix and ask for a date instead. Both sets are here, named by the question they answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------------------------------------
+# Lines of a printed page (the segmenter)
+
+NAME = r"[\u4e00-\u9fff·]{2,4}"
+NAMES = rf"{NAME}(?:[\s、，,]+{NAME})*"
+ROLE = r"(?:本报|本刊|新华社|人民日报)?(?:特约|实习)?(?:记者|通讯员|摄影)"
+
+BYLINE_LINE = re.compile(
+    rf"^(?:{ROLE}[\s:：]+|(?:本报|本刊)(?:特约|实习)?(?:记者|通讯员)){NAMES}(?:\s+{ROLE}[\s:：]*{NAMES})*$"
+)
+"""A byline line: role and names apart (``本报记者 王龙飞``), or glued after 本报 (``本报记者王龙飞``),
+so that a column label such as ``记者观察`` is not taken for one."""
+
+PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|\s)(?P<names>{NAMES})\s*摄\s*[）)]?$")
+"""The credit that ends a photo caption (``…… 本报记者 李明 摄``); ``names`` are the photographers."""
+
+PAGE_OUTLETS = r"本报|新华社|中新社|人民日报|中新网|央视网"
+"""The outlets whose name opens a page's dateline."""
+
+DATELINE_LINE = re.compile(
+    rf"^(?:{PAGE_OUTLETS})\s*(?P<place>[\u4e00-\u9fff]{{0,8}}?)\s*"
+    r"(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)(?=[\s（(\u4e00-\u9fff\d“]|$)"
+)
+"""A dateline opening an article on a page (``本报太原 10 月 17 日讯``), with its ``place`` and ``date``.
+The outlet is required and the date is not: on a page, ``讯`` after a known outlet is the mark."""
+
+DATELINE_REPORTERS = re.compile(rf"^\s*[（(]\s*(?P<names>(?:{ROLE}\s*)?{NAMES}(?:\s+{ROLE}\s*{NAMES})*)\s*[）)]")
+"""The reporters in brackets right after a page dateline (``（记者 郝薇 王龙飞）``)."""
+
+# ---------------------------------------------------------------------------------------------
+# The front of a sentence (the summarizers)
+
+SOURCE_TAG = re.compile(r"^[^\s，。：:（(]{1,12}消息[（(][^）)]{1,20}[）)][：:]\s*")
+"""A broadcaster's tag: ``央视网消息（新闻联播）：``."""
+
+SENTENCE_DATELINE = re.compile(
+    r"^(?:本报|新华社|中新社|人民网|新华网|央视网|中新网|[^\s，。]{2,6}社)?"
+    r"[^\s，。“”（(]{0,12}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电(?![视影力网商话池动站器子脑])|讯)"
+    r"(?:\s*[（(][^）)]{0,40}[）)])?\s*"
+)
+"""A dateline that opens a sentence, with its reporter note (``新华社北京10月17日电（记者 王某）``).
+Any outlet, or none, but the date is required: without the outlet the date is what marks it."""
+
+REPORTER_NOTE = re.compile(r"^[（(](?:本报)?(?:记者|通讯员|特约)[^）)]{0,40}[）)]\s*")
+"""Reporters in brackets opening a sentence: ``（记者 王某）``."""
+
+ATTRIBUTION = re.compile(
+    r"^(?:(?:(?:近日|日前|近期|今天|昨天)[，,]?)?(?:本报)?记者(?:近日|日前|今天|昨天|[^\s，。]{0,6}日)?从[^，。]{1,40}?(?:了解到|获悉|得知)[，,：:]?"
+    r"|(?:本报)?记者(?:近日|日前|今天|昨天)?(?:了解到|获悉|得知)[，,：:]"
+    r"|据(?:了解|介绍|悉|统计|报道)[，,：:]"
+    r"|(?:另|此外|同时)[，,]?据(?:了解|介绍|悉)[，,：:])"
+)
+"""Attributions that add nothing to a summary: ``记者从……了解到，``, ``据介绍，``, ``记者了解到，``."""
+
+
+def strip_source_tag(text: str) -> str:
+    """Drop a leading broadcaster tag like ``央视网消息（新闻联播）：``."""
+    return SOURCE_TAG.sub("", text.lstrip(), count=1)
+
+
+def strip_attribution(sentence: str) -> str:
+    """Take the dateline, byline and attribution off the front of a sentence.
+
+    ``本报太原10月17日讯（记者 郝薇）记者从省人社厅了解到，1—8月……`` -> ``1—8月……``.
+    """
+    previous = None
+    sentence = sentence.strip()
+    while previous != sentence:
+        previous = sentence
+        sentence = strip_source_tag(sentence)
+        sentence = SENTENCE_DATELINE.sub("", sentence, count=1)
+        sentence = REPORTER_NOTE.sub("", sentence, count=1)
+        sentence = ATTRIBUTION.sub("", sentence, count=1).lstrip("，,：: ")
+    return sentence

@@ -1,0 +1,31 @@
+"""Marks of a printed page's layout: jump lines between pages and page labels.
+
+A story continued on another page says so in brackets (``（下转第2版）``, ``（上接第1版）``); the
+page segmenter takes the jump off the text, the page's banner reader must not take it for the
+page's own number, and the joiner compares the page it names with the page list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from brief.zh.figures import chinese_number
+
+JUMP_MARK = r"[（(]\s*(下转|上接|转|接)"
+"""The opening of a jump line (``（下转``): enough to tell a banner line that holds one."""
+
+JUMP = re.compile(JUMP_MARK + r"\s*(第?\s*[0-9A-Za-z一二三四五六七八九十]+\s*版)\s*[）)]")
+"""A whole jump line: the direction (``下转``) and the page it names (``第2版``)."""
+
+PAGE_REFERENCE = re.compile(r"^第?\s*([A-Za-z]?)\s*0*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*版?$")
+"""A page as a jump or a banner names it: ``第 2 版``, ``A03``, ``第十二版``."""
+
+
+def page_label(where: str | None) -> str | None:
+    """A page as the jumps and the page list compare it: ``第 2 版`` -> ``2``, ``a03`` -> ``A3``,
+    ``第十二版`` -> ``12``; text that names no page is returned stripped (None when empty)."""
+    match = PAGE_REFERENCE.match(where.strip()) if where else None
+    if not match:
+        return where.strip() if where and where.strip() else None
+    letter, number = match[1].upper(), match[2]
+    return letter + str(int(number) if number.isdigit() else chinese_number(number))

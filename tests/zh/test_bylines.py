@@ -1,0 +1,46 @@
+"""Datelines, bylines and attributions on Chinese news text written for these tests."""
+
+from brief.zh import strip_attribution, strip_source_tag
+
+
+def test_strip_dateline_byline_and_attribution():
+    sentence = "本报太原10月17日讯（记者 郝薇）记者从省人社厅了解到，1—8月全省新增就业36.54万人。"
+    assert strip_attribution(sentence) == "1—8月全省新增就业36.54万人。"
+    assert strip_attribution("据介绍，该项目年底投产。") == "该项目年底投产。"
+    assert strip_attribution("记者了解到，今年秋粮长势良好。") == "今年秋粮长势良好。"
+    assert strip_attribution("日前，记者从市卫健委获悉，全市新建社区医院5家。") == "全市新建社区医院5家。"
+    assert strip_attribution("新华社北京3月5日电（记者 李华）大会今天开幕。") == "大会今天开幕。"
+    assert strip_attribution("本报太原 10 月 17 日讯（记者 郝薇）全省秋收过半。") == "全省秋收过半。"
+    assert strip_attribution("10月17日电视剧《山河》开机。") == "10月17日电视剧《山河》开机。"
+    # a sentence that merely mentions a reporter keeps its words
+    assert strip_attribution("记者在现场看到，工人们正忙着浇筑。") == "记者在现场看到，工人们正忙着浇筑。"
+
+
+def test_strip_a_leading_source_tag_of_any_outlet():
+    assert strip_source_tag("央视网消息（新闻联播）：今天是秋分。") == "今天是秋分。"
+    assert strip_source_tag("本台消息(晚间新闻)：大桥通车。") == "大桥通车。"
+    assert strip_source_tag("消息传来，大家很高兴。") == "消息传来，大家很高兴。"
+
+
+def test_a_page_dateline_needs_an_outlet_a_sentence_dateline_a_date():
+    from brief.zh.bylines import DATELINE_LINE, SENTENCE_DATELINE
+
+    # On a page: the outlet is the mark, the date may be missing; the place and date are read.
+    line = DATELINE_LINE.match("本报太原 10 月 17 日讯（记者 郝薇）")
+    assert line and line["place"] == "太原" and line["date"] == "10 月 17 日"
+    assert DATELINE_LINE.match("本报讯 近日，")
+    assert not DATELINE_LINE.match("太原10月17日讯")
+    # At the front of a sentence: any outlet or none, but a date.
+    assert SENTENCE_DATELINE.match("太原10月17日讯 全省")
+    assert SENTENCE_DATELINE.match("晋中日报社榆次10月17日电（记者 王某）")
+    assert not SENTENCE_DATELINE.match("本报讯 近日，")
+
+
+def test_page_bylines_and_photo_credits():
+    from brief.zh.bylines import BYLINE_LINE, PHOTO_CREDIT
+
+    assert BYLINE_LINE.match("本报记者 王龙飞 王佳丽")
+    assert BYLINE_LINE.match("本报记者王龙飞")
+    assert not BYLINE_LINE.match("记者观察")
+    assert PHOTO_CREDIT.search("村民在晾晒玉米。 本报记者 李明 摄")["names"].endswith("李明")
+    assert not PHOTO_CREDIT.search("摄影展开幕")
