@@ -858,7 +858,6 @@ class PageBuilder:
         news_date = _date(anchor["date"])
         page_date = news_date + dt.timedelta(days=1)
 
-        blocks: list = []  # callables that print a block
         articles: list[Article] = []
         if shape == "long":
             items = self.pick(1, anchor["date"])

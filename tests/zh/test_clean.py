@@ -1,4 +1,4 @@
-from brief.zh import clean_heading, clean_inline, clean_text, normalize_chars
+from brief.zh import clean_heading, clean_inline, clean_text
 
 
 def test_justification_spaces_between_chinese_and_digits_go():
