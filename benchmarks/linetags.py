@@ -19,6 +19,9 @@ from brief.segment.tagger import BODY, BYLINE, CAPTION, FURNITURE, KICKER, LEAD,
 _SENTENCE_END = re.compile(r"[。！？…；：][”’」』）)]*$")
 _DATELINE_ISH = re.compile(r"本报|新华社|中新社|讯|电|记者|通讯员|[0-9]+月|[0-9]+日|[（(）)]")
 _DATELINE_ISH_STRICT = re.compile(r"^[（(]|本报\S{0,10}讯|新华社\S{0,10}电|日讯|日电")
+# How a dateline (or the reporters in its brackets) broken over lines starts: not a column label
+# such as ``简讯`` or ``记者观察`` that merely shares a word with one.
+_DATELINE_OPENING = re.compile(r"^(?:本报|新华社|中新社|人民日报|中新网|央视网|[（(]\s*(?:记者|通讯员|本报))")
 _BYLINE_ISH = re.compile(r"^(?:本报|新华社)?(?:记者|通讯员)")
 _PENDING = "?"
 
@@ -183,6 +186,8 @@ def _datelines(lines: list[rules._Line], tags: list[str]) -> None:
             if tags[j - 1] == BYLINE and not bare(lines[j - 1].raw).startswith(("（", "(")):
                 break
             j -= 1
+        while j < i and not _DATELINE_OPENING.match(bare("".join(line.raw for line in lines[j : i + 1]))):
+            j += 1  # the part above where the dateline opens is no part of it
         if j < i:
             tags[j] = LEAD
             for k in range(j + 1, i + 1):

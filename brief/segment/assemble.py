@@ -91,7 +91,8 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
         starts = (
             previous is None
             or kinds[-1] != kind
-            or (kind == BODY and (t == LEAD or _dated(lines, i) or any(j[0] in ("上接", "接") for j in line.jumps)))
+            or (kind == BODY and (t == LEAD or _dated(lines, i) or any(j[0] in ("上接", "接") for j in line.jumps))
+                and not _byline_only(lines, previous))
             or (kind == CAPTION_TAG and _credited(lines[previous.lines[-1]].raw))
         )
         if starts:
@@ -103,6 +104,11 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
     for unit in units:
         split.extend(_head_groups(unit, tags) if unit.kind == HEAD else [unit])
     return split
+
+
+def _byline_only(lines: list[rules._Line], unit: _Unit | None) -> bool:
+    """Whether a body so far holds only a byline (``本报通讯员 某某`` above the dateline it goes with)."""
+    return unit is not None and all(rules._BYLINE.match(lines[i].raw) for i in unit.lines)
 
 
 def _reading(split: list[_Unit]) -> tuple[int, dict[int, int]]:
@@ -158,12 +164,15 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
     """An article from its body lines: paragraphs, a dateline (however it was broken) moved into
     the fields, jumps recorded."""
     article = Article(kind=ARTICLE)
-    paragraphs = rules._paragraphs([lines[i] for i in unit.lines])
+    kept = list(unit.lines)
+    while len(kept) > 1 and rules._BYLINE.match(lines[kept[0]].raw):  # a byline above the dateline
+        article.reporters += [n for n in rules._names(lines[kept.pop(0)].raw) if n not in article.reporters]
+    paragraphs = rules._paragraphs([lines[i] for i in kept])
     if paragraphs:
         first = rules._take_dateline(article, paragraphs[0])
         if article.dateline is None or first[0].lstrip().startswith(("（", "(")):
             # Broken inside a word (``本报吕`` / ``梁 10 月``, ``（记`` / ``者 赵磊）``): read it closed up.
-            article.dateline, article.reporters = None, []
+            article.dateline = None
             first = rules._take_dateline(article, [clean_inline(" ".join(paragraphs[0]))])
         paragraphs[0] = first
     article.paragraphs = [p for p in (clean_inline(" ".join(p)) for p in paragraphs) if p]
@@ -306,8 +315,6 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
         article.kicker = clean_heading(rules._join_heading(kicker).rstrip("—").strip())
     if subtitle:
         article.subtitle = rules._join_heading(subtitle)
-    if len(title) == 2 and not subtitle and rules._parallel(title):
-        article.subtitle = clean_heading(title.pop())  # two equally long lines: title and subtitle
     if title:
         article.title = _unbulleted(rules._join_heading(title))
 
