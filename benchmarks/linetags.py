@@ -183,8 +183,8 @@ def _datelines(lines: list[rules._Line], tags: list[str]) -> None:
             continue
         j = i
         while j > 0 and tags[j - 1] in (_PENDING, BYLINE) and _DATELINE_ISH.search(lines[j - 1].raw) and i - j < 3:
-            if tags[j - 1] == BYLINE and not bare(lines[j - 1].raw).startswith(("（", "(")):
-                break
+            if tags[j - 1] == BYLINE and _BYLINE_ISH.match(bare(lines[j - 1].raw)):
+                break  # a byline of its own (``本报记者 某某``), not the reporters of a broken dateline
             j -= 1
         while j < i and not _DATELINE_OPENING.match(bare("".join(line.raw for line in lines[j : i + 1]))):
             j += 1  # the part above where the dateline opens is no part of it

@@ -3,7 +3,7 @@
     python benchmarks/train_segmenter.py [--generators a,b] [--pages N] [--out PATH]
 
 Pages come from ``benchmarks/pagegen.py`` (generator a) and, where it exists,
-``benchmarks/pagegen_b.py`` (generator b), both headline positions, from news dated up to 2023
+``benchmarks/pagegen_b.py`` (generator b), every headline position each makes, from news dated up to 2023
 (``pagegen.TRAIN_DATES``: the benchmark tests on 2024). Each line's true tag is recovered from the
 page's truth (``linetags.py``). Deterministic: fixed seeds, and L-BFGS on the same data gives the
 same model.
@@ -39,7 +39,8 @@ def training_pages(generators: list[str], pages: int, items: list[dict], seed: i
     out = []
     for name in generators:
         module = importlib.import_module(GENERATORS[name])
-        for position in (AFTER, BEFORE):
+        # Every headline position the generator makes (generator b also mixes them on one page).
+        for position in getattr(module, "POSITIONS", (AFTER, BEFORE)):
             out += module.generate_pages(pages, position, seed, items=items, date_range=TRAIN_DATES)
     return out
 

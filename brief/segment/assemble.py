@@ -20,7 +20,7 @@ from pathlib import Path
 from brief.clean import clean_heading, clean_inline, ends_sentence
 from brief.model import ARTICLE, CAPTION, Article
 from brief.segment import rules
-from brief.segment.features import _NAMES_ONLY, page_features
+from brief.segment.features import _NAMES_ONLY, dateline_reach, page_features
 from brief.segment.rules import _CREDIT, BODY, HEAD, SUBHEAD, _Unit
 from brief.segment.tagger import (
     BYLINE,
@@ -190,6 +190,15 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
     title), a kicker has a title below it, a plain article's first line is its title, and so on
     below; each repair holds on any page, whatever the tagger was trained on."""
     tags = list(tags)
+    for j in range(len(lines)):
+        reach = dateline_reach(lines, j)
+        if reach and reach[0] == "dl" and (tags[j] in HEADLINE or tags[j] == FURNITURE):
+            # A dateline, however it was broken, opens a body: never a headline line.
+            tags[j] = LEAD
+            # The lines it reaches into, and the text right after it, go on with that body.
+            for k in range(j + 1, min(reach[1] + 2, len(lines))):
+                if tags[k] in HEADLINE or tags[k] in (FURNITURE, LEAD):
+                    tags[k] = "body"
     for i, t in enumerate(tags):
         before = tags[i - 1] if i else ""
         after = tags[i + 1] if i + 1 < len(tags) else ""
@@ -315,8 +324,23 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
         article.kicker = clean_heading(rules._join_heading(kicker).rstrip("—").strip())
     if subtitle:
         article.subtitle = rules._join_heading(subtitle)
-    if title:
+    if title and not no_title(" ".join(title)):
         article.title = _unbulleted(rules._join_heading(title))
+
+
+_NEWS_ORG = r"(?:本报|新华社|中新社|人民日报|中新网|央视网)"
+_NOT_A_TITLE = re.compile(
+    rf"^{_NEWS_ORG}[\u4e00-\u9fff]{{0,8}}?\s*(?:\d|讯|电)"  # a dateline's start: 本报吕梁 10 月 23
+    r"|^[\d\s]*[月日]?\s*[讯电]\s*(?:[（(]|$)"  # its tail: 日讯（记者
+    r"|^[（(]?\s*(?:本报|本刊|新华社)?(?:特约|实习)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:\s|[）)]|$)"  # a byline
+    r"|[，、；：]$|。|^[，。、；：）》”’]"  # a clause of running text: ends or starts mid-sentence
+)
+
+
+def no_title(text: str) -> bool:
+    """What is never a title, whatever the tags say: a dateline or a piece of one, a byline, a
+    clause of running text (a sentence end inside, a clause mark at its end)."""
+    return any(bool(_NOT_A_TITLE.search(form)) or bool(rules._BYLINE.match(form)) for form in (text.strip(), clean_inline(text).strip()))
 
 
 def _unbulleted(title: str) -> str:
