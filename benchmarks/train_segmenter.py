@@ -71,7 +71,10 @@ def main() -> None:
     parser.add_argument("--generators", default=",".join(available()), help="a, b or a,b")
     parser.add_argument("--pages", type=int, default=300, help="pages per generator and headline position")
     parser.add_argument("--out", type=Path, default=MODEL)
+    parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 regularization")
+    parser.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 regularization")
     args = parser.parse_args()
+    PARAMS.update(c1=args.c1, c2=args.c2)
     report = train(args.generators.split(","), args.pages, args.out)
     print(f"{args.out}: {report}")
 

@@ -37,6 +37,7 @@ from brief.segment.tagger import (
 )
 
 
+_CREDIT_END = re.compile(r"(?:摄|发|供图|图片)\s*[）)]?\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*版\s*$")
 
 def segment_page(text: str, *, source: str = "", page: str | None = None, model: Path = MODEL) -> list[Article]:
@@ -61,7 +62,7 @@ def build(
     tags = _repaired(lines, tags, heads_first)
     tags = _titles_over_bodies(lines, tags, judged or [""] * len(lines))
     split = _units(lines, tags)
-    head_of = _reading(split)[1]
+    head_of = _reading(split, lines)[1]
     articles = []
     for k, unit in enumerate(split):
         if unit.kind == BODY:
@@ -111,17 +112,53 @@ def _byline_only(lines: list[rules._Line], unit: _Unit | None) -> bool:
     return unit is not None and all(rules._BYLINE.match(lines[i].raw) for i in unit.lines)
 
 
-def _reading(split: list[_Unit]) -> tuple[int, dict[int, int]]:
+def _reading(split: list[_Unit], lines: list[rules._Line]) -> tuple[float, dict[int, int]]:
     """The pairing of headline groups with bodies (headlines after or before their bodies, the
-    reading that pairs the most): its score and {body unit: headline unit}."""
+    reading that pairs the most, and the best, words shared): its score and {body unit: headline unit}."""
     # A photo caption may stand between a headline and its body: pairing looks past it.
     core = [k for k, unit in enumerate(split) if unit.kind != CAPTION_TAG]
     units_core = [split[k] for k in core]
     best = max(
-        (rules._matching(units_core, first) + (first,) for first in (False, True)),
+        (_matching(units_core, lines, first) + (first,) for first in (False, True)),
         key=lambda m: (m[0], m[2] == (bool(units_core) and units_core[0].kind == HEAD)),
     )
     return best[0], {core[body]: core[head] for body, head in best[1].items()}
+
+
+def _matching(units: list[_Unit], lines: list[rules._Line], heads_first: bool) -> tuple[float, dict[int, int]]:
+    """Maximum-weight matching of headline groups to adjacent bodies (a path, so a simple DP).
+
+    A pair on the side the reading expects weighs 2, on the other side 1, plus up to 2 for the
+    words the headline shares with the body's opening (a headline restates its story's lead).
+    """
+    words = [_bigrams(unit, lines) for unit in units]
+    score, paired = [0.0, 0.0], [False, False]
+    for k in range(1, len(units)):
+        left, right = units[k - 1].kind, units[k].kind
+        take = -1.0
+        if {left, right} == {BODY, HEAD}:
+            head, body = (k - 1, k) if left == HEAD else (k, k - 1)
+            shared = len(words[head] & words[body]) / len(words[head]) if words[head] else 0.0
+            take = score[k - 1] + (2 if (left == HEAD) == heads_first else 1) + 2 * shared
+        paired.append(take > score[k])
+        score.append(max(take, score[k]))
+    matching: dict[int, int] = {}
+    k = len(units)
+    while k > 1:
+        if paired[k]:
+            body, head = (k - 1, k - 2) if units[k - 2].kind == HEAD else (k - 2, k - 1)
+            matching[body] = head
+            k -= 2
+        else:
+            k -= 1
+    return score[len(units)], matching
+
+
+def _bigrams(unit: _Unit, lines: list[rules._Line]) -> set[str]:
+    """Character pairs of a headline group, or of a body's first 200 characters (CJK only)."""
+    text = "".join(lines[i].raw for i in unit.lines)
+    text = "".join(ch for ch in (text if unit.kind == HEAD else text[:200]) if "\u4e00" <= ch <= "\u9fff")
+    return {text[n : n + 2] for n in range(len(text) - 1)}
 
 
 def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[str]) -> list[str]:
@@ -130,6 +167,25 @@ def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[
     furniture (a page banner above it) or running text, and reading it so pairs more headlines
     with bodies (a column label above the first body of a page read headlines-after does not)."""
     score = None
+    for i, t in enumerate(tags):
+        if (
+            t == FURNITURE
+            and judged[i] == "title"
+            and i
+            and lines[i].blank_before
+            and (i + 1 == len(lines) or lines[i + 1].blank_before)
+            and tags[i - 1] in (LEAD, "body")
+            and ends_sentence(lines[i - 1].raw)
+            and (i + 1 == len(lines) or tags[i + 1] not in HEADLINE)
+            and _could_be_title(lines[i].raw)
+        ):
+            # The same below a body that ends there, on a page read headlines after their bodies.
+            if score is None:
+                score = _reading(_units(lines, tags), lines)[0]
+            retagged = tags[:i] + [TITLE] + tags[i + 1 :]
+            better = _reading(_units(lines, retagged), lines)[0]
+            if better > score:
+                tags, score = retagged, better
     for i, t in enumerate(tags[:-1]):
         if not (
             t in (FURNITURE, LEAD)
@@ -138,21 +194,30 @@ def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[
             and lines[i + 1].blank_before
             and tags[i + 1] in (LEAD, "body")
             and (_dated(lines, i + 1) or any(j[0] in ("上接", "接") for j in lines[i + 1].jumps))
-            and not re.search(r"[，。；！？]", lines[i].raw)
-            and not _framed(lines[i].raw)
-            and not re.search(r"\d{7,}", lines[i].raw)  # a telephone number: a notice
-            and not _PAGE_NUMBER.match(lines[i].raw)  # a banner
+            and _could_be_title(lines[i].raw)
             and (i == 0 or tags[_last_kept(tags, i)] not in HEADLINE)  # no headline's or byline's tail
         ):
             continue
         if score is None:
-            score = _reading(_units(lines, tags))[0]
+            score = _reading(_units(lines, tags), lines)[0]
         retagged = tags[:i] + [TITLE, LEAD] + tags[i + 2 :]
-        better = _reading(_units(lines, retagged))[0]
+        better = _reading(_units(lines, retagged), lines)[0]
         if better > score:
             tags, score = retagged, better
     return tags
 
+
+
+def _could_be_title(raw: str) -> bool:
+    """No sentence, no column label, notice or banner."""
+    return not (
+        re.search(r"[，。；！？]", raw)
+        or _framed(raw)
+        or re.search(r"\d{7,}", raw)  # a telephone number: a notice
+        or _PAGE_NUMBER.match(raw)  # a banner
+        or no_title(raw)
+        or len(raw.replace(" ", "")) <= 4  # a column label (``记者观察``)
+    )
 
 
 def _framed(raw: str) -> bool:
@@ -199,6 +264,31 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             for k in range(j + 1, min(reach[1] + 2, len(lines))):
                 if tags[k] in HEADLINE or tags[k] in (FURNITURE, LEAD):
                     tags[k] = "body"
+    for i in range(1, len(tags)):
+        if (
+            (tags[i] in HEADLINE or tags[i] == FURNITURE)
+            and tags[i - 1] in (LEAD, "body")
+            and not lines[i].blank_before
+            and lines[i - 1].link
+            and re.search(r"[，、。；！？]", lines[i - 1].raw + lines[i].raw)
+        ):
+            # Running text that flows on into the next line of its block (the rules' judgement),
+            # in a sentence: that line goes on with the body.
+            tags[i] = "body"
+    for i in range(1, len(tags)):
+        j = _last_kept(tags, i)
+        if (
+            tags[i] == LEAD
+            and j >= 0
+            and tags[j] in (LEAD, "body")
+            and not ends_sentence(lines[j].raw)
+            and not any(kind in ("下转", "转") for kind, _ in lines[j].jumps)
+            and not any(kind in ("上接", "接") for kind, _ in lines[i].jumps)
+            and not _dated(lines, i)
+            and dateline_reach(lines, i) is None
+        ):
+            # No article starts in the middle of a sentence: the text above goes on here.
+            tags[i] = "body"
     for i, t in enumerate(tags):
         before = tags[i - 1] if i else ""
         after = tags[i + 1] if i + 1 < len(tags) else ""
@@ -206,6 +296,18 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             tags[i] = TITLE
         elif t == TITLE_ON and before not in (TITLE, TITLE_ON):
             tags[i] = TITLE
+        elif t == SUBTITLE and before == KICKER and not lines[i].raw.startswith("—"):
+            tags[i] = TITLE  # a kicker's line below is its title: a subtitle goes under a title
+    i = 0
+    while i < len(tags):
+        end = i
+        while end < len(tags) and tags[end] == CAPTION_TAG:
+            end += 1
+        if end > i and not any(_CREDIT_END.search(lines[k].raw) for k in range(i, end)):
+            # A photo caption ends with its credit (``…… 记者 王佳丽 摄``, ``新华社发``, ``供图``):
+            # lines that credit no one are running text.
+            tags[i:end] = ["body"] * (end - i)
+        i = max(end, i + 1)
     if TITLE not in tags and len(tags) > 1 and tags[0] != CAPTION_TAG and not ends_sentence(lines[0].raw):
         # A plain article: its first line, when it is no sentence, is its title.
         if all(t in (LEAD, "body", "subhead") for t in tags[1:]):
@@ -225,22 +327,6 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             # On a page read headlines first, its first line alone in its block, with not even a
             # comma, above more body: a title that the tagger took for running text.
             tags[i], tags[i + 1] = TITLE, LEAD
-    i = 0
-    while i < len(tags):
-        end = i
-        while end < len(tags) and tags[end] == CAPTION_TAG:
-            end += 1
-        if (
-            end > i
-            and i
-            and not lines[i].blank_before
-            and tags[i - 1] in (LEAD, "body", "subhead")
-            and not any(re.search(r"摄\s*[）)]?\s*$", lines[k].raw) for k in range(i, end))
-        ):
-            # A photo caption stands apart and ends with its credit (``…… 记者 王佳丽 摄``): lines
-            # that go on from a body without a break and credit no one are that body's text.
-            tags[i:end] = ["body"] * (end - i)
-        i = max(end, i + 1)
     for i, t in enumerate(tags):
         if t != TITLE_ON or not lines[i].blank_before:
             continue
