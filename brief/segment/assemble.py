@@ -59,8 +59,9 @@ def build(
 ) -> list[Article]:
     """The articles and captions that the tagged lines make, in page order (``heads_first``: the
     rules read the page's headlines before their bodies; ``judged``: the rules' tag of each line)."""
-    tags = _repaired(lines, tags, heads_first)
-    tags = _titles_over_bodies(lines, tags, judged or [""] * len(lines))
+    judged = judged or [""] * len(lines)
+    tags = _repaired(lines, _text_runs(lines, tags, judged), heads_first)
+    tags = _titles_over_bodies(lines, tags, judged)
     split = _units(lines, tags)
     head_of = _reading(split, lines)[1]
     articles = []
@@ -248,6 +249,30 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
             else:
                 article.continued_from = article.continued_from or where
     return article
+
+
+def _text_runs(lines: list[rules._Line], tags: list[str], judged: list[str]) -> list[str]:
+    """A run of two or more lines tagged furniture that the rules read as running text and that
+    ends a sentence is an article's text, not a notice or a banner (those are a line or two of
+    no sentence): it opens a body, or goes on with the one above when that stopped mid-sentence."""
+    tags = list(tags)
+    i = 0
+    while i < len(tags):
+        end = i
+        while end < len(tags) and tags[end] == FURNITURE and judged[end] in ("body", "subhead"):
+            end += 1
+        if end - i >= 2 and any(re.search(r"[。！？]", lines[k].raw) for k in range(i, end)):
+            _as_text(lines, tags, i, end)
+        i = max(end, i + 1)
+    return tags
+
+
+def _as_text(lines: list[rules._Line], tags: list[str], i: int, end: int) -> None:
+    """Tag lines i..end-1 as running text: a body's opening, or its sequel when the text above
+    stopped mid-sentence."""
+    j = _last_kept(tags, i)
+    goes_on = j >= 0 and tags[j] in (LEAD, "body", "subhead") and not ends_sentence(lines[j].raw)
+    tags[i:end] = ["body" if goes_on else LEAD] + ["body"] * (end - i - 1)
 
 
 def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> list[str]:

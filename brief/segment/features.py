@@ -58,7 +58,8 @@ def page_features(text: str) -> tuple[list[rules._Line], list[dict[str, float]]]
     for line in lines:
         sizes[line.block] = sizes.get(line.block, 0) + 1
     spans = _spans(lines)
-    own = [_own(lines, tags, i, sizes) + spans[i] for i in range(len(lines))]
+    shared = _shared_words(lines, tags)
+    own = [_own(lines, tags, i, sizes) + spans[i] + shared[i] for i in range(len(lines))]
     features = []
     for i in range(len(lines)):
         f = {f"0{name}": 1.0 for name in own[i]}
@@ -81,7 +82,40 @@ def page_features(text: str) -> tuple[list[rules._Line], list[dict[str, float]]]
     return lines, features
 
 
-_FAR = {"rule", "es", "wf", "wb", "blank", "role", "end", "block", "in_dl", "dl_at"}
+_FAR = {"rule", "es", "wf", "wb", "blank", "role", "end", "block", "in_dl", "dl_at", "shared_up", "shared_down"}
+
+
+def _cjk_pairs(text: str) -> set[str]:
+    text = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return {text[n : n + 2] for n in range(len(text) - 1)}
+
+
+def _shared_words(lines: list[rules._Line], tags: list[str]) -> list[list[str]]:
+    """How much of a line that the rules did not read as running text recurs in the opening of
+    the body above and of the body below it: a headline restates its story's lead."""
+    runs: list[tuple[int, int]] = []
+    for i, t in enumerate(tags):
+        if t in ("body", "subhead"):
+            if runs and runs[-1][1] == i - 1:
+                runs[-1] = (runs[-1][0], i)
+            else:
+                runs.append((i, i))
+    openings = [_cjk_pairs("".join(lines[k].raw for k in range(a, b + 1))[:200]) for a, b in runs]
+    out: list[list[str]] = [[] for _ in lines]
+    r = 0
+    for i, t in enumerate(tags):
+        while r < len(runs) and runs[r][1] < i:
+            r += 1
+        if t in ("body", "subhead"):
+            continue
+        words = _cjk_pairs(lines[i].raw)
+        if len(words) < 2:
+            continue
+        for name, k in (("up", r - 1), ("down", r)):
+            if 0 <= k < len(runs):
+                share = len(words & openings[k]) / len(words)
+                out[i].append(f"shared_{name}={'most' if share >= 0.6 else 'some' if share >= 0.25 else 'little'}")
+    return out
 
 
 def dateline_reach(lines: list[rules._Line], j: int) -> tuple[str, int, int] | None:
