@@ -17,7 +17,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from brief.clean import clean_heading, clean_inline, ends_sentence
+from brief.clean import clean_heading, clean_inline, ends_sentence, unbalanced
 from brief.model import ARTICLE, CAPTION, Article
 from brief.segment import rules
 from brief.segment.features import _NAMES_ONLY, dateline_reach, page_features
@@ -359,6 +359,15 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
         # narrower than the line below (a title is broken where its first line is full).
         if tags[i - 1] == TITLE and lines[i - 1].blank_before and lines[i - 1].vis < 0.7 * lines[i].vis:
             tags[i - 1], tags[i] = KICKER, TITLE
+    for i in range(len(tags) - 1):
+        if tags[i] in (KICKER, TITLE, TITLE_ON) and tags[i + 1] in (KICKER, TITLE, TITLE_ON, SUBTITLE) and _runs_on(
+            lines[i].raw, lines[i + 1].raw
+        ):
+            # A headline line broken inside a quote, a figure or a clause goes on in the next line:
+            # both are one title.
+            if tags[i] == KICKER:
+                tags[i] = TITLE
+            tags[i + 1] = TITLE_ON
     for i, t in enumerate(tags):
         # A headline has one kicker: one below a title that already has one above is the title's
         # last line.
@@ -369,6 +378,18 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             if j >= 0 and tags[j] == KICKER:
                 tags[i] = TITLE_ON
     return tags
+
+
+def _runs_on(line: str, below: str) -> bool:
+    """Whether a headline line stops where no headline ends: inside a quote or bracket, inside a
+    figure (``3.`` / ``4%``), after a clause mark, or before a mark that closes what it started."""
+    line, below = line.strip(), below.strip()
+    return bool(line and below) and (
+        unbalanced(line)
+        or line[-1] in "，、：:“‘《（(【"
+        or (line[-1].isdigit() or line[-1] == ".") and (below[0].isdigit() or below[0] in "%％")
+        or below[0] in "，、。”’》）)】%％"
+    )
 
 
 def _dated(lines: list[rules._Line], i: int) -> bool:
