@@ -144,10 +144,12 @@ def _tag(x: str, head: str, items: list[_Item], last: int, previous: str, upcomi
         return name, k
     for k in range(len(items)):
         item = items[k]
-        if item.kind != "caption" and item.body.at == 0 and item.body.text and not _BYLINE_ISH.match(x):
+        if item.kind != "caption" and item.body.at == 0 and item.body.text:
             for m in range(min(len(x), len(item.body.text)), 0, -1):
                 if (
-                    x.endswith(item.body.text[:m])
+                    # (a byline's line only where the body starts past its closing bracket)
+                    (not _BYLINE_ISH.match(x) or (m >= 2 and x[:-m].endswith(("）", ")"))))
+                    and x.endswith(item.body.text[:m])
                     and _DATELINE_ISH.search(x[:-m])
                     and _reach(item.body.text, item.body.text[:m], upcoming) > m
                 ):
