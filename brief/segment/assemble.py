@@ -289,6 +289,16 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             for k in range(j + 1, min(reach[1] + 2, len(lines))):
                 if tags[k] in HEADLINE or tags[k] in (FURNITURE, LEAD):
                     tags[k] = "body"
+    i = 0
+    while i < len(tags):
+        end = i
+        while end < len(tags) and tags[end] == CAPTION_TAG:
+            end += 1
+        if end > i and not any(_CREDIT_END.search(lines[k].raw) for k in range(i, end)):
+            # A photo caption ends with its credit (``…… 记者 王佳丽 摄``, ``新华社发``, ``供图``):
+            # lines that credit no one are running text.
+            tags[i:end] = ["body"] * (end - i)
+        i = max(end, i + 1)
     for i in range(1, len(tags)):
         if (
             (tags[i] in HEADLINE or tags[i] == FURNITURE)
@@ -305,14 +315,14 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
         if (
             tags[i] == LEAD
             and j >= 0
-            and tags[j] in (LEAD, "body")
-            and not ends_sentence(lines[j].raw)
+            and tags[j] in (LEAD, "body", "subhead")
             and not any(kind in ("下转", "转") for kind, _ in lines[j].jumps)
             and not any(kind in ("上接", "接") for kind, _ in lines[i].jumps)
             and not _dated(lines, i)
             and dateline_reach(lines, i) is None
         ):
-            # No article starts in the middle of a sentence: the text above goes on here.
+            # No article starts right below another one's text (its headline, a caption or a
+            # banner stands between), unless a dateline or a jump opens it: the text goes on here.
             tags[i] = "body"
     for i, t in enumerate(tags):
         before = tags[i - 1] if i else ""
@@ -323,16 +333,6 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             tags[i] = TITLE
         elif t == SUBTITLE and before == KICKER and not lines[i].raw.startswith("—"):
             tags[i] = TITLE  # a kicker's line below is its title: a subtitle goes under a title
-    i = 0
-    while i < len(tags):
-        end = i
-        while end < len(tags) and tags[end] == CAPTION_TAG:
-            end += 1
-        if end > i and not any(_CREDIT_END.search(lines[k].raw) for k in range(i, end)):
-            # A photo caption ends with its credit (``…… 记者 王佳丽 摄``, ``新华社发``, ``供图``):
-            # lines that credit no one are running text.
-            tags[i:end] = ["body"] * (end - i)
-        i = max(end, i + 1)
     if TITLE not in tags and len(tags) > 1 and tags[0] != CAPTION_TAG and not ends_sentence(lines[0].raw):
         # A plain article: its first line, when it is no sentence, is its title.
         if all(t in (LEAD, "body", "subhead") for t in tags[1:]):
