@@ -26,7 +26,7 @@ from brief.segment.features import page_features  # noqa: E402
 from brief.segment.tagger import MODEL  # noqa: E402
 
 GENERATORS = {"a": "pagegen", "b": "pagegen_b"}
-PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+PARAMS = {"c1": 1.0, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 
 
 def available() -> list[str]:

@@ -21,7 +21,7 @@ from brief.clean import clean_heading, clean_inline, ends_sentence, unbalanced
 from brief.model import ARTICLE, CAPTION, Article
 from brief.segment import rules
 from brief.segment.features import _NAMES_ONLY, dateline_reach, page_features
-from brief.segment.rules import _CREDIT, BODY, HEAD, SUBHEAD, _Unit
+from brief.segment.rules import _CREDIT, BODY, HEAD, SUBHEAD, _text_width, _Unit
 from brief.segment.tagger import (
     BYLINE,
     CAPTION as CAPTION_TAG,
@@ -61,6 +61,7 @@ def build(
     rules read the page's headlines before their bodies; ``judged``: the rules' tag of each line)."""
     judged = judged or [""] * len(lines)
     tags = _repaired(lines, _text_runs(lines, tags, judged), heads_first)
+    tags = _sandwiched(lines, tags, judged)
     tags = _titles_over_bodies(lines, tags, judged)
     split = _units(lines, tags)
     head_of = _reading(split, lines)[1]
@@ -171,7 +172,7 @@ def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[
     for i, t in enumerate(tags):
         if (
             t == FURNITURE
-            and judged[i] == "title"
+            and judged[i] in ("title", "furniture")
             and i
             and lines[i].blank_before
             and (i + 1 == len(lines) or lines[i + 1].blank_before)
@@ -267,6 +268,43 @@ def _text_runs(lines: list[rules._Line], tags: list[str], judged: list[str]) -> 
     return tags
 
 
+def _sandwiched(lines: list[rules._Line], tags: list[str], judged: list[str]) -> list[str]:
+    """A two-line headline between two stretches of one article's text: the rules read its first
+    line as a subhead inside a body (no wider than the column, no phrase space, no bullet) and its
+    second as running text that flows on past a column break into a full line (the middle of a
+    paragraph, not an article's opening). They are a subhead and its paragraph's first line."""
+    tags = list(tags)
+    for i in range(len(tags) - 1):
+        if not (
+            tags[i] in (TITLE, TITLE_ON)
+            and judged[i] == "body"
+            and lines[i].link
+            and lines[i + 1].blank_before
+            and tags[i + 1] in (LEAD, "body")
+            and not _dated(lines, i + 1)
+            and dateline_reach(lines, i + 1) is None
+        ):
+            continue
+        start = i - 1
+        j = _last_kept(tags, start)
+        if (
+            start > 0
+            and tags[start] == TITLE
+            and not lines[i].blank_before
+            and judged[start] == "subhead"
+            and j >= 0
+            and tags[j] in (LEAD, "body", "subhead")
+            and all(_text_width(lines[k]) <= lines[k].wrap_after + 1 for k in (start, i))
+            and abs(_text_width(lines[i + 1]) - lines[i + 1].wrap_after) <= 1
+            and not rules._PHRASE_GAP.search(lines[start].raw)
+            and unicodedata.category(lines[start].raw[0]) != "So"  # a brief's bullet: a title
+        ):
+            for k in range(start, i + 1):
+                tags[k] = "subhead" if judged[k] == "subhead" else "body"
+            tags[i + 1] = "body"
+    return tags
+
+
 def _as_text(lines: list[rules._Line], tags: list[str], i: int, end: int) -> None:
     """Tag lines i..end-1 as running text: a body's opening, or its sequel when the text above
     stopped mid-sentence."""
@@ -333,6 +371,13 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             tags[i] = TITLE
         elif t == SUBTITLE and before == KICKER and not lines[i].raw.startswith("—"):
             tags[i] = TITLE  # a kicker's line below is its title: a subtitle goes under a title
+        elif (
+            t == KICKER
+            and after not in (TITLE, TITLE_ON, KICKER)
+            and before not in (TITLE, TITLE_ON)
+            and not lines[i].raw.endswith("—")
+        ):
+            tags[i] = TITLE  # a headline line with no title below it, and no kicker's dash, is one
     if TITLE not in tags and len(tags) > 1 and tags[0] != CAPTION_TAG and not ends_sentence(lines[0].raw):
         # A plain article: its first line, when it is no sentence, is its title.
         if all(t in (LEAD, "body", "subhead") for t in tags[1:]):
