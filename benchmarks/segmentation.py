@@ -1,9 +1,10 @@
-"""Score the page segmenter on generated pages from two independent generators.
+"""Score the page segmenter on generated pages from three page generators written apart.
 
-    python benchmarks/segmentation.py [--pages N] [--seed S] [--generators a,b] [--model PATH | --rules] [--issue]
+    python benchmarks/segmentation.py [--pages N] [--seed S] [--generators a,b,c] [--model PATH | --rules] [--issue]
 
 Pages carry 2024 news (the tagger is trained on news up to 2023). Prints one row per generator
-(``a``: pagegen.py, ``b``: pagegen_b.py, written apart from it) and headline position (after /
+(``a``: pagegen.py, ``b``: pagegen_b.py, written apart from it, ``c``: pagegen_c.py, written blind
+from a spec and never tuned on: the held-out one) and headline position (after /
 before the body): pages, share of pages with the exact number of items (articles + captions),
 share of articles whose title comes out exactly (whitespace aside), mean body character F1 (bag
 of characters, whitespace aside, each true item against its best-matching segment), furniture
@@ -112,13 +113,17 @@ def time_issue(pages: list[Page], repeats: int = 3) -> tuple[float, int]:
     return best, count
 
 
+GENERATORS = {"a": "pagegen", "b": "pagegen_b", "c": "pagegen_c"}
+
+
 def generator(name: str):
-    """The page generator module: ``a`` (pagegen.py) or ``b`` (pagegen_b.py, written apart from it)."""
-    return importlib.import_module({"a": "pagegen", "b": "pagegen_b"}[name])
+    """The page generator module: ``a`` (pagegen.py), ``b`` (pagegen_b.py, written apart from it) or
+    ``c`` (pagegen_c.py, written blind from a spec: held out, never tuned on)."""
+    return importlib.import_module(GENERATORS[name])
 
 
 def available() -> list[str]:
-    return [name for name in ("a", "b") if (Path(__file__).resolve().parent / f"pagegen{'_b' if name == 'b' else ''}.py").is_file()]
+    return [name for name, module in GENERATORS.items() if (Path(__file__).resolve().parent / f"{module}.py").is_file()]
 
 
 def segmenter(model: Path | None = None, rules: bool = False):
@@ -152,7 +157,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=200, help="pages per generator and headline position")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--generators", default=",".join(available()), help="a, b or a,b")
+    parser.add_argument("--generators", default=",".join(available()), help="a, b, c or a list (a,b,c); c is the held-out generator")
     parser.add_argument("--model", type=Path, help="a tagger model file (default: the shipped one)")
     parser.add_argument("--rules", action="store_true", help="score the hand-written rules instead")
     parser.add_argument("--issue", action="store_true", help="also time ingest+clean of a 10-page issue")
