@@ -1,6 +1,6 @@
 """Train the page segmenter's line tagger (``brief/segment/lines.crfsuite``) on generated pages.
 
-    python benchmarks/train_segmenter.py [--generators a,b] [--pages N] [--out PATH]
+    python benchmarks/train_segmenter.py [--generators a,b] [--pages N] [--out PATH] [--c1 X] [--c2 Y]
 
 Pages come from ``benchmarks/pagegen.py`` (generator a) and, where it exists,
 ``benchmarks/pagegen_b.py`` (generator b), every headline position each makes, from news dated up to 2023

@@ -8,7 +8,7 @@ Runs of headline tags are split into headline groups, one per title (a kicker jo
 below it, a subtitle or byline the title above it). Runs of body tags are bodies, a ``lead``,
 a dateline or a ``上接`` jump starting a new one. Each group is matched to the body right before
 or right after it, choosing the reading (headlines after or before their bodies) that pairs
-the most, as the rules did.
+the most, and the best: a headline goes with the body whose opening shares its words.
 """
 
 from __future__ import annotations
@@ -167,7 +167,8 @@ def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[
     """A line alone in its block, no sentence, that the rules paired as a headline, right above a
     body's opening (a dateline or a ``上接`` jump) is that body's title when the tagger took it for
     furniture (a page banner above it) or running text, and reading it so pairs more headlines
-    with bodies (a column label above the first body of a page read headlines-after does not)."""
+    with bodies (a column label above the first body of a page read headlines-after does not).
+    So is such a line right below a body's last sentence that the tagger took for furniture."""
     score = None
     for i, t in enumerate(tags):
         if (
