@@ -19,6 +19,9 @@ from brief.ingest.segment.tagger import BODY, BYLINE, CAPTION, FURNITURE, KICKER
 _SENTENCE_END = re.compile(r"[。！？…；：][”’」』）)]*$")
 _DATELINE_ISH = re.compile(r"本报|新华社|中新社|讯|电|记者|通讯员|[0-9]+月|[0-9]+日|[（(）)]")
 _DATELINE_ISH_STRICT = re.compile(r"^[（(]|本报\S{0,10}讯|新华社\S{0,10}电|日讯|日电")
+# How a dateline (or the reporters in its brackets) broken over lines starts: not a column label
+# such as ``简讯`` or ``记者观察`` that merely shares a word with one.
+_DATELINE_OPENING = re.compile(r"^(?:本报|新华社|中新社|人民日报|中新网|央视网|[（(]\s*(?:记者|通讯员|本报))")
 _BYLINE_ISH = re.compile(r"^(?:本报|新华社)?(?:记者|通讯员)")
 _PENDING = "?"
 
@@ -141,10 +144,12 @@ def _tag(x: str, head: str, items: list[_Item], last: int, previous: str, upcomi
         return name, k
     for k in range(len(items)):
         item = items[k]
-        if item.kind != "caption" and item.body.at == 0 and item.body.text and not _BYLINE_ISH.match(x):
+        if item.kind != "caption" and item.body.at == 0 and item.body.text:
             for m in range(min(len(x), len(item.body.text)), 0, -1):
                 if (
-                    x.endswith(item.body.text[:m])
+                    # (a byline's line only where the body starts past its closing bracket)
+                    (not _BYLINE_ISH.match(x) or (m >= 2 and x[:-m].endswith(("）", ")"))))
+                    and x.endswith(item.body.text[:m])
                     and _DATELINE_ISH.search(x[:-m])
                     and _reach(item.body.text, item.body.text[:m], upcoming) > m
                 ):
@@ -180,9 +185,11 @@ def _datelines(lines: list[rules._Line], tags: list[str]) -> None:
             continue
         j = i
         while j > 0 and tags[j - 1] in (_PENDING, BYLINE) and _DATELINE_ISH.search(lines[j - 1].raw) and i - j < 3:
-            if tags[j - 1] == BYLINE and not bare(lines[j - 1].raw).startswith(("（", "(")):
-                break
+            if tags[j - 1] == BYLINE and _BYLINE_ISH.match(bare(lines[j - 1].raw)):
+                break  # a byline of its own (``本报记者 某某``), not the reporters of a broken dateline
             j -= 1
+        while j < i and not _DATELINE_OPENING.match(bare("".join(line.raw for line in lines[j : i + 1]))):
+            j += 1  # the part above where the dateline opens is no part of it
         if j < i:
             tags[j] = LEAD
             for k in range(j + 1, i + 1):

@@ -8,7 +8,7 @@ Runs of headline tags are split into headline groups, one per title (a kicker jo
 below it, a subtitle or byline the title above it). Runs of body tags are bodies, a ``lead``,
 a dateline or a ``上接`` jump starting a new one. Each group is matched to the body right before
 or right after it, choosing the reading (headlines after or before their bodies) that pairs
-the most, as the rules did.
+the most, and the best: a headline goes with the body whose opening shares its words.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ import re
 import unicodedata
 from pathlib import Path
 
-from brief.zh import clean_heading, clean_inline, ends_sentence
+from brief.zh import clean_heading, clean_inline, ends_sentence, unbalanced
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
-from brief.ingest.segment.features import _NAMES_ONLY, page_features
-from brief.ingest.segment.rules import _CREDIT, BODY, HEAD, SUBHEAD, _Unit
+from brief.ingest.segment.features import _NAMES_ONLY, dateline_reach, page_features
+from brief.ingest.segment.rules import _CREDIT, BODY, HEAD, SUBHEAD, _text_width, _Unit
 from brief.ingest.segment.tagger import (
     BYLINE,
     CAPTION as CAPTION_TAG,
@@ -37,6 +37,7 @@ from brief.ingest.segment.tagger import (
 )
 
 
+_CREDIT_END = re.compile(r"(?:摄|发|供图|图片)\s*[）)]?\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*版\s*$")
 
 def segment_page(text: str, *, source: str = "", page: str | None = None, model: Path = MODEL) -> list[Article]:
@@ -58,10 +59,12 @@ def build(
 ) -> list[Article]:
     """The articles and captions that the tagged lines make, in page order (``heads_first``: the
     rules read the page's headlines before their bodies; ``judged``: the rules' tag of each line)."""
-    tags = _repaired(lines, tags, heads_first)
-    tags = _titles_over_bodies(lines, tags, judged or [""] * len(lines))
+    judged = judged or [""] * len(lines)
+    tags = _repaired(lines, _text_runs(lines, tags, judged), heads_first)
+    tags = _sandwiched(lines, tags, judged)
+    tags = _titles_over_bodies(lines, tags, judged)
     split = _units(lines, tags)
-    head_of = _reading(split)[1]
+    head_of = _reading(split, lines)[1]
     articles = []
     for k, unit in enumerate(split):
         if unit.kind == BODY:
@@ -91,7 +94,8 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
         starts = (
             previous is None
             or kinds[-1] != kind
-            or (kind == BODY and (t == LEAD or _dated(lines, i) or any(j[0] in ("上接", "接") for j in line.jumps)))
+            or (kind == BODY and (t == LEAD or _dated(lines, i) or any(j[0] in ("上接", "接") for j in line.jumps))
+                and not _byline_only(lines, previous))
             or (kind == CAPTION_TAG and _credited(lines[previous.lines[-1]].raw))
         )
         if starts:
@@ -105,25 +109,86 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
     return split
 
 
-def _reading(split: list[_Unit]) -> tuple[int, dict[int, int]]:
+def _byline_only(lines: list[rules._Line], unit: _Unit | None) -> bool:
+    """Whether a body so far holds only a byline (``本报通讯员 某某`` above the dateline it goes with)."""
+    return unit is not None and all(rules._BYLINE.match(lines[i].raw) for i in unit.lines)
+
+
+def _reading(split: list[_Unit], lines: list[rules._Line]) -> tuple[float, dict[int, int]]:
     """The pairing of headline groups with bodies (headlines after or before their bodies, the
-    reading that pairs the most): its score and {body unit: headline unit}."""
+    reading that pairs the most, and the best, words shared): its score and {body unit: headline unit}."""
     # A photo caption may stand between a headline and its body: pairing looks past it.
     core = [k for k, unit in enumerate(split) if unit.kind != CAPTION_TAG]
     units_core = [split[k] for k in core]
     best = max(
-        (rules._matching(units_core, first) + (first,) for first in (False, True)),
+        (_matching(units_core, lines, first) + (first,) for first in (False, True)),
         key=lambda m: (m[0], m[2] == (bool(units_core) and units_core[0].kind == HEAD)),
     )
     return best[0], {core[body]: core[head] for body, head in best[1].items()}
+
+
+def _matching(units: list[_Unit], lines: list[rules._Line], heads_first: bool) -> tuple[float, dict[int, int]]:
+    """Maximum-weight matching of headline groups to adjacent bodies (a path, so a simple DP).
+
+    A pair on the side the reading expects weighs 2, on the other side 1, plus up to 2 for the
+    words the headline shares with the body's opening (a headline restates its story's lead).
+    """
+    words = [_bigrams(unit, lines) for unit in units]
+    score, paired = [0.0, 0.0], [False, False]
+    for k in range(1, len(units)):
+        left, right = units[k - 1].kind, units[k].kind
+        take = -1.0
+        if {left, right} == {BODY, HEAD}:
+            head, body = (k - 1, k) if left == HEAD else (k, k - 1)
+            shared = len(words[head] & words[body]) / len(words[head]) if words[head] else 0.0
+            take = score[k - 1] + (2 if (left == HEAD) == heads_first else 1) + 2 * shared
+        paired.append(take > score[k])
+        score.append(max(take, score[k]))
+    matching: dict[int, int] = {}
+    k = len(units)
+    while k > 1:
+        if paired[k]:
+            body, head = (k - 1, k - 2) if units[k - 2].kind == HEAD else (k - 2, k - 1)
+            matching[body] = head
+            k -= 2
+        else:
+            k -= 1
+    return score[len(units)], matching
+
+
+def _bigrams(unit: _Unit, lines: list[rules._Line]) -> set[str]:
+    """Character pairs of a headline group, or of a body's first 200 characters (CJK only)."""
+    text = "".join(lines[i].raw for i in unit.lines)
+    text = "".join(ch for ch in (text if unit.kind == HEAD else text[:200]) if "\u4e00" <= ch <= "\u9fff")
+    return {text[n : n + 2] for n in range(len(text) - 1)}
 
 
 def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[str]) -> list[str]:
     """A line alone in its block, no sentence, that the rules paired as a headline, right above a
     body's opening (a dateline or a ``上接`` jump) is that body's title when the tagger took it for
     furniture (a page banner above it) or running text, and reading it so pairs more headlines
-    with bodies (a column label above the first body of a page read headlines-after does not)."""
+    with bodies (a column label above the first body of a page read headlines-after does not).
+    So is such a line right below a body's last sentence that the tagger took for furniture."""
     score = None
+    for i, t in enumerate(tags):
+        if (
+            t == FURNITURE
+            and judged[i] in ("title", "furniture")
+            and i
+            and lines[i].blank_before
+            and (i + 1 == len(lines) or lines[i + 1].blank_before)
+            and tags[i - 1] in (LEAD, "body")
+            and ends_sentence(lines[i - 1].raw)
+            and (i + 1 == len(lines) or tags[i + 1] not in HEADLINE)
+            and _could_be_title(lines[i].raw)
+        ):
+            # The same below a body that ends there, on a page read headlines after their bodies.
+            if score is None:
+                score = _reading(_units(lines, tags), lines)[0]
+            retagged = tags[:i] + [TITLE] + tags[i + 1 :]
+            better = _reading(_units(lines, retagged), lines)[0]
+            if better > score:
+                tags, score = retagged, better
     for i, t in enumerate(tags[:-1]):
         if not (
             t in (FURNITURE, LEAD)
@@ -132,21 +197,30 @@ def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[
             and lines[i + 1].blank_before
             and tags[i + 1] in (LEAD, "body")
             and (_dated(lines, i + 1) or any(j[0] in ("上接", "接") for j in lines[i + 1].jumps))
-            and not re.search(r"[，。；！？]", lines[i].raw)
-            and not _framed(lines[i].raw)
-            and not re.search(r"\d{7,}", lines[i].raw)  # a telephone number: a notice
-            and not _PAGE_NUMBER.match(lines[i].raw)  # a banner
+            and _could_be_title(lines[i].raw)
             and (i == 0 or tags[_last_kept(tags, i)] not in HEADLINE)  # no headline's or byline's tail
         ):
             continue
         if score is None:
-            score = _reading(_units(lines, tags))[0]
+            score = _reading(_units(lines, tags), lines)[0]
         retagged = tags[:i] + [TITLE, LEAD] + tags[i + 2 :]
-        better = _reading(_units(lines, retagged))[0]
+        better = _reading(_units(lines, retagged), lines)[0]
         if better > score:
             tags, score = retagged, better
     return tags
 
+
+
+def _could_be_title(raw: str) -> bool:
+    """No sentence, no column label, notice or banner."""
+    return not (
+        re.search(r"[，。；！？]", raw)
+        or _framed(raw)
+        or re.search(r"\d{7,}", raw)  # a telephone number: a notice
+        or _PAGE_NUMBER.match(raw)  # a banner
+        or no_title(raw)
+        or len(raw.replace(" ", "")) <= 4  # a column label (``记者观察``)
+    )
 
 
 def _framed(raw: str) -> bool:
@@ -158,12 +232,15 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
     """An article from its body lines: paragraphs, a dateline (however it was broken) moved into
     the fields, jumps recorded."""
     article = Article(kind=ARTICLE)
-    paragraphs = rules._paragraphs([lines[i] for i in unit.lines])
+    kept = list(unit.lines)
+    while len(kept) > 1 and rules._BYLINE.match(lines[kept[0]].raw):  # a byline above the dateline
+        article.reporters += [n for n in rules._names(lines[kept.pop(0)].raw) if n not in article.reporters]
+    paragraphs = rules._paragraphs([lines[i] for i in kept])
     if paragraphs:
         first = rules._take_dateline(article, paragraphs[0])
         if article.dateline is None or first[0].lstrip().startswith(("（", "(")):
             # Broken inside a word (``本报吕`` / ``梁 10 月``, ``（记`` / ``者 赵磊）``): read it closed up.
-            article.dateline, article.reporters = None, []
+            article.dateline = None
             first = rules._take_dateline(article, [clean_inline(" ".join(paragraphs[0]))])
         paragraphs[0] = first
     article.paragraphs = [p for p in (clean_inline(" ".join(p)) for p in paragraphs) if p]
@@ -176,11 +253,116 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
     return article
 
 
+def _text_runs(lines: list[rules._Line], tags: list[str], judged: list[str]) -> list[str]:
+    """A run of two or more lines tagged furniture that the rules read as running text and that
+    ends a sentence is an article's text, not a notice or a banner (those are a line or two of
+    no sentence): it opens a body, or goes on with the one above when that stopped mid-sentence."""
+    tags = list(tags)
+    i = 0
+    while i < len(tags):
+        end = i
+        while end < len(tags) and tags[end] == FURNITURE and judged[end] in ("body", "subhead"):
+            end += 1
+        if end - i >= 2 and any(re.search(r"[。！？]", lines[k].raw) for k in range(i, end)):
+            _as_text(lines, tags, i, end)
+        i = max(end, i + 1)
+    return tags
+
+
+def _sandwiched(lines: list[rules._Line], tags: list[str], judged: list[str]) -> list[str]:
+    """A two-line headline between two stretches of one article's text: the rules read its first
+    line as a subhead inside a body (no wider than the column, no phrase space, no bullet) and its
+    second as running text that flows on past a column break into a full line (the middle of a
+    paragraph, not an article's opening). They are a subhead and its paragraph's first line."""
+    tags = list(tags)
+    for i in range(len(tags) - 1):
+        if not (
+            tags[i] in (TITLE, TITLE_ON)
+            and judged[i] == "body"
+            and lines[i].link
+            and lines[i + 1].blank_before
+            and tags[i + 1] in (LEAD, "body")
+            and not _dated(lines, i + 1)
+            and dateline_reach(lines, i + 1) is None
+        ):
+            continue
+        start = i - 1
+        j = _last_kept(tags, start)
+        if (
+            start > 0
+            and tags[start] == TITLE
+            and not lines[i].blank_before
+            and judged[start] == "subhead"
+            and j >= 0
+            and tags[j] in (LEAD, "body", "subhead")
+            and all(_text_width(lines[k]) <= lines[k].wrap_after + 1 for k in (start, i))
+            and abs(_text_width(lines[i + 1]) - lines[i + 1].wrap_after) <= 1
+            and not rules._PHRASE_GAP.search(lines[start].raw)
+            and unicodedata.category(lines[start].raw[0]) != "So"  # a brief's bullet: a title
+        ):
+            for k in range(start, i + 1):
+                tags[k] = "subhead" if judged[k] == "subhead" else "body"
+            tags[i + 1] = "body"
+    return tags
+
+
+def _as_text(lines: list[rules._Line], tags: list[str], i: int, end: int) -> None:
+    """Tag lines i..end-1 as running text: a body's opening, or its sequel when the text above
+    stopped mid-sentence."""
+    j = _last_kept(tags, i)
+    goes_on = j >= 0 and tags[j] in (LEAD, "body", "subhead") and not ends_sentence(lines[j].raw)
+    tags[i:end] = ["body" if goes_on else LEAD] + ["body"] * (end - i - 1)
+
+
 def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> list[str]:
     """Tags that make headlines: a title starts with its first line (no ``title+`` without a
     title), a kicker has a title below it, a plain article's first line is its title, and so on
     below; each repair holds on any page, whatever the tagger was trained on."""
     tags = list(tags)
+    for j in range(len(lines)):
+        reach = dateline_reach(lines, j)
+        if reach and reach[0] == "dl" and (tags[j] in HEADLINE or tags[j] == FURNITURE):
+            # A dateline, however it was broken, opens a body: never a headline line.
+            tags[j] = LEAD
+            # The lines it reaches into, and the text right after it, go on with that body.
+            for k in range(j + 1, min(reach[1] + 2, len(lines))):
+                if tags[k] in HEADLINE or tags[k] in (FURNITURE, LEAD):
+                    tags[k] = "body"
+    i = 0
+    while i < len(tags):
+        end = i
+        while end < len(tags) and tags[end] == CAPTION_TAG:
+            end += 1
+        if end > i and not any(_CREDIT_END.search(lines[k].raw) for k in range(i, end)):
+            # A photo caption ends with its credit (``…… 记者 王佳丽 摄``, ``新华社发``, ``供图``):
+            # lines that credit no one are running text.
+            tags[i:end] = ["body"] * (end - i)
+        i = max(end, i + 1)
+    for i in range(1, len(tags)):
+        if (
+            (tags[i] in HEADLINE or tags[i] == FURNITURE)
+            and tags[i - 1] in (LEAD, "body")
+            and not lines[i].blank_before
+            and lines[i - 1].link
+            and re.search(r"[，、。；！？]", lines[i - 1].raw + lines[i].raw)
+        ):
+            # Running text that flows on into the next line of its block (the rules' judgement),
+            # in a sentence: that line goes on with the body.
+            tags[i] = "body"
+    for i in range(1, len(tags)):
+        j = _last_kept(tags, i)
+        if (
+            tags[i] == LEAD
+            and j >= 0
+            and tags[j] in (LEAD, "body", "subhead")
+            and not any(kind in ("下转", "转") for kind, _ in lines[j].jumps)
+            and not any(kind in ("上接", "接") for kind, _ in lines[i].jumps)
+            and not _dated(lines, i)
+            and dateline_reach(lines, i) is None
+        ):
+            # No article starts right below another one's text (its headline, a caption or a
+            # banner stands between), unless a dateline or a jump opens it: the text goes on here.
+            tags[i] = "body"
     for i, t in enumerate(tags):
         before = tags[i - 1] if i else ""
         after = tags[i + 1] if i + 1 < len(tags) else ""
@@ -188,6 +370,15 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             tags[i] = TITLE
         elif t == TITLE_ON and before not in (TITLE, TITLE_ON):
             tags[i] = TITLE
+        elif t == SUBTITLE and before == KICKER and not lines[i].raw.startswith("—"):
+            tags[i] = TITLE  # a kicker's line below is its title: a subtitle goes under a title
+        elif (
+            t == KICKER
+            and after not in (TITLE, TITLE_ON, KICKER)
+            and before not in (TITLE, TITLE_ON)
+            and not lines[i].raw.endswith("—")
+        ):
+            tags[i] = TITLE  # a headline line with no title below it, and no kicker's dash, is one
     if TITLE not in tags and len(tags) > 1 and tags[0] != CAPTION_TAG and not ends_sentence(lines[0].raw):
         # A plain article: its first line, when it is no sentence, is its title.
         if all(t in (LEAD, "body", "subhead") for t in tags[1:]):
@@ -207,22 +398,6 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             # On a page read headlines first, its first line alone in its block, with not even a
             # comma, above more body: a title that the tagger took for running text.
             tags[i], tags[i + 1] = TITLE, LEAD
-    i = 0
-    while i < len(tags):
-        end = i
-        while end < len(tags) and tags[end] == CAPTION_TAG:
-            end += 1
-        if (
-            end > i
-            and i
-            and not lines[i].blank_before
-            and tags[i - 1] in (LEAD, "body", "subhead")
-            and not any(re.search(r"摄\s*[）)]?\s*$", lines[k].raw) for k in range(i, end))
-        ):
-            # A photo caption stands apart and ends with its credit (``…… 记者 王佳丽 摄``): lines
-            # that go on from a body without a break and credit no one are that body's text.
-            tags[i:end] = ["body"] * (end - i)
-        i = max(end, i + 1)
     for i, t in enumerate(tags):
         if t != TITLE_ON or not lines[i].blank_before:
             continue
@@ -230,6 +405,15 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
         # narrower than the line below (a title is broken where its first line is full).
         if tags[i - 1] == TITLE and lines[i - 1].blank_before and lines[i - 1].vis < 0.7 * lines[i].vis:
             tags[i - 1], tags[i] = KICKER, TITLE
+    for i in range(len(tags) - 1):
+        if tags[i] in (KICKER, TITLE, TITLE_ON) and tags[i + 1] in (KICKER, TITLE, TITLE_ON, SUBTITLE) and _runs_on(
+            lines[i].raw, lines[i + 1].raw
+        ):
+            # A headline line broken inside a quote, a figure or a clause goes on in the next line:
+            # both are one title.
+            if tags[i] == KICKER:
+                tags[i] = TITLE
+            tags[i + 1] = TITLE_ON
     for i, t in enumerate(tags):
         # A headline has one kicker: one below a title that already has one above is the title's
         # last line.
@@ -240,6 +424,18 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             if j >= 0 and tags[j] == KICKER:
                 tags[i] = TITLE_ON
     return tags
+
+
+def _runs_on(line: str, below: str) -> bool:
+    """Whether a headline line stops where no headline ends: inside a quote or bracket, inside a
+    figure (``3.`` / ``4%``), after a clause mark, or before a mark that closes what it started."""
+    line, below = line.strip(), below.strip()
+    return bool(line and below) and (
+        unbalanced(line)
+        or line[-1] in "，、：:“‘《（(【"
+        or (line[-1].isdigit() or line[-1] == ".") and (below[0].isdigit() or below[0] in "%％")
+        or below[0] in "，、。”’》）)】%％"
+    )
 
 
 def _dated(lines: list[rules._Line], i: int) -> bool:
@@ -306,10 +502,23 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
         article.kicker = clean_heading(rules._join_heading(kicker).rstrip("—").strip())
     if subtitle:
         article.subtitle = rules._join_heading(subtitle)
-    if len(title) == 2 and not subtitle and rules._parallel(title):
-        article.subtitle = clean_heading(title.pop())  # two equally long lines: title and subtitle
-    if title:
+    if title and not no_title(" ".join(title)):
         article.title = _unbulleted(rules._join_heading(title))
+
+
+_NEWS_ORG = r"(?:本报|新华社|中新社|人民日报|中新网|央视网)"
+_NOT_A_TITLE = re.compile(
+    rf"^{_NEWS_ORG}[\u4e00-\u9fff]{{0,8}}?\s*(?:\d|讯|电)"  # a dateline's start: 本报吕梁 10 月 23
+    r"|^[\d\s]*[月日]?\s*[讯电]\s*(?:[（(]|$)"  # its tail: 日讯（记者
+    r"|^[（(]?\s*(?:本报|本刊|新华社)?(?:特约|实习)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:\s|[）)]|$)"  # a byline
+    r"|[，、；：]$|。|^[，。、；：）》”’]"  # a clause of running text: ends or starts mid-sentence
+)
+
+
+def no_title(text: str) -> bool:
+    """What is never a title, whatever the tags say: a dateline or a piece of one, a byline, a
+    clause of running text (a sentence end inside, a clause mark at its end)."""
+    return any(bool(_NOT_A_TITLE.search(form)) or bool(rules._BYLINE.match(form)) for form in (text.strip(), clean_inline(text).strip()))
 
 
 def _unbulleted(title: str) -> str:

@@ -57,25 +57,103 @@ def page_features(text: str) -> tuple[list[rules._Line], list[dict[str, float]]]
     sizes: dict[int, int] = {}
     for line in lines:
         sizes[line.block] = sizes.get(line.block, 0) + 1
-    own = [_own(lines, tags, i, sizes) for i in range(len(lines))]
+    spans = _spans(lines)
+    shared = _shared_words(lines, tags)
+    own = [_own(lines, tags, i, sizes) + spans[i] + shared[i] for i in range(len(lines))]
     features = []
     for i in range(len(lines)):
         f = {f"0{name}": 1.0 for name in own[i]}
         f["heads_first"] = float(heads_first)
-        for d in (-2, -1, 1, 2):
+        for d in (-3, -2, -1, 1, 2, 3):
             j = i + d
             if 0 <= j < len(lines):
-                keep = own[j] if abs(d) == 1 else [n for n in own[j] if n.split("=")[0] in _FAR]
+                keep = own[j] if abs(d) <= 2 else [n for n in own[j] if n.split("=")[0] in _FAR]
                 f.update({f"{d}{name}": 1.0 for name in keep})
                 if abs(d) == 1:
                     f.update({f"{d}{name}": 1.0 for name in _pair(lines[min(i, j)], lines[max(i, j)])})
             else:
                 f[f"{d}none"] = 1.0
+        # Conjunctions the linear model cannot form itself: this line's shape against its neighbours'.
+        for d in (-1, 1):
+            key = f"{d}rule=" 
+            other = next((n[len(key):] for n in f if n.startswith(key)), "none")
+            f[f"rules{d}={tags[i]}|{other}"] = 1.0
         features.append(f)
     return lines, features
 
 
-_FAR = {"rule", "es", "wf", "wb", "blank", "role", "end"}
+_FAR = {"rule", "es", "wf", "wb", "blank", "role", "end", "block", "in_dl", "dl_at", "shared_up", "shared_down"}
+
+
+def _cjk_pairs(text: str) -> set[str]:
+    text = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return {text[n : n + 2] for n in range(len(text) - 1)}
+
+
+def _shared_words(lines: list[rules._Line], tags: list[str]) -> list[list[str]]:
+    """How much of a line that the rules did not read as running text recurs in the opening of
+    the body above and of the body below it: a headline restates its story's lead."""
+    runs: list[tuple[int, int]] = []
+    for i, t in enumerate(tags):
+        if t in ("body", "subhead"):
+            if runs and runs[-1][1] == i - 1:
+                runs[-1] = (runs[-1][0], i)
+            else:
+                runs.append((i, i))
+    openings = [_cjk_pairs("".join(lines[k].raw for k in range(a, b + 1))[:200]) for a, b in runs]
+    out: list[list[str]] = [[] for _ in lines]
+    r = 0
+    for i, t in enumerate(tags):
+        while r < len(runs) and runs[r][1] < i:
+            r += 1
+        if t in ("body", "subhead"):
+            continue
+        words = _cjk_pairs(lines[i].raw)
+        if len(words) < 2:
+            continue
+        for name, k in (("up", r - 1), ("down", r)):
+            if 0 <= k < len(runs):
+                share = len(words & openings[k]) / len(words)
+                out[i].append(f"shared_{name}={'most' if share >= 0.6 else 'some' if share >= 0.25 else 'little'}")
+    return out
+
+
+def dateline_reach(lines: list[rules._Line], j: int) -> tuple[str, int, int] | None:
+    """A dateline (``dl``) or its bracketed reporters (``rp``) that starts at line j, read across up
+    to three lines: its kind, the last line it reaches into, and where in that line it ends
+    (characters past the line's end are 0: it ends with the line)."""
+    if lines[j].raw[:2] not in ("本报", "新华", "中新", "人民", "央视") and not lines[j].raw.startswith(("（", "(")):
+        return None
+    parts = [lines[k].raw for k in range(j, min(j + 3, len(lines)))]
+    joined = "".join(parts)
+    match = rules._DATELINE.match(joined) or rules._DATELINE_REPORTERS.match(joined)
+    if not match:
+        return None
+    at = 0
+    for k, part in enumerate(parts):
+        if at + len(part) >= match.end():
+            return ("dl" if joined[0] not in "（(" else "rp"), j + k, at + len(part) - match.end()
+        at += len(part)
+    return None
+
+
+def _spans(lines: list[rules._Line]) -> list[list[str]]:
+    """Where a dateline or a byline read across up to three lines starts and what it covers: a
+    dateline broken anywhere (``本报吕梁 10 月 23`` / ``日讯（记者…``) is one on every line it touches."""
+    out: list[list[str]] = [[] for _ in lines]
+    for j in range(len(lines)):
+        reach = dateline_reach(lines, j)
+        if reach is None:
+            continue
+        name, last, past = reach
+        for k in range(j, last + 1):
+            out[k].append(f"in_{name}={'start' if k == j else 'inside'}")
+        out[last].append(f"{name}_at={'ends_inside' if past else 'ends_here'}")
+    for j in range(len(lines) - 1):  # a byline broken over two lines
+        if rules._BYLINE.match(f"{lines[j].raw} {lines[j + 1].raw}") and not rules._BYLINE.match(lines[j].raw):
+            out[j].append("by_split=first")
+            out[j + 1].append("by_split=second")
+    return out
 
 
 def _own(lines: list[rules._Line], tags: list[str], i: int, sizes: dict[int, int]) -> list[str]:
@@ -104,6 +182,10 @@ def _own(lines: list[rules._Line], tags: list[str], i: int, sizes: dict[int, int
         f"open={unbalanced(raw)}",
         f"spaced={len(_LETTER_GAP.findall(raw)) >= 3}",
         f"phrase={_phrase_spaced(raw)}",
+        f"start2={_char_class(raw[0])}|{_char_class(raw[1]) if len(raw) > 1 else 'none'}",
+        f"end2={_char_class(raw[-2]) if len(raw) > 1 else 'none'}|{_char_class(raw[-1])}",
+        f"at={'first' if first else 'second' if i and lines[i - 1].blank_before else 'later'}",
+        f"vis_cmp={_compare(lines, i)}",
     ]
     flags = {
         "dl_start": _DATELINE_START.match(raw),
@@ -123,8 +205,25 @@ def _own(lines: list[rules._Line], tags: list[str], i: int, sizes: dict[int, int
         "short": len(raw.replace(" ", "")) <= 8,
         "bracket": raw.startswith("【"),
         "digits": sum(ch.isdigit() for ch in raw) >= 4,
+        "closes": "】" in raw and "【" not in raw or "》" in raw and "《" not in raw,
+        "colon_mid": bool(re.search(r"[：:].", raw)),
+        "dash_mid": "——" in raw.strip("—"),
+        "ends_digit": raw[-1].isdigit() or raw[-1] == ".",
+        "starts_digit": raw[0].isdigit() or raw[0] in "%％",
+        "long": line.vis > 22,
+        "number_split": i + 1 < len(lines) and raw[-1].isdigit() and lines[i + 1].raw[0].isdigit(),
     }
     return names + [name for name, on in flags.items() if on]
+
+
+def _compare(lines: list[rules._Line], i: int) -> str:
+    """This line's width against the lines right above and below it in its block."""
+    def side(j: int) -> str:
+        if not 0 <= j < len(lines) or (j > i and lines[j].blank_before) or (j < i and lines[i].blank_before):
+            return "none"
+        delta = lines[i].vis - lines[j].vis
+        return "same" if abs(delta) <= 0.5 else "wider" if delta > 0 else "narrower"
+    return f"{side(i - 1)}|{side(i + 1)}"
 
 
 def _pair(above: rules._Line, below: rules._Line) -> list[str]:

@@ -43,10 +43,10 @@ _JUMP = re.compile(r"[（(]\s*(下转|上接|转|接)\s*(第?\s*[0-9A-Za-z一二
 _BYLINE = re.compile(
     rf"^(?:{_ROLE}[\s:：]+|(?:本报|本刊)(?:特约|实习)?(?:记者|通讯员)){_NAMES}(?:\s+{_ROLE}[\s:：]*{_NAMES})*$"
 )
-_CREDIT = re.compile(rf"(?:{_ROLE}[\s:：]*|\s)(?P<names>{_NAMES})\s*摄\s*[）)]?$")
+_CREDIT = re.compile(rf"(?:{_ROLE}[\s:：]*|[\s（(])(?P<names>{_NAMES})\s*摄\s*[）)]?$")
 _DATELINE = re.compile(
     r"^(?:本报|新华社|中新社|人民日报|中新网|央视网)\s*(?P<place>[\u4e00-\u9fff]{0,8}?)\s*"
-    r"(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)(?=[\s（(\u4e00-\u9fff\d“]|$)"
+    r"(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)(?!员)(?=[\s（(\u4e00-\u9fff\d“]|$)"
 )
 _DATELINE_REPORTERS = re.compile(rf"^\s*[（(]\s*(?P<names>(?:{_ROLE}\s*)?{_NAMES}(?:\s+{_ROLE}\s*{_NAMES})*)\s*[）)]")
 _ROLE_WORD = re.compile(_ROLE)

@@ -335,3 +335,69 @@ def test_a_lone_line_above_a_dateline_is_its_title_when_that_pairs_every_headlin
 
 def test_a_label_framed_by_marks_above_a_dateline_is_no_title():
     assert "·简讯·" not in [a.title for a in _built("·简讯·", "furniture")]
+
+
+def _built_from(text: str, tags: list[str]):
+    from brief.ingest.segment.assemble import build
+    from brief.ingest.segment.features import page_features
+
+    lines, features = page_features(text)
+    judged = [next(n[len("0rule="):] for n in f if n.startswith("0rule=")) for f in features]
+    assert len(lines) == len(tags)
+    return build(lines, tags, judged=judged)
+
+
+def test_a_dateline_the_tagger_took_for_a_headline_still_opens_the_body():
+    body = _wrap(_FIRST_BODY[0], 15, first_indent=False)
+    text = "\n".join(["全市秋粮喜获丰收", "", "本报吕梁 10 月 23", "日讯（记者 赵磊）" + body[0]] + body[1:])
+    # a tagger misled by the break: the dateline's first line a title, its second a byline
+    tags = ["title", "title+", "byline"] + ["body"] * (len(body) - 1)
+    (article,) = _built_from(text, tags)
+    assert article.title == "全市秋粮喜获丰收"
+    assert article.dateline == Dateline(place="吕梁", date="10月23日")
+    assert article.reporters == ["赵磊"]
+    assert article.paragraphs[0].startswith("树立大食物观")
+
+
+def test_a_headline_pairs_with_the_body_that_shares_its_words():
+    # One headline between two bodies, nothing else on the page to tell the reading: the title
+    # goes with the story it restates (the one below), not with the one above.
+    first = _wrap(_FIRST_BODY[0], 15)
+    second = _wrap(_SECOND[0], 15)
+    text = "\n".join(first + ["", "全市国庆假期接待游客三百二十万人次", ""] + second)
+    tags = ["lead"] + ["body"] * (len(first) - 1) + ["title", "lead"] + ["body"] * (len(second) - 1)
+    untitled, titled = _built_from(text, tags)
+    assert (untitled.title, titled.title) == ("", "全市国庆假期接待游客三百二十万人次")
+    assert titled.paragraphs[0].startswith("市文旅局日前发布消息")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["本报吕梁10月23", "本报吕梁 10 月 23", "日讯（记者 赵磊）", "讯（记者 秦若 杨怡）", "新华社北京10月17日电",
+     "本报记者 王龙飞 王佳丽", "新华社记者 石媛娜 龚彬文", "（记者 赵磊）", "专线。", "全市新建高标准农田，",
+     "，增速比上月加快"],
+)
+def test_what_is_never_a_title(text):
+    from brief.ingest.segment.assemble import no_title
+
+    assert no_title(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全市秋粮喜获丰收", "习近平同巴西总统共见记者", "第三届链博会：为全球供应链注入新动能",
+     "人民日报评论员文章：更加注重改革实效，以钉钉子精神抓好改革落实", "本报评论员：把惠民实事办到群众心坎上"],
+)
+def test_titles_pass_the_no_title_guard(text):
+    from brief.ingest.segment.assemble import no_title
+
+    assert not no_title(text)
+
+
+def test_a_headline_broken_inside_a_figure_is_one_title():
+    first = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(first + ["", "全市粮食产量同比增长3.", "4%"])
+    # the tagger read the figure's second half as a kicker of its own
+    tags = ["lead"] + ["body"] * (len(first) - 1) + ["title", "kicker"]
+    (article,) = _built_from(text, tags)
+    assert article.title == "全市粮食产量同比增长3.4%"

@@ -1,0 +1,108 @@
+"""Why the page segmenter fails: per generator and headline position, the failing pages sorted into
+classes, with counts, and the same figures when the assembly gets the true line tags (so that
+tagging errors and assembly errors are told apart).
+
+    python benchmarks/segment_errors.py [--pages N] [--seed S] [--generators a,b] [--model PATH] [--show K]
+
+Classes of a wrong title: ``furniture`` (a dateline, byline or body clause printed as a title),
+``cut`` (the true title's start only), ``over`` (the true title and more), ``missing`` (no title),
+``other``; of a wrong count: ``more`` / ``fewer`` items than the truth. Line tags: the confusion
+of the tagger's tags against the tags recovered from the page's truth (``linetags.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from linetags import line_tags  # noqa: E402
+from pagegen import AFTER, BEFORE, TEST_DATES, load_items  # noqa: E402
+from segmentation import _FURNITURE_TITLE, _bare, char_f1, generator  # noqa: E402
+
+from brief.zh import clean_inline  # noqa: E402
+from brief.ingest.segment.assemble import build, segment_page  # noqa: E402
+from brief.ingest.segment.features import page_features  # noqa: E402
+from brief.ingest.segment.tagger import MODEL, tag  # noqa: E402
+
+
+def title_class(predicted: str, true: str, bodies: list[str]) -> str:
+    if not predicted:
+        return "missing"
+    if _FURNITURE_TITLE.search(predicted) or any(predicted in body for body in bodies):
+        return "furniture"
+    if true.startswith(predicted):
+        return "cut"
+    if predicted.startswith(true) or true in predicted:
+        return "over"
+    return "other"
+
+
+def page_errors(page, articles) -> list[tuple[str, str, str]]:
+    """(class, predicted title, true title) for every wrong thing on the page."""
+    out = []
+    if len(articles) != len(page.truth):
+        out.append(("count:" + ("more" if len(articles) > len(page.truth) else "fewer"), str(len(articles)), str(len(page.truth))))
+    bodies = [_bare(item.body) for item in page.truth]
+    predicted = [(_bare(a.title), clean_inline(a.body)) for a in articles]
+    for item in page.truth:
+        if item.kind != "article":
+            continue
+        body = clean_inline(item.body)
+        best = max(predicted, key=lambda p: char_f1(body, p[1]), default=("", ""))
+        if best[0] != _bare(item.title):
+            out.append(("title:" + title_class(best[0], _bare(item.title), bodies), best[0], _bare(item.title)))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--generators", default="a,b")
+    parser.add_argument("--model", type=Path, default=MODEL)
+    parser.add_argument("--show", type=int, default=3, help="examples per class")
+    args = parser.parse_args()
+    items = load_items()
+    for name in args.generators.split(","):
+        module = generator(name)
+        for position in (AFTER, BEFORE):
+            pages = module.generate_pages(args.pages, position, args.seed, items=items, date_range=TEST_DATES)
+            classes: Counter = Counter()
+            oracle: Counter = Counter()
+            examples: dict[str, list] = {}
+            confusion: Counter = Counter()
+            lines_total = 0
+            for n, page in enumerate(pages):
+                articles = segment_page(page.text, model=args.model)
+                for cls, got, want in page_errors(page, articles):
+                    classes[cls] += 1
+                    examples.setdefault(cls, []).append((n, got, want))
+                lines, true_tags, _ = line_tags(page)
+                _, features = page_features(page.text)
+                predicted = tag(features, args.model)
+                lines_total += len(lines)
+                confusion.update((t, p) for t, p in zip(true_tags, predicted) if t != p)
+                judged = [next((k[6:] for k in f if k.startswith("0rule=")), "") for f in features]
+                lines2, _ = page_features(page.text)
+                built = build(lines2, true_tags, heads_first=features[0].get("heads_first") == 1.0, judged=judged) if lines2 else []
+                for cls, _, _ in page_errors(page, built):
+                    oracle[cls] += 1
+            print(f"== {name} {position}: {len(pages)} pages, {lines_total} lines, "
+                  f"{sum(confusion.values())} mistagged ({sum(confusion.values()) / max(1, lines_total):.2%})")
+            print("  failures (tagger | true tags):")
+            for cls in sorted(set(classes) | set(oracle), key=lambda c: -classes[c]):
+                print(f"    {cls:<16} {classes[cls]:>5} | {oracle[cls]:>5}")
+            print("  top confusions (true -> tagged):")
+            for (t, p), count in confusion.most_common(10):
+                print(f"    {t:>9} -> {p:<9} {count}")
+            for cls, shown in examples.items():
+                for n, got, want in shown[: args.show]:
+                    print(f"    e.g. {cls} page {n}: got {got!r} want {want!r}")
+
+
+if __name__ == "__main__":
+    main()
