@@ -385,3 +385,37 @@ def test_choosing_among_candidates_takes_the_best_faithful_one(tmp_path):
                       {0: "全年新增就业365万人，增长62%。", 1: "全年新增就业365万人，增长62%。"}, {})
     (summary,) = model.summarize([JOBS], kind="summary")
     assert summary.method == "extractive" and summary.guard["action"] == "chose the extractive candidate"
+
+
+def test_an_untitled_article_s_summary_opens_with_its_lead_and_the_model_adds_what_lies_beyond(tmp_path):
+    untitled = Article(paragraphs=JOBS.paragraphs)
+    lead = JOBS.paragraphs[0]
+    beyond = "高校毕业生留晋就业人数同比增长6.2%。下一步，省人社厅将持续开展公共就业服务进校园活动，帮助更多青年找到工作。"
+    # The model is given the lead as the title ("what the title does not say" then means beyond the lead).
+    model = ScriptedModel(config_for(tmp_path), {lead: beyond}, {})
+    (summary,) = model.summarize([untitled], kind="summary")
+    assert model.calls == [(lead, False)]
+    assert summary.text == lead + beyond and summary.method == "scripted"
+    # Cut to the length asked, whole sentences first: the lead stays, the model's last sentence goes.
+    model = ScriptedModel(config_for(tmp_path / "short", max_chars=100), {lead: beyond}, {})
+    (summary,) = model.summarize([untitled], kind="summary")
+    assert summary.text == lead + "高校毕业生留晋就业人数同比增长6.2%。"
+    # A lead over half the length asked leaves the model too little room: it summarizes the whole.
+    model = ScriptedModel(config_for(tmp_path / "tight", max_chars=80), {"": beyond[:20]}, {})
+    (summary,) = model.summarize([untitled], kind="summary")
+    assert model.calls == [("", False)] and summary.text == beyond[:20]
+    # A titled article is summarized as before, from its own title.
+    model = ScriptedModel(config_for(tmp_path / "titled"), {JOBS.title: beyond}, {})
+    (summary,) = model.summarize([JOBS], kind="summary")
+    assert model.calls == [(JOBS.title, False)] and summary.text == beyond
+
+
+def test_an_untitled_article_whose_model_text_fails_gets_lead_plus_extractive(tmp_path):
+    untitled = Article(paragraphs=JOBS.paragraphs)
+    lead = JOBS.paragraphs[0]
+    invented = "高校毕业生留晋就业人数同比增长9.9%。"
+    model = ScriptedModel(config_for(tmp_path), {lead: invented}, {lead: invented})
+    (summary,) = model.summarize([untitled], kind="summary")
+    assert summary.method == "extractive" and summary.text.startswith(lead)
+    assert "9.9%" not in summary.text and "6.2%" in summary.text
+    assert summary.guard["action"] == "replaced by the extractive summary"
