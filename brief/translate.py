@@ -244,43 +244,57 @@ def misplaced_markers(translated: str) -> list[str]:
 
 
 def translate_brief(brief: Brief, translator: Translator) -> None:
-    """Give each item ``en = {title, summary}``, or None (marked in meta) when figures failed twice.
+    """Give each item ``en = {title, summary}``, or None (marked in meta) when figures failed twice,
+    and the day overview its ``en`` the same way.
 
     Both tries are batched over the whole brief, so a model runs twice at most, not per item.
     """
-    pending: dict[int, list[Protected]] = {}
+    # What to translate: item index -> [title, summary]; "overview" -> [its text].
+    pending: dict[int | str, list[Protected]] = {}
     for index, item in enumerate(brief.items):
         summary = item.summary.text if item.summary else ""
         pending[index] = [protect(item.article.title), protect(summary)]
         item.en = None
+    if brief.overview is not None:
+        brief.overview.en = None
+        if brief.overview.text:
+            pending["overview"] = [protect(brief.overview.text)]
     for retry in (False, True):
         if not pending:
             break
         order = list(pending)
-        texts = [p.text for index in order for p in pending[index]]
-        figures = [[f.english for f in p.figures] for index in order for p in pending[index]]
+        texts = [p.text for key in order for p in pending[key]]
+        figures = [[f.english for f in p.figures] for key in order for p in pending[key]]
         outputs = translator.translate(texts, retry=retry, figures=figures)
         if len(outputs) != len(texts):
             raise ModelError(f"the {translator.name} translator returned {len(outputs)} texts "
                              f"for {len(texts)}")
-        for position, index in enumerate(order):
-            parts = pending[index]
-            raw = outputs[2 * position: 2 * position + 2]
+        start = 0
+        for key in order:
+            parts = pending[key]
+            raw = outputs[start: start + len(parts)]
+            start += len(parts)
             problems = [problem for p, out in zip(parts, raw, strict=True)
                         for problem in p.check(out) + misplaced_markers(out) + rambling(p.text, out)]
-            if parts[1].text and not raw[1].strip():
+            if parts[-1].text and not raw[-1].strip():
                 problems.append("empty translation")
             if any(_CJK.search(out) for out in raw):
                 problems.append("Chinese left untranslated")
             if problems:
-                log.info("item %d: figures did not survive translation: %s",
-                         brief.items[index].rank, "; ".join(problems))
+                log.info("%s: figures did not survive translation: %s",
+                         "overview" if key == "overview" else f"item {brief.items[key].rank}",
+                         "; ".join(problems))
                 continue
-            title, summary = (p.restore(out) for p, out in zip(parts, raw, strict=True))
-            brief.items[index].en = {"title": title, "summary": summary}
-            del pending[index]
+            english = [p.restore(out) for p, out in zip(parts, raw, strict=True)]
+            if key == "overview":
+                brief.overview.en = english[0]
+            else:
+                brief.items[key].en = {"title": english[0], "summary": english[1]}
+            del pending[key]
     brief.meta["english"] = {
         "backend": translator.name,
-        "translated": len(brief.items) - len(pending),
-        "chinese_only": [brief.items[index].rank for index in pending],
+        "translated": sum(item.en is not None for item in brief.items),
+        "chinese_only": [brief.items[key].rank for key in pending if key != "overview"],
     }
+    if brief.overview is not None and brief.overview.text:
+        brief.meta["english"]["overview"] = brief.overview.en is not None

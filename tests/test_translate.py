@@ -65,7 +65,7 @@ def test_figures_come_back_in_english_form():
     assert brief.items[0].en["summary"] == (
         "January-August, the city added urban jobs numbering 365,400 people, "
         "invested 588.76 billion yuan.")
-    assert brief.meta["english"] == {"backend": "glossary", "translated": 1, "chinese_only": []}
+    assert brief.meta["english"] == {"backend": "glossary", "translated": 1, "chinese_only": [], "overview": True}
     assert len(translator.calls) == 1  # one batched pass for the whole brief
 
 
@@ -127,7 +127,7 @@ def test_a_translator_that_loses_texts_is_a_model_error():
         def translate(self, texts, *, retry=False, figures=None):
             return super().translate(texts, retry=retry)[:-1]
 
-    with pytest.raises(ModelError, match="returned 1 texts for 2"):
+    with pytest.raises(ModelError, match="returned 2 texts for 3"):
         translate_brief(a_brief("今年就业稳步增长。"), Truncating())
 
 
@@ -200,7 +200,7 @@ def test_random_marian_loses_figures_so_items_stay_chinese_and_marked(tiny_maria
     translate_brief(brief, translator)
     # untrained weights cannot copy [[N1]]: the check catches it, the retry fails too
     assert [item.en for item in brief.items] == [None, None]
-    assert brief.meta["english"] == {"backend": "marian", "translated": 0, "chinese_only": [1, 2]}
+    assert brief.meta["english"] == {"backend": "marian", "translated": 0, "chinese_only": [1, 2], "overview": False}
 
 
 @pytest.fixture(scope="module")
@@ -229,7 +229,7 @@ def test_llm_translator_runs_the_chat_model_with_the_translate_prompt(tiny_chat_
     translate_brief(brief, translator)
     # random weights do not copy [[N1]]: both tries fail the check and the item stays Chinese
     assert brief.items[0].en is None
-    assert brief.meta["english"] == {"backend": "llm", "translated": 0, "chinese_only": [1]}
+    assert brief.meta["english"] == {"backend": "llm", "translated": 0, "chinese_only": [1], "overview": False}
 
 
 # -- glossary, grammar and the checks on what the model wrote --------------------------------
@@ -338,3 +338,24 @@ def test_a_brief_translated_under_the_grammar_keeps_its_figures(tiny_gguf_dir, t
     translate_brief(brief, translator)
     assert brief.items[0].en == {"title": "588.76 billion yuan", "summary": "365,400 people"}
     assert brief.meta["english"]["chinese_only"] == []
+
+
+def test_the_overview_is_translated_with_the_items_and_checked_the_same_way():
+    from brief.model import Overview
+    from brief.rendering import render
+
+    brief = a_brief("全市完成投资5887.6亿元。")
+    brief.overview = Overview("今年全市完成投资5887.6亿元，就业稳步增长。", "model")
+    translator = GlossaryTranslator()
+    translate_brief(brief, translator)
+    assert len(translator.calls) == 1  # in the same batch as the items
+    assert brief.overview.en == "this year the city invested 588.76 billion yuan, employment grows steadily."
+    assert brief.meta["english"]["overview"] is True
+    for fmt in ("md", "txt", "html"):
+        assert "588.76 billion yuan, employment" in render(brief, fmt)
+    # Its figures garbled twice: no English for it, the items keep theirs.
+    brief = a_brief("今年就业稳步增长。")
+    brief.overview = Overview("惠及企业11142家。", "model")
+    translate_brief(brief, GlossaryTranslator(drop_marker="[[N1]]", always_drop=True))
+    assert brief.overview.en is None and brief.meta["english"]["overview"] is False
+    assert brief.items[0].en is not None and brief.meta["english"]["chinese_only"] == []
