@@ -166,11 +166,14 @@ class LLMTranslator:
         self.max_new_tokens = config.get("english", {}).get("max_new_tokens", 256)
 
     def request(self, text: str, figures: Sequence[str] = ()) -> str:
-        """What the model reads: what each placeholder stands for (so that it puts ``[[N2]]`` where
-        that figure belongs, not just somewhere), the glossary entries ``text`` uses, then the text."""
+        """What the model reads: what each placeholder of ``text`` stands for (so that it puts
+        ``[[N2]]`` where that figure belongs, not just somewhere; ``figures`` are those of the whole
+        text, ``[[N1]]`` first), the glossary entries ``text`` uses, then the text."""
         lines = []
-        if figures:
-            lines += ["Markers:", *(f"[[N{i}]] = {english}" for i, english in enumerate(figures, 1)), ""]
+        used = sorted({int(m.group(1)) for m in PLACEHOLDER.finditer(text)})
+        named = [f"[[N{i}]] = {figures[i - 1]}" for i in used if 0 < i <= len(figures)]
+        if named:
+            lines += ["Markers:", *named, ""]
         terms = glossary_for(text, self.glossary)
         if terms:
             lines += ["Terms:", *(f"{zh} = {en}" for zh, en in terms), ""]
@@ -180,19 +183,71 @@ class LLMTranslator:
                   figures: Sequence[Sequence[str]] | None = None) -> list[str]:
         from brief.logs import progress
 
-        runtime = self.summarizer.runtime
         replies = []
         for index, text in enumerate(progress(texts, "翻译", total=len(texts))):
-            if not text:
-                replies.append("")
-                continue
-            request = self.request(text, figures[index] if figures else ())
-            messages = self.prompt.messages(request, limit=0, key_figures=0, strict=retry)
-            # English takes about one token per Chinese character; the cap stops a model that loops.
-            cap = min(self.max_new_tokens, int(len(text) * 1.3) + 24)
-            reply = runtime.chat([messages], max_tokens=cap, grammar=english_grammar(text))
-            replies.append(reply[0][0].strip())
+            named = figures[index] if figures else ()
+            if retry:
+                # A 1.5B model given eight markers at once leaves some out (it writes "October"
+                # for "October [[N1]]"): the careful retry goes a few markers at a time.
+                replies.append(join_pieces([[self._one(part, named, retry) for part in sentence]
+                                            for sentence in pieces(text)]))
+            else:
+                replies.append(self._one(text, named, retry))
         return replies
+
+    def _one(self, text: str, figures: Sequence[str], retry: bool) -> str:
+        if not text.strip():
+            return ""
+        messages = self.prompt.messages(self.request(text, figures), limit=0, key_figures=0, strict=retry)
+        # English takes about one token per Chinese character; the cap stops a model that loops.
+        cap = min(self.max_new_tokens, int(len(text) * 1.3) + 24)
+        reply = self.summarizer.runtime.chat([messages], max_tokens=cap, grammar=english_grammar(text))
+        return reply[0][0].strip()
+
+
+# At most this many markers per request on the retry (a sentence with more is split at its commas).
+PIECE_MARKERS = 3
+_SENTENCE = re.compile(r"[^。！？；]+[。！？；]*")
+_CLAUSE = re.compile(r"[^，、：]+[，、：]*")
+
+
+def pieces(text: str) -> list[list[str]]:
+    """``text`` as sentences, each a list of parts with at most :data:`PIECE_MARKERS` markers: the
+    sentence whole when it has that few, else runs of its clauses."""
+    out = []
+    for sentence in _SENTENCE.findall(text):
+        if len(PLACEHOLDER.findall(sentence)) <= PIECE_MARKERS:
+            out.append([sentence])
+            continue
+        parts, current = [], ""
+        for clause in _CLAUSE.findall(sentence):
+            if current and len(PLACEHOLDER.findall(current + clause)) > PIECE_MARKERS:
+                parts.append(current)
+                current = ""
+            current += clause
+        out.append([*parts, current] if current else parts)
+    return out
+
+
+_LOWER_AFTER_COMMA = {"The", "It", "A", "An", "This", "These", "In", "On", "Of", "And", "With", "Which"}
+
+
+def join_pieces(sentences: list[list[str]]) -> str:
+    """English sentences joined by spaces; the parts of one sentence by commas (their own full
+    stops dropped, a capital only where a name keeps it)."""
+    out = []
+    for parts in sentences:
+        parts = [p.strip() for p in parts if p.strip()]
+        if not parts:
+            continue
+        joined = parts[0]
+        for part in parts[1:]:
+            first, _, rest = part.partition(" ")
+            if first in _LOWER_AFTER_COMMA:
+                part = first.lower() + (" " + rest if rest else "")
+            joined = joined.rstrip(" .;,") + ", " + part
+        out.append(joined)
+    return " ".join(out)
 
 
 def get_translator(config: dict[str, Any]) -> Translator:

@@ -258,6 +258,22 @@ def test_the_request_names_the_markers_and_the_terms_the_text_uses():
     assert request == ("Markers:\n[[N1]] = January-August\n[[N2]] = 1.86 trillion yuan\n\n"
                        f"Terms:\n省统计局 = {load_glossary()['省统计局']}\n\nChinese:\n省统计局：[[N1]]全省生产总值[[N2]]。")
     assert translator.request("今年就业稳步增长。") == "Chinese:\n今年就业稳步增长。"
+    # A piece of a text names only its own markers, with the numbers they have in the whole.
+    assert translator.request("增长[[N2]]。", ["January-August", "8%"]) == (
+        "Markers:\n[[N2]] = 8%\n\nChinese:\n增长[[N2]]。")
+
+
+def test_the_retry_goes_a_few_markers_at_a_time():
+    from brief.translate import join_pieces, pieces
+
+    text = "[[N1]]，市统计局通报，今年[[N2]]，全市完成投资[[N3]]，增长[[N4]]，其中工业[[N5]]。就业[[N6]]。"
+    assert pieces(text) == [["[[N1]]，市统计局通报，今年[[N2]]，全市完成投资[[N3]]，", "增长[[N4]]，其中工业[[N5]]。"],
+                            ["就业[[N6]]。"]]
+    assert [p for sentence in pieces("今年就业稳步增长。") for p in sentence] == ["今年就业稳步增长。"]
+    english = join_pieces([["On [[N1]] the bureau said investment was [[N3]] in [[N2]].",
+                            "The growth was [[N4]], with industry at [[N5]]."], ["Jobs: [[N6]]."]])
+    assert english == ("On [[N1]] the bureau said investment was [[N3]] in [[N2]], the growth was [[N4]], "
+                       "with industry at [[N5]]. Jobs: [[N6]].")
 
 
 def test_the_grammar_has_one_rule_per_set_of_markers_still_unwritten():
