@@ -201,7 +201,8 @@ class LLMTranslator:
         messages = self.prompt.messages(self.request(text, figures), limit=0, key_figures=0, strict=retry)
         # English takes about one token per Chinese character; the cap stops a model that loops.
         cap = min(self.max_new_tokens, int(len(text) * 1.3) + 24)
-        reply = self.summarizer.runtime.chat([messages], max_tokens=cap, grammar=english_grammar(text))
+        reply = self.summarizer.chat([messages], cap, prompt=f"{self.prompt.name}@{self.prompt.version}|{retry}",
+                                     grammar=english_grammar(text))
         return reply[0][0].strip()
 
 

@@ -419,3 +419,42 @@ def test_an_untitled_article_whose_model_text_fails_gets_lead_plus_extractive(tm
     assert summary.method == "extractive" and summary.text.startswith(lead)
     assert "9.9%" not in summary.text and "6.2%" in summary.text
     assert summary.guard["action"] == "replaced by the extractive summary"
+
+
+# -- the kept prompt prefix, switched between prompts within a run ----------------------------
+
+@pytest.fixture(scope="module")
+def tiny_gguf_file(tmp_path_factory):
+    pytest.importorskip("gguf")
+    pytest.importorskip("llama_cpp")
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from tiny_gguf import build_tiny_gguf
+
+    from brief.resources import data_dir
+
+    corpus = "".join(p.read_text(encoding="utf-8") for p in data_dir("prompts").rglob("*.toml"))
+    corpus += JOBS.title + JOBS.body + BRIDGE.title + BRIDGE.body
+    return build_tiny_gguf(tmp_path_factory.mktemp("tiny-gguf") / "tiny.gguf", corpus)
+
+
+def test_going_back_to_a_prompt_loads_its_kept_prefix_and_answers_the_same(tmp_path, tiny_gguf_file):
+    config = config_for(tmp_path, model_path=str(tiny_gguf_file), context=4096, threads=1)
+    model = LLMSummarizer(config)
+    plain, strict = (load_prompt("news-zh", "summary").messages(JOBS.body, limit=120, key_figures=2, strict=s)
+                     for s in (False, True))
+    first = model.chat([plain], 8, prompt="plain")
+    after_plain = model.runtime.llm.n_tokens
+    model.chat([strict], 8, prompt="strict")  # another prompt: its own kept state
+    assert len(list((tmp_path / "cache" / "prefix").glob("*.npz"))) == 2
+    assert model.runtime.llm.n_tokens != after_plain
+    # Back to the first prompt: its state is loaded, the context holds its tokens again.
+    model.runtime.switch_prefix(model._prefix_path("plain"))
+    assert model.runtime.llm.n_tokens == after_plain
+    assert model.chat([plain], 8, prompt="plain") == first
+    # A fresh process with nothing kept gives the same answer.
+    fresh = LLMSummarizer(config_for(tmp_path / "fresh", model_path=str(tiny_gguf_file), context=4096, threads=1,
+                                     cache=False))
+    assert fresh.chat([plain], 8, prompt="plain") == first
