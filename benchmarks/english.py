@@ -156,7 +156,7 @@ def main() -> None:
         config = defaults()
         config["summarize"].update({"threads": args.threads, "cache": False})
         config["english"]["backend"] = "llm"
-        config["overview"] = {**config.get("overview", {}), "enabled": False}
+        config["overview"]["enabled"] = False
         sets = [("seed page", seed_briefs(args.shared, config))]
         if args.days:
             sets.append((f"xwlb, {args.days} days x top {args.top}",

@@ -108,7 +108,12 @@ def day_articles(shared: Path, count: int) -> list[dict]:
     return rows
 
 
-def time_day(shared: Path, count: int, cache: Path) -> tuple[float, dict]:
+def time_day(shared: Path, count: int, cache: Path) -> list[tuple[str, float, dict]]:
+    """The day's brief twice: a first morning (empty cache: the model assembled, every prompt
+    evaluated), then a later morning (the summaries gone, the model and the kept prompt prefixes
+    still in the cache directory, as a cron job finds them on a new day's news)."""
+    import shutil
+
     from brief.pipeline import build_brief
     from brief.deliver.rendering import render
 
@@ -117,12 +122,18 @@ def time_day(shared: Path, count: int, cache: Path) -> tuple[float, dict]:
                     encoding="utf-8")
     config = _config(cache / "day-cache", cache=True)  # a fresh, empty cache: the morning's first run
     config["brief"]["top"] = 15
-    start = time.perf_counter()
-    result = build_brief([str(path)], top=15, backend="llm", config=config)
-    render(result.brief, "md", config)
-    elapsed = time.perf_counter() - start
-    methods = Counter(item.summary.method for item in result.brief.items)
-    return elapsed, {"items": len(result.brief.items), "methods": dict(methods), "notices": result.notices}
+    runs = []
+    for label in ("first morning (empty cache)", "later morning (prefixes kept)"):
+        shutil.rmtree(cache / "day-cache" / "summaries", ignore_errors=True)
+        start = time.perf_counter()
+        result = build_brief([str(path)], top=15, backend="llm", config=config)
+        render(result.brief, "md", config)
+        elapsed = time.perf_counter() - start
+        methods = Counter(item.summary.method for item in result.brief.items)
+        overview = result.brief.overview.method if result.brief.overview else "none"
+        runs.append((label, elapsed, {"items": len(result.brief.items), "methods": dict(methods),
+                                      "overview": overview, "notices": result.notices}))
+    return runs
 
 
 def main() -> None:
@@ -230,12 +241,12 @@ def main() -> None:
                       f"{methods} |", flush=True)
 
         if args.day:
-            elapsed, info = time_day(args.shared, args.day, cache)
-            print("\n| day run | articles | top by model | seconds | summaries |\n|---|---|---|---|---|")
-            print(f"| xwlb, ingest to rendered brief | {args.day} | {info['items']} | {elapsed:.1f} | "
-                  f"{info['methods']} |")
-            if info["notices"]:
-                print("notices:", "; ".join(info["notices"]))
+            print("\n| day run | articles | top by model | seconds | summaries | overview |\n|---|---|---|---|---|---|")
+            for label, elapsed, info in time_day(args.shared, args.day, cache):
+                print(f"| xwlb, ingest to rendered brief, {label} | {args.day} | {info['items']} | {elapsed:.1f} | "
+                      f"{info['methods']} | {info['overview']} |", flush=True)
+                if info["notices"]:
+                    print("notices:", "; ".join(info["notices"]))
 
 
 if __name__ == "__main__":

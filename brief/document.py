@@ -159,6 +159,7 @@ class Overview:
     fallback: str | None = None  # why the extractive overview was used instead of a model's
     rejected: str | None = None  # the model's overview that the checks turned down
     problems: list[str] = field(default_factory=list)  # what the checks found in it
+    en: str | None = None  # its English (--english), None when not asked or its figures failed
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -52,6 +52,8 @@ def render_docx(brief: Brief, config: dict[str, Any] | None = None) -> bytes:
     if brief.overview:
         document.add_heading("今日要闻综述", level=1)
         _add_marked(document.add_paragraph(), brief.overview.text)
+        if brief.overview.en:
+            document.add_paragraph(brief.overview.en)
     document.add_heading("要点速览", level=1)
     for item in brief.items[: brief.meta.get("highlights", 3)]:
         document.add_paragraph(item.article.title, style="List Number")

@@ -194,12 +194,16 @@ class Protected:
         """Problems with a raw model output (before :meth:`restore`); empty means figures are right.
 
         Every placeholder must come back, none may be unknown, and the model may write no digit of
-        its own: a number outside a placeholder is one it made up or rewrote.
+        its own: a number outside a placeholder is one it made up or rewrote. A figure whose English
+        is words only (September, January-August) may be written out instead of its placeholder:
+        told ``[[N2]] = September``, a model writes "in September", and that is the figure.
         """
         problems = []
         seen = {int(m.group(1)) for m in PLACEHOLDER.finditer(translated)}
         for index, figure in enumerate(self.figures, start=1):
-            if index not in seen:
+            written_out = not re.search(r"\d", figure.english) and re.search(
+                rf"(?<![A-Za-z]){re.escape(figure.english)}(?![A-Za-z])", PLACEHOLDER.sub(" ", translated))
+            if index not in seen and not written_out:
                 problems.append(f"missing {figure.source} ({figure.english})")
         for index in sorted(seen - set(range(1, len(self.figures) + 1))):
             problems.append(f"unknown placeholder [[N{index}]]")

@@ -26,6 +26,8 @@ def add_english(brief: Brief, config: dict[str, Any]) -> int:
         log.warning("%s; the brief goes out in Chinese only", exc)
         for item in brief.items:
             item.en = None
+        if brief.overview is not None:
+            brief.overview.en = None
         brief.meta["english"] = None
         return EXIT_PARTIAL
     kept = brief.meta["english"]["chinese_only"]

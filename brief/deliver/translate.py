@@ -169,11 +169,14 @@ class LLMTranslator:
         self.max_new_tokens = config["english"]["max_new_tokens"]
 
     def request(self, text: str, figures: Sequence[str] = ()) -> str:
-        """What the model reads: what each placeholder stands for (so that it puts ``[[N2]]`` where
-        that figure belongs, not just somewhere), the glossary entries ``text`` uses, then the text."""
+        """What the model reads: what each placeholder of ``text`` stands for (so that it puts
+        ``[[N2]]`` where that figure belongs, not just somewhere; ``figures`` are those of the whole
+        text, ``[[N1]]`` first), the glossary entries ``text`` uses, then the text."""
         lines = []
-        if figures:
-            lines += ["Markers:", *(f"[[N{i}]] = {english}" for i, english in enumerate(figures, 1)), ""]
+        used = sorted({int(m.group(1)) for m in PLACEHOLDER.finditer(text)})
+        named = [f"[[N{i}]] = {figures[i - 1]}" for i in used if 0 < i <= len(figures)]
+        if named:
+            lines += ["Markers:", *named, ""]
         terms = glossary_for(text, self.glossary)
         if terms:
             lines += ["Terms:", *(f"{zh} = {en}" for zh, en in terms), ""]
@@ -183,19 +186,72 @@ class LLMTranslator:
                   figures: Sequence[Sequence[str]] | None = None) -> list[str]:
         from brief.logs import progress
 
-        runtime = self.summarizer.runtime
         replies = []
         for index, text in enumerate(progress(texts, "翻译", total=len(texts))):
-            if not text:
-                replies.append("")
-                continue
-            request = self.request(text, figures[index] if figures else ())
-            messages = self.prompt.messages(request, limit=0, key_figures=0, strict=retry)
-            # English takes about one token per Chinese character; the cap stops a model that loops.
-            cap = min(self.max_new_tokens, int(len(text) * 1.3) + 24)
-            reply = runtime.chat([messages], max_tokens=cap, grammar=english_grammar(text))
-            replies.append(reply[0][0].strip())
+            named = figures[index] if figures else ()
+            if retry:
+                # A 1.5B model given eight markers at once leaves some out (it writes "October"
+                # for "October [[N1]]"): the careful retry goes a few markers at a time.
+                replies.append(join_pieces([[self._one(part, named, retry) for part in sentence]
+                                            for sentence in pieces(text)]))
+            else:
+                replies.append(self._one(text, named, retry))
         return replies
+
+    def _one(self, text: str, figures: Sequence[str], retry: bool) -> str:
+        if not text.strip():
+            return ""
+        messages = self.prompt.messages(self.request(text, figures), limit=0, key_figures=0, strict=retry)
+        # English takes about one token per Chinese character; the cap stops a model that loops.
+        cap = min(self.max_new_tokens, int(len(text) * 1.3) + 24)
+        reply = self.summarizer.chat([messages], cap, prompt=f"{self.prompt.name}@{self.prompt.version}|{retry}",
+                                     grammar=english_grammar(text))
+        return reply[0][0].strip()
+
+
+# At most this many markers per request on the retry (a sentence with more is split at its commas).
+PIECE_MARKERS = 3
+_SENTENCE = re.compile(r"[^。！？；]+[。！？；]*")
+_CLAUSE = re.compile(r"[^，、：]+[，、：]*")
+
+
+def pieces(text: str) -> list[list[str]]:
+    """``text`` as sentences, each a list of parts with at most :data:`PIECE_MARKERS` markers: the
+    sentence whole when it has that few, else runs of its clauses."""
+    out = []
+    for sentence in _SENTENCE.findall(text):
+        if len(PLACEHOLDER.findall(sentence)) <= PIECE_MARKERS:
+            out.append([sentence])
+            continue
+        parts, current = [], ""
+        for clause in _CLAUSE.findall(sentence):
+            if current and len(PLACEHOLDER.findall(current + clause)) > PIECE_MARKERS:
+                parts.append(current)
+                current = ""
+            current += clause
+        out.append([*parts, current] if current else parts)
+    return out
+
+
+_LOWER_AFTER_COMMA = {"The", "It", "A", "An", "This", "These", "In", "On", "Of", "And", "With", "Which"}
+
+
+def join_pieces(sentences: list[list[str]]) -> str:
+    """English sentences joined by spaces; the parts of one sentence by commas (their own full
+    stops dropped, a capital only where a name keeps it)."""
+    out = []
+    for parts in sentences:
+        parts = [p.strip() for p in parts if p.strip()]
+        if not parts:
+            continue
+        joined = parts[0]
+        for part in parts[1:]:
+            first, _, rest = part.partition(" ")
+            if first in _LOWER_AFTER_COMMA:
+                part = first.lower() + (" " + rest if rest else "")
+            joined = joined.rstrip(" .;,") + ", " + part
+        out.append(joined)
+    return " ".join(out)
 
 
 def get_translator(config: dict[str, Any]) -> Translator:
@@ -244,43 +300,57 @@ def misplaced_markers(translated: str) -> list[str]:
 
 
 def translate_brief(brief: Brief, translator: Translator) -> None:
-    """Give each item ``en = {title, summary}``, or None (marked in meta) when figures failed twice.
+    """Give each item ``en = {title, summary}``, or None (marked in meta) when figures failed twice,
+    and the day overview its ``en`` the same way.
 
     Both tries are batched over the whole brief, so a model runs twice at most, not per item.
     """
-    pending: dict[int, list[Protected]] = {}
+    # What to translate: item index -> [title, summary]; "overview" -> [its text].
+    pending: dict[int | str, list[Protected]] = {}
     for index, item in enumerate(brief.items):
         summary = item.summary.text if item.summary else ""
         pending[index] = [protect(item.article.title), protect(summary)]
         item.en = None
+    if brief.overview is not None:
+        brief.overview.en = None
+        if brief.overview.text:
+            pending["overview"] = [protect(brief.overview.text)]
     for retry in (False, True):
         if not pending:
             break
         order = list(pending)
-        texts = [p.text for index in order for p in pending[index]]
-        figures = [[f.english for f in p.figures] for index in order for p in pending[index]]
+        texts = [p.text for key in order for p in pending[key]]
+        figures = [[f.english for f in p.figures] for key in order for p in pending[key]]
         outputs = translator.translate(texts, retry=retry, figures=figures)
         if len(outputs) != len(texts):
             raise ModelError(f"the {translator.name} translator returned {len(outputs)} texts "
                              f"for {len(texts)}")
-        for position, index in enumerate(order):
-            parts = pending[index]
-            raw = outputs[2 * position: 2 * position + 2]
+        start = 0
+        for key in order:
+            parts = pending[key]
+            raw = outputs[start: start + len(parts)]
+            start += len(parts)
             problems = [problem for p, out in zip(parts, raw, strict=True)
                         for problem in p.check(out) + misplaced_markers(out) + rambling(p.text, out)]
-            if parts[1].text and not raw[1].strip():
+            if parts[-1].text and not raw[-1].strip():
                 problems.append("empty translation")
             if any(_CJK.search(out) for out in raw):
                 problems.append("Chinese left untranslated")
             if problems:
-                log.info("item %d: figures did not survive translation: %s",
-                         brief.items[index].rank, "; ".join(problems))
+                log.info("%s: figures did not survive translation: %s",
+                         "overview" if key == "overview" else f"item {brief.items[key].rank}",
+                         "; ".join(problems))
                 continue
-            title, summary = (p.restore(out) for p, out in zip(parts, raw, strict=True))
-            brief.items[index].en = {"title": title, "summary": summary}
-            del pending[index]
+            english = [p.restore(out) for p, out in zip(parts, raw, strict=True)]
+            if key == "overview":
+                brief.overview.en = english[0]
+            else:
+                brief.items[key].en = {"title": english[0], "summary": english[1]}
+            del pending[key]
     brief.meta["english"] = {
         "backend": translator.name,
-        "translated": len(brief.items) - len(pending),
-        "chinese_only": [brief.items[index].rank for index in pending],
+        "translated": sum(item.en is not None for item in brief.items),
+        "chinese_only": [brief.items[key].rank for key in pending if key != "overview"],
     }
+    if brief.overview is not None and brief.overview.text:
+        brief.meta["english"]["overview"] = brief.overview.en is not None

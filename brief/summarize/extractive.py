@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from brief.document import Article, Evidence, Summary
@@ -192,6 +192,23 @@ class ExtractiveSummarizer:
             method=self.name,
             evidence=[Evidence(s.text, [s.source]) for s in chosen],
         )
+
+
+def split_lead(article: Article) -> tuple[str, Article]:
+    """The article's first real sentence (no subhead, dateline or byline; news puts its main fact
+    there) and the rest of the article with that sentence as its title ("" and the article itself
+    when it has no such sentence or nothing after it)."""
+    sentences = _candidates(article)
+    if len(sentences) < 2:
+        return "", article
+    lead = sentences[0]
+    rest, found = [], False
+    for paragraph in article.paragraphs:
+        if not found and lead.source in paragraph:
+            paragraph, found = paragraph.replace(lead.source, "", 1).strip(), True
+        if paragraph:
+            rest.append(paragraph)
+    return lead.text, replace(article, title=lead.text, paragraphs=rest)
 
 
 def key_sentences(article: Article, budget: int) -> str:

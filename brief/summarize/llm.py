@@ -109,6 +109,7 @@ class LlamaCppRuntime:
                              n_batch=512, flash_attn=True, seed=0, verbose=False)
         except (ValueError, RuntimeError) as exc:
             raise ModelError(f"{path}: llama.cpp cannot load it: {exc}") from None
+        self.prefix: Path | None = None  # the kept state whose prompt the context now starts with
 
     def chat(self, conversations, max_tokens, grammar=None):
         if grammar is not None:
@@ -152,13 +153,21 @@ class LlamaCppRuntime:
                  state=np.frombuffer(buffer, dtype=np.uint8, count=used))
         atomic_write(path, out.getvalue())
 
+    def switch_prefix(self, path: Path | None) -> None:
+        """Before a request of another prompt than the last: load that prompt's kept state when
+        there is one, so that going over to the strict prompt, the overview or the translation and
+        back costs a file read, not the evaluation of its instructions and examples again."""
+        if path is None or path == self.prefix:
+            return
+        if path.exists():
+            self.load_prefix(path)
+        self.prefix = path
+
     def load_prefix(self, path: Path) -> bool:
         """Load a state kept by :meth:`save_prefix`; False (and a clean context) when unusable."""
         import numpy as np
         from llama_cpp.llama import LlamaState
 
-        if self.llm.n_tokens:
-            return False  # this run has evaluated a prefix of its own
         try:
             with np.load(path) as data:
                 ids, state = data["ids"], data["state"].tobytes()
@@ -218,13 +227,13 @@ class TransformersRuntime:
 def _model_source(config: dict[str, Any]) -> tuple[str, Path | None, str]:
     """(model id, a local path or None for the packaged card, prompt set)."""
     settings = config["summarize"]
-    if settings.get("model_path"):
+    if settings["model_path"]:
         path = Path(settings["model_path"]).expanduser()
-        return path.name, path, settings.get("prompt_set") or "news-zh"
+        return path.name, path, settings["prompt_set"] or "news-zh"
     from brief.llm.models import get_card
 
-    card = get_card(settings.get("model") or None)
-    return f"{card.name}@{card.sha256[:12]}", None, settings.get("prompt_set") or card.prompt_set
+    card = get_card(settings["model"] or None)
+    return f"{card.name}@{card.sha256[:12]}", None, settings["prompt_set"] or card.prompt_set
 
 
 def llm_available(config: dict[str, Any]) -> str | None:
@@ -243,7 +252,7 @@ def llm_available(config: dict[str, Any]) -> str | None:
     if path is None:
         from brief.llm.models import get_card, state
 
-        card = get_card(config["summarize"].get("model") or None)
+        card = get_card(config["summarize"]["model"] or None)
         if state(card, config) == "missing":
             return f"model {card.name} is not installed (pip install 'brief[llm]')"
     return None
@@ -257,22 +266,22 @@ class LLMSummarizer(AbstractiveSummarizer):
         self.model_id, self.path, self.prompt_set = _model_source(config)
         prompt_set = self.prompt_set
         self.prompts = {kind: load_prompt(prompt_set, kind) for kind in ("summary", "headline")}
-        self.key_figures = config["summarize"].get("key_figures", 2)
+        self.key_figures = config["summarize"]["key_figures"]
         self.prompt_version = ",".join(f"{p.name}@{p.version}" for p in self.prompts.values())
         self.prompt_version += f",key figures {self.key_figures}"
-        self.context = config["summarize"].get("context", 2048)
+        self.context = config["summarize"]["context"]
         self._runtime: Runtime | None = None
 
     @property
     def runtime(self) -> Runtime:
         """Loaded on first use: assembling or loading the weights is the slow part."""
         if self._runtime is None:
-            threads = self.config["summarize"].get("threads") or os.cpu_count() or 1
+            threads = self.config["summarize"]["threads"] or os.cpu_count() or 1
             path = self.path
             if path is None:
                 from brief.llm.models import ensure_model, get_card
 
-                path = ensure_model(get_card(self.config["summarize"].get("model") or None), self.config)
+                path = ensure_model(get_card(self.config["summarize"]["model"] or None), self.config)
             if path.is_dir():
                 self._runtime = TransformersRuntime(path, threads=threads)
             else:
@@ -280,17 +289,28 @@ class LLMSummarizer(AbstractiveSummarizer):
         return self._runtime
 
     def _generate(self, requests: Sequence[Request], strict: bool) -> list[tuple[str, bool]]:
+        if not requests:
+            return []
         conversations = [
             self.prompts[r.kind].messages(r.text, limit=r.limit, key_figures=self.key_figures, strict=strict)
             for r in requests
         ]
         # Chinese runs at about 1.3 characters per token: room to finish a slightly long answer,
         # never so much that a rambling one costs seconds.
-        cap = max(r.limit for r in requests) + 24 if requests else 0
-        kept = self._prefix_path(requests[0], strict) if requests else None
-        if kept is not None and kept.exists():
-            self.runtime.load_prefix(kept)
-        replies = self.runtime.chat(conversations, max_tokens=cap)
+        cap = max(r.limit for r in requests) + 24
+        limit = requests[0].limit
+        return self.chat(conversations, cap, prompt=f"{self.prompt_version}|{requests[0].kind}|{limit}|{strict}")
+
+    def chat(self, conversations: Sequence[list[dict[str, str]]], max_tokens: int, *, prompt: str,
+             grammar: str | None = None) -> list[tuple[str, bool]]:
+        """The runtime's replies. ``prompt`` names what the conversations share before their own
+        text (prompt file, version, variant): with llama.cpp that evaluated prefix is kept in the
+        cache directory after its first use and loaded whenever the run comes back to it."""
+        kept = self._prefix_path(prompt)
+        if kept is not None:
+            self.runtime.switch_prefix(kept)
+        extra = {} if grammar is None else {"grammar": grammar}
+        replies = self.runtime.chat(conversations, max_tokens=max_tokens, **extra)
         if kept is not None and not kept.exists():
             try:
                 self.runtime.save_prefix(kept)
@@ -298,10 +318,10 @@ class LLMSummarizer(AbstractiveSummarizer):
                 pass  # a read-only or full cache costs the next run time, never this one
         return replies
 
-    def _prefix_path(self, request: Request, strict: bool) -> Path | None:
-        """Where llama.cpp's state after this kind of request is kept, keyed like the summary cache
-        (model, prompt versions, kind, length, variant, context, llama.cpp version, brief version);
-        None when the cache is off or the runtime is not llama.cpp."""
+    def _prefix_path(self, prompt: str) -> Path | None:
+        """Where llama.cpp's state after a request of ``prompt`` is kept, keyed like the summary
+        cache (model, prompt version and variant, context, llama.cpp version, brief version); None
+        when the cache is off or the runtime is not llama.cpp."""
         if self.cache is None or not isinstance(self.runtime, LlamaCppRuntime):
             return None
         import hashlib
@@ -311,7 +331,6 @@ class LLMSummarizer(AbstractiveSummarizer):
         from brief import __version__
         from brief.config import cache_dir
 
-        parts = [self.model_id, self.prompt_version, request.kind, str(request.limit), str(strict),
-                 str(self.context), llama_cpp.__version__, __version__]
+        parts = [self.model_id, prompt, str(self.context), llama_cpp.__version__, __version__]
         key = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
         return cache_dir(self.config) / "prefix" / f"{key}.npz"

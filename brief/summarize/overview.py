@@ -137,7 +137,7 @@ def model_overview(items: Sequence[BriefItem], summarizer: Any, settings: dict[s
     if hit is not None:
         return hit.text
     messages = prompt.messages(text, limit=limit, key_figures=0, strict=False)
-    raw, truncated = summarizer.runtime.chat([messages], max_tokens=limit + 40)[0]
+    raw, truncated = summarizer.chat([messages], limit + 40, prompt=f"{prompt.name}@{prompt.version}|{limit}")[0]
     made = end_sentence(fit_length(clean_output(raw, "summary"), limit, truncated=truncated))
     if cache:
         cache.put(key, Summary(text=made, method="overview"))

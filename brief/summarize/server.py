@@ -28,12 +28,12 @@ MAX_BACKOFF = 8.0
 
 
 def _settings(config: dict[str, Any]) -> dict[str, Any]:
-    return config["summarize"].get("server", {})
+    return config["summarize"]["server"]
 
 
 def server_urls(config: dict[str, Any]) -> list[str]:
     """The configured base URLs (``.../v1``), one or several."""
-    url = _settings(config).get("url") or ""
+    url = _settings(config)["url"]
     urls = [url] if isinstance(url, str) else list(url)
     urls = [u.strip().rstrip("/") for u in urls if isinstance(u, str) and u.strip()]
     if not urls:
@@ -160,10 +160,9 @@ def _detail(response: Any) -> str:
 
 def runtime_from_config(config: dict[str, Any]) -> ServerRuntime:
     settings = _settings(config)
-    return ServerRuntime(server_urls(config), model=settings.get("model", ""),
-                         api_key_env=settings.get("api_key_env", ""), timeout=settings.get("timeout", 120),
-                         max_in_flight=settings.get("max_in_flight", 4), retries=settings.get("retries", 3),
-                         extra_body=settings.get("extra_body", {}))
+    return ServerRuntime(server_urls(config), model=settings["model"], api_key_env=settings["api_key_env"],
+                         timeout=settings["timeout"], max_in_flight=settings["max_in_flight"],
+                         retries=settings["retries"], extra_body=settings["extra_body"])
 
 
 class ServerSummarizer(LLMSummarizer):
@@ -175,7 +174,7 @@ class ServerSummarizer(LLMSummarizer):
         super().__init__(config)
         self._server: Runtime = runtime_from_config(config)
         # The cache key names what wrote the summary: the served model, not the packaged card.
-        self.model_id = f"{_settings(config).get('model') or 'server'}@{server_urls(config)[0]}"
+        self.model_id = f"{_settings(config)['model'] or 'server'}@{server_urls(config)[0]}"
 
     @property
     def runtime(self) -> Runtime:

@@ -96,3 +96,14 @@ def test_restore_drops_words_of_the_figure_the_model_wrote_again():
                "and signing [[N4]] projects.")
     assert protected.restore(english) == ("At noon on October 17, investment reached 588.76 billion yuan, "
                                           "employing 365,400 people and signing 1,638 projects.")
+
+
+def test_a_month_written_out_instead_of_its_placeholder_is_the_figure():
+    protected = protect("今年9月，全市新增就业3.2万人。")
+    assert protected.text == "今年[[N1]]，全市新增就业[[N2]]。"
+    assert protected.check("In September, new jobs in the city numbered [[N2]].") == []
+    assert protected.restore("In September, new jobs in the city numbered [[N2]].") == (
+        "In September, new jobs in the city numbered 32,000 people.")
+    # Not a word that merely contains it, and never a figure with digits (32,000 must be the marker).
+    assert protected.check("In Septembers the city added [[N2]] jobs.") == ["missing 9月 (September)"]
+    assert protected.check("In [[N1]] the city added 32,000 jobs.")[0].startswith("missing 3.2万人")

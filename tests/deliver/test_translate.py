@@ -65,7 +65,7 @@ def test_figures_come_back_in_english_form():
     assert brief.items[0].en["summary"] == (
         "January-August, the city added urban jobs numbering 365,400 people, "
         "invested 588.76 billion yuan.")
-    assert brief.meta["english"] == {"backend": "glossary", "translated": 1, "chinese_only": []}
+    assert brief.meta["english"] == {"backend": "glossary", "translated": 1, "chinese_only": [], "overview": True}
     assert len(translator.calls) == 1  # one batched pass for the whole brief
 
 
@@ -127,7 +127,7 @@ def test_a_translator_that_loses_texts_is_a_model_error():
         def translate(self, texts, *, retry=False, figures=None):
             return super().translate(texts, retry=retry)[:-1]
 
-    with pytest.raises(ModelError, match="returned 1 texts for 2"):
+    with pytest.raises(ModelError, match="returned 2 texts for 3"):
         translate_brief(a_brief("今年就业稳步增长。"), Truncating())
 
 
@@ -200,7 +200,7 @@ def test_random_marian_loses_figures_so_items_stay_chinese_and_marked(tiny_maria
     translate_brief(brief, translator)
     # untrained weights cannot copy [[N1]]: the check catches it, the retry fails too
     assert [item.en for item in brief.items] == [None, None]
-    assert brief.meta["english"] == {"backend": "marian", "translated": 0, "chinese_only": [1, 2]}
+    assert brief.meta["english"] == {"backend": "marian", "translated": 0, "chinese_only": [1, 2], "overview": False}
 
 
 @pytest.fixture(scope="module")
@@ -229,7 +229,7 @@ def test_llm_translator_runs_the_chat_model_with_the_translate_prompt(tiny_chat_
     translate_brief(brief, translator)
     # random weights do not copy [[N1]]: both tries fail the check and the item stays Chinese
     assert brief.items[0].en is None
-    assert brief.meta["english"] == {"backend": "llm", "translated": 0, "chinese_only": [1]}
+    assert brief.meta["english"] == {"backend": "llm", "translated": 0, "chinese_only": [1], "overview": False}
 
 
 # -- glossary, grammar and the checks on what the model wrote --------------------------------
@@ -258,6 +258,22 @@ def test_the_request_names_the_markers_and_the_terms_the_text_uses():
     assert request == ("Markers:\n[[N1]] = January-August\n[[N2]] = 1.86 trillion yuan\n\n"
                        f"Terms:\n省统计局 = {load_glossary()['省统计局']}\n\nChinese:\n省统计局：[[N1]]全省生产总值[[N2]]。")
     assert translator.request("今年就业稳步增长。") == "Chinese:\n今年就业稳步增长。"
+    # A piece of a text names only its own markers, with the numbers they have in the whole.
+    assert translator.request("增长[[N2]]。", ["January-August", "8%"]) == (
+        "Markers:\n[[N2]] = 8%\n\nChinese:\n增长[[N2]]。")
+
+
+def test_the_retry_goes_a_few_markers_at_a_time():
+    from brief.deliver.translate import join_pieces, pieces
+
+    text = "[[N1]]，市统计局通报，今年[[N2]]，全市完成投资[[N3]]，增长[[N4]]，其中工业[[N5]]。就业[[N6]]。"
+    assert pieces(text) == [["[[N1]]，市统计局通报，今年[[N2]]，全市完成投资[[N3]]，", "增长[[N4]]，其中工业[[N5]]。"],
+                            ["就业[[N6]]。"]]
+    assert [p for sentence in pieces("今年就业稳步增长。") for p in sentence] == ["今年就业稳步增长。"]
+    english = join_pieces([["On [[N1]] the bureau said investment was [[N3]] in [[N2]].",
+                            "The growth was [[N4]], with industry at [[N5]]."], ["Jobs: [[N6]]."]])
+    assert english == ("On [[N1]] the bureau said investment was [[N3]] in [[N2]], the growth was [[N4]], "
+                       "with industry at [[N5]]. Jobs: [[N6]].")
 
 
 def test_the_grammar_has_one_rule_per_set_of_markers_still_unwritten():
@@ -338,3 +354,24 @@ def test_a_brief_translated_under_the_grammar_keeps_its_figures(tiny_gguf_dir, t
     translate_brief(brief, translator)
     assert brief.items[0].en == {"title": "588.76 billion yuan", "summary": "365,400 people"}
     assert brief.meta["english"]["chinese_only"] == []
+
+
+def test_the_overview_is_translated_with_the_items_and_checked_the_same_way():
+    from brief.document import Overview
+    from brief.deliver.rendering import render
+
+    brief = a_brief("全市完成投资5887.6亿元。")
+    brief.overview = Overview("今年全市完成投资5887.6亿元，就业稳步增长。", "model")
+    translator = GlossaryTranslator()
+    translate_brief(brief, translator)
+    assert len(translator.calls) == 1  # in the same batch as the items
+    assert brief.overview.en == "this year the city invested 588.76 billion yuan, employment grows steadily."
+    assert brief.meta["english"]["overview"] is True
+    for fmt in ("md", "txt", "html"):
+        assert "588.76 billion yuan, employment" in render(brief, fmt)
+    # Its figures garbled twice: no English for it, the items keep theirs.
+    brief = a_brief("今年就业稳步增长。")
+    brief.overview = Overview("惠及企业11142家。", "model")
+    translate_brief(brief, GlossaryTranslator(drop_marker="[[N1]]", always_drop=True))
+    assert brief.overview.en is None and brief.meta["english"]["overview"] is False
+    assert brief.items[0].en is not None and brief.meta["english"]["chinese_only"] == []

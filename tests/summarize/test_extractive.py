@@ -226,3 +226,16 @@ def test_the_summary_leaves_out_a_sentence_that_only_restates_the_title():
     # An article with nothing beyond its title still gets its one sentence.
     only = Article(title="本台播发评论员文章", paragraphs=["本台今天播发评论员文章。"])
     assert ExtractiveSummarizer(defaults()).summarize([only])[0].text == "本台今天播发评论员文章。"
+
+
+def test_split_lead_takes_the_first_real_sentence_and_titles_the_rest_with_it():
+    from brief.summarize.extractive import split_lead
+
+    article = Article(paragraphs=["本报太原10月9日讯（记者 李明）10月9日，我市新建的汾河公园正式开园，占地120公顷。",
+                                  "公园设有步道12公里。周末预计接待游客5万人次。"])
+    lead, rest = split_lead(article)
+    assert lead == "10月9日，我市新建的汾河公园正式开园，占地120公顷。"  # byline off
+    assert rest.title == lead and rest.paragraphs == ["公园设有步道12公里。周末预计接待游客5万人次。"]
+    # One sentence only: nothing beyond the lead, the article comes back as it is.
+    single = Article(paragraphs=["我市新建的汾河公园正式开园，占地120公顷。"])
+    assert split_lead(single) == ("", single)

@@ -385,3 +385,71 @@ def test_choosing_among_candidates_takes_the_best_faithful_one(tmp_path):
                       {0: "全年新增就业365万人，增长62%。", 1: "全年新增就业365万人，增长62%。"}, {})
     (summary,) = model.summarize([JOBS], kind="summary")
     assert summary.method == "extractive" and summary.guard["action"] == "chose the extractive candidate"
+
+
+def test_an_untitled_article_s_summary_opens_with_its_lead_and_the_model_adds_what_lies_beyond(tmp_path):
+    untitled = Article(paragraphs=JOBS.paragraphs)
+    lead = JOBS.paragraphs[0]
+    beyond = "高校毕业生留晋就业人数同比增长6.2%。下一步，省人社厅将持续开展公共就业服务进校园活动，帮助更多青年找到工作。"
+    # The model is given the lead as the title ("what the title does not say" then means beyond the lead).
+    model = ScriptedModel(config_for(tmp_path), {lead: beyond}, {})
+    (summary,) = model.summarize([untitled], kind="summary")
+    assert model.calls == [(lead, False)]
+    assert summary.text == lead + beyond and summary.method == "scripted"
+    # Cut to the length asked, whole sentences first: the lead stays, the model's last sentence goes.
+    model = ScriptedModel(config_for(tmp_path / "short", max_chars=100), {lead: beyond}, {})
+    (summary,) = model.summarize([untitled], kind="summary")
+    assert summary.text == lead + "高校毕业生留晋就业人数同比增长6.2%。"
+    # A lead over half the length asked leaves the model too little room: it summarizes the whole.
+    model = ScriptedModel(config_for(tmp_path / "tight", max_chars=80), {"": beyond[:20]}, {})
+    (summary,) = model.summarize([untitled], kind="summary")
+    assert model.calls == [("", False)] and summary.text == beyond[:20]
+    # A titled article is summarized as before, from its own title.
+    model = ScriptedModel(config_for(tmp_path / "titled"), {JOBS.title: beyond}, {})
+    (summary,) = model.summarize([JOBS], kind="summary")
+    assert model.calls == [(JOBS.title, False)] and summary.text == beyond
+
+
+def test_an_untitled_article_whose_model_text_fails_gets_lead_plus_extractive(tmp_path):
+    untitled = Article(paragraphs=JOBS.paragraphs)
+    lead = JOBS.paragraphs[0]
+    invented = "高校毕业生留晋就业人数同比增长9.9%。"
+    model = ScriptedModel(config_for(tmp_path), {lead: invented}, {lead: invented})
+    (summary,) = model.summarize([untitled], kind="summary")
+    assert summary.method == "extractive" and summary.text.startswith(lead)
+    assert "9.9%" not in summary.text and "6.2%" in summary.text
+    assert summary.guard["action"] == "replaced by the extractive summary"
+
+
+# -- the kept prompt prefix, switched between prompts within a run ----------------------------
+
+@pytest.fixture(scope="module")
+def tiny_gguf_file(tmp_path_factory):
+    pytest.importorskip("gguf")
+    pytest.importorskip("llama_cpp")
+    from brief.resources import data_dir
+    from tests.tiny_models import build_tiny_llama_gguf
+
+    corpus = "".join(p.read_text(encoding="utf-8") for p in data_dir("prompts").rglob("*.toml"))
+    corpus += JOBS.title + JOBS.body + BRIDGE.title + BRIDGE.body
+    return build_tiny_llama_gguf(tmp_path_factory.mktemp("tiny-gguf") / "tiny.gguf", corpus)
+
+
+def test_going_back_to_a_prompt_loads_its_kept_prefix_and_answers_the_same(tmp_path, tiny_gguf_file):
+    config = config_for(tmp_path, model_path=str(tiny_gguf_file), context=4096, threads=1)
+    model = LLMSummarizer(config)
+    plain, strict = (load_prompt("news-zh", "summary").messages(JOBS.body, limit=120, key_figures=2, strict=s)
+                     for s in (False, True))
+    first = model.chat([plain], 8, prompt="plain")
+    after_plain = model.runtime.llm.n_tokens
+    model.chat([strict], 8, prompt="strict")  # another prompt: its own kept state
+    assert len(list((tmp_path / "cache" / "prefix").glob("*.npz"))) == 2
+    assert model.runtime.llm.n_tokens != after_plain
+    # Back to the first prompt: its state is loaded, the context holds its tokens again.
+    model.runtime.switch_prefix(model._prefix_path("plain"))
+    assert model.runtime.llm.n_tokens == after_plain
+    assert model.chat([plain], 8, prompt="plain") == first
+    # A fresh process with nothing kept gives the same answer.
+    fresh = LLMSummarizer(config_for(tmp_path / "fresh", model_path=str(tiny_gguf_file), context=4096, threads=1,
+                                     cache=False))
+    assert fresh.chat([plain], 8, prompt="plain") == first

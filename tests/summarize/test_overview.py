@@ -56,7 +56,7 @@ class ScriptedRuntime:
 
 class ScriptedWriter:
     """The ``llm`` backend as the overview sees it: a name, a config, a model id, a prompt set and
-    a runtime."""
+    ``chat`` (here straight to the runtime: no prefix to keep)."""
 
     name = "llm"
     model_id = "script"
@@ -66,6 +66,9 @@ class ScriptedWriter:
         self.config = defaults()
         self.config["summarize"]["cache_dir"] = str(tmp_path / "cache")
         self.runtime = runtime
+
+    def chat(self, conversations, max_tokens, *, prompt, grammar=None):
+        return self.runtime.chat(conversations, max_tokens)
 
 
 def test_extractive_overview_names_themes_and_the_lead_fact_and_states_nothing_new():
