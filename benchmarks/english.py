@@ -109,7 +109,7 @@ class Before:
                 replies.append("")
                 continue
             messages = inner.prompt.messages(f"Chinese:\n{text}", limit=0, key_figures=0, strict=retry)
-            replies.append(inner.summarizer.runtime.chat([messages], max_tokens=inner.max_new_tokens)[0][0]
+            replies.append(inner.chat_model.runtime.chat([messages], max_tokens=inner.max_new_tokens)[0][0]
                            .strip())
         return replies
 
@@ -162,7 +162,7 @@ def main() -> None:
             sets.append((f"xwlb, {args.days} days x top {args.top}",
                          day_briefs(args.shared, args.days, args.top, config, Path(scratch))))
         translator = LLMTranslator(config)
-        translator.summarizer.runtime  # load before timing
+        translator.chat_model.runtime  # load before timing
         print("| input | variant | items | English kept | figures preserved | s/item | load before/after |")
         print("|---|---|---|---|---|---|---|")
         for variant in args.variants.split(","):

@@ -135,7 +135,7 @@ def main() -> None:
             config["summarize"]["input_chars"] = args.input_chars
         systems = [FirstTwoSentences(), get_summarizer("extractive", config)]
         if not args.no_llm:
-            from brief.summarize.llm import llm_available
+            from brief.llm.runtime import llm_available
 
             reason = llm_available(config)
             if reason:
@@ -145,7 +145,7 @@ def main() -> None:
             systems.append(model)
             if args.candidates:
                 chooser = get_summarizer("llm", {**config, "summarize": {**config["summarize"], "candidates": 2}})
-                chooser._runtime = model.runtime
+                chooser.chat_model._runtime = model.runtime
                 chooser.name = "llm"
                 systems.append(chooser)
         if args.per_article or args.cli:
@@ -194,7 +194,7 @@ def timing(args, config: dict, model, cache: Path) -> None:
 
         runtime = model.runtime
         model = get_summarizer("llm", {**config, "summarize": {**config["summarize"], "cache": True}})
-        model._runtime = runtime
+        model.chat_model._runtime = runtime
         articles = six_hundred(args.shared, args.per_article + 1)
         model.summarize(articles[:1])  # the shared prefix (instructions, examples) is evaluated here
         seconds, cpu, lengths = [], [], []

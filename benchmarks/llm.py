@@ -48,7 +48,7 @@ def _config(cache_root: Path, **summarize) -> dict:
 def time_model_load(cache: Path) -> list[tuple[str, float]]:
     """First assembly from the part packages (into a scratch cache), then a load as on later runs."""
     from brief.llm.models import assemble, ensure_model, get_card
-    from brief.summarize.llm import LlamaCppRuntime
+    from brief.llm.runtime import LlamaCppRuntime
 
     card = get_card()
     scratch = _config(cache / "scratch")
@@ -156,7 +156,8 @@ def main() -> None:
     THREADS = args.threads
     if not (args.shared / "eval").is_dir():
         sys.exit(f"llm.py: {args.shared}/eval not found (set --shared or BRIEF_SHARED)")
-    from brief.summarize.llm import LLMSummarizer, llm_available
+    from brief.summarize.llm import LLMSummarizer
+    from brief.llm.runtime import llm_available
 
     reason = llm_available(defaults())
     if reason:
@@ -212,7 +213,7 @@ def main() -> None:
             print("|---|---|---|---|---|---|---|---|---|---|---|")
             for label, budget in ((f"key sentences {chars}", chars), ("whole text", 0)):
                 model = Recording(LLMSummarizer(_config(cache, headline_input_chars=budget)))
-                model.inner._runtime = llm.inner.runtime  # same loaded model
+                model.inner.chat_model._runtime = llm.inner.runtime  # same loaded model
                 print(row("xwlb long", label, score(pairs, model, "headline", limit)), flush=True)
 
         if args.examples_compare:
@@ -221,7 +222,7 @@ def main() -> None:
             print("| data | system | R-1 | R-2 | R-L | figures | within length | mean len | s/item | CPU s/item | methods |")
             print("|---|---|---|---|---|---|---|---|---|---|---|")
             bare = LLMSummarizer(config)
-            bare._runtime = llm.inner.runtime
+            bare.chat_model._runtime = llm.inner.runtime
             for prompt in bare.prompts.values():
                 prompt.examples = []
             for label, model in (("with examples (default)", llm.inner), ("instruction only", bare)):

@@ -334,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     llm_reason = "left out (--no-llm)" if args.no_llm else None
     if llm_reason is None:
         try:
-            from brief.summarize.llm import llm_available
+            from brief.llm.runtime import llm_available
 
             llm_reason = llm_available(defaults())
         except ImportError:

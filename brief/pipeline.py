@@ -160,7 +160,7 @@ def _standing_fallback(backend: str | None, config: dict[str, Any]) -> str | Non
     if (backend or config["summarize"]["backend"]) != "auto":
         return None
     try:
-        from brief.summarize.llm import llm_available
+        from brief.llm.runtime import llm_available
     except ImportError:
         return "using the extractive summarizer: the llm backend is not part of this build"
     reason = llm_available(config)

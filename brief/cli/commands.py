@@ -65,7 +65,7 @@ def _check_backend(backend: Optional[str], config) -> None:
     name = backend or config["summarize"]["backend"]
     asked = f"--backend {name}" if backend else f"summarize.backend = {name}"
     if name == "llm":
-        from brief.summarize.llm import llm_available
+        from brief.llm.runtime import llm_available
 
         reason = llm_available(config)
         if reason:

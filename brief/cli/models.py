@@ -86,7 +86,7 @@ def serve(name: Optional[str] = NameArg, config_path: Optional[Path] = ConfigOpt
 
     from brief.errors import ConfigError, ModelError
     from brief.llm.models import ensure_model
-    from brief.summarize.server import serve_command
+    from brief.llm.server import serve_command
 
     if importlib.util.find_spec("llama_cpp") is None or importlib.util.find_spec("uvicorn") is None:
         raise ModelError("brief models serve needs llama.cpp's server: pip install 'brief[llm,serve]'")

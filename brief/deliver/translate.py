@@ -155,15 +155,17 @@ def _rest_rule(markers: Sequence[str]) -> str:
 
 
 class LLMTranslator:
-    """Translation by the ``llm`` summarizer's chat model, prompted with ``prompts/translate/en.toml``
-    and the glossary entries the text uses, under :func:`english_grammar` on llama.cpp."""
+    """Translation by the configured chat model (``brief.llm.runtime.ChatModel``, the one the
+    summaries use), prompted with ``prompts/translate/en.toml`` and the glossary entries the text
+    uses, under :func:`english_grammar` on llama.cpp."""
 
     name = "llm"
 
     def __init__(self, config: dict[str, Any]):
-        from brief.summarize.llm import LLMSummarizer, load_prompt
+        from brief.llm.prompts import load_prompt
+        from brief.llm.runtime import ChatModel
 
-        self.summarizer = LLMSummarizer(config)  # owns model choice and lazy loading
+        self.chat_model = ChatModel(config)  # the model choice, lazy loading and kept prefixes
         self.prompt = load_prompt("translate", "en")
         self.glossary = load_glossary()
         self.max_new_tokens = config["english"]["max_new_tokens"]
@@ -204,7 +206,7 @@ class LLMTranslator:
         messages = self.prompt.messages(self.request(text, figures), limit=0, key_figures=0, strict=retry)
         # English takes about one token per Chinese character; the cap stops a model that loops.
         cap = min(self.max_new_tokens, int(len(text) * 1.3) + 24)
-        reply = self.summarizer.chat([messages], cap, prompt=f"{self.prompt.name}@{self.prompt.version}|{retry}",
+        reply = self.chat_model.chat([messages], cap, prompt=f"{self.prompt.name}@{self.prompt.version}|{retry}",
                                      grammar=english_grammar(text))
         return reply[0][0].strip()
 
@@ -262,7 +264,7 @@ def get_translator(config: dict[str, Any]) -> Translator:
     if backend == "auto":
         backend = "marian" if config["english"]["marian_dir"] else "llm"
     if backend == "llm":
-        from brief.summarize.llm import llm_available
+        from brief.llm.runtime import llm_available
 
         reason = llm_available(config)
         if reason:

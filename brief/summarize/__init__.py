@@ -38,7 +38,7 @@ def resolve_backend(name: str | None, config: dict[str, Any]) -> tuple[Summarize
     if name != "auto":
         return get_summarizer(name, config), None
     try:
-        from brief.summarize.llm import llm_available
+        from brief.llm.runtime import llm_available
     except ImportError:
         llm_available = None
     reason = llm_available(config) if llm_available else "the llm backend is not part of this build"

@@ -124,7 +124,7 @@ def model_overview(items: Sequence[BriefItem], summarizer: Any, settings: dict[s
     """
     from brief.summarize.abstractive import clean_output, end_sentence, fit_length
     from brief.summarize.cache import SummaryCache, cache_key
-    from brief.summarize.llm import load_prompt
+    from brief.llm.prompts import load_prompt
 
     limit = settings["max_chars"]
     text = model_input(items)

@@ -108,7 +108,7 @@ def test_chinese_left_in_the_english_is_retried_then_kept_chinese_only():
 
 
 def test_the_prompt_examples_obey_the_rules_they_teach():
-    from brief.summarize.llm import load_prompt
+    from brief.llm.prompts import load_prompt
 
     prompt = load_prompt("translate", "en")
     assert prompt.examples
@@ -327,7 +327,7 @@ ENGLISH_ONLY = re.compile(r"(?:[A-Za-z ,.;:!?'\"()/%&+*\-\u2018\u2019\u201c\u201
 
 def test_the_grammar_keeps_a_random_model_to_english_letters(tiny_gguf_dir, tmp_path):
     translator = get_translator(_tiny_gguf_config(tiny_gguf_dir["random"], tmp_path))
-    runtime = translator.summarizer.runtime
+    runtime = translator.chat_model.runtime
     texts = ["全市新增城镇就业[[N1]]，完成投资[[N2]]。", "今年就业稳步增长。"]
     for text, reply in zip(texts, translator.translate(texts), strict=True):
         assert reply and ENGLISH_ONLY.fullmatch(reply), reply

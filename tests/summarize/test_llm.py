@@ -16,7 +16,9 @@ from brief.config import defaults
 from brief.document import Article
 from brief.summarize.abstractive import (
     AbstractiveSummarizer, Request, chunks, clean_output, fit_length, guard_problems)
-from brief.summarize.llm import LLMSummarizer, figures_hint, llm_available, load_prompt
+from brief.summarize.llm import LLMSummarizer
+from brief.llm.prompts import figures_hint, load_prompt
+from brief.llm.runtime import llm_available
 
 JOBS = Article(
     title="全省前8个月新增城镇就业36.54万人",
@@ -251,7 +253,7 @@ def tiny_causal_lm(tmp_path_factory):
 
 
 def test_transformers_runtime_generates_through_the_chat_template(tmp_path, tiny_causal_lm):
-    from brief.summarize.llm import TransformersRuntime
+    from brief.llm.runtime import TransformersRuntime
 
     summarizer = LLMSummarizer(config_for(tmp_path, model_path=str(tiny_causal_lm)))
     assert llm_available(summarizer.config) is None
@@ -446,7 +448,7 @@ def test_going_back_to_a_prompt_loads_its_kept_prefix_and_answers_the_same(tmp_p
     assert len(list((tmp_path / "cache" / "prefix").glob("*.npz"))) == 2
     assert model.runtime.llm.n_tokens != after_plain
     # Back to the first prompt: its state is loaded, the context holds its tokens again.
-    model.runtime.switch_prefix(model._prefix_path("plain"))
+    model.runtime.switch_prefix(model.chat_model.prefix_path("plain"))
     assert model.runtime.llm.n_tokens == after_plain
     assert model.chat([plain], 8, prompt="plain") == first
     # A fresh process with nothing kept gives the same answer.

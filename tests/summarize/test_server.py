@@ -31,7 +31,7 @@ from brief.errors import ConfigError, ModelError  # noqa: E402
 from brief.document import Article, BriefItem  # noqa: E402
 from brief.summarize import get_summarizer  # noqa: E402
 from brief.summarize.run import summarize_items  # noqa: E402
-from brief.summarize.server import ServerRuntime, serve_command  # noqa: E402
+from brief.llm.server import ServerRuntime, serve_command  # noqa: E402
 
 HAS_SERVER = all(importlib.util.find_spec(m) for m in ("llama_cpp", "uvicorn", "fastapi", "sse_starlette",
                                                        "starlette_context", "pydantic_settings"))
@@ -211,7 +211,7 @@ def test_requests_in_flight_come_back_in_order(llama_server):
 
 @needs_llama_server
 def test_served_replies_are_the_in_process_replies(tiny_gguf, llama_server):
-    from brief.summarize.llm import LlamaCppRuntime
+    from brief.llm.runtime import LlamaCppRuntime
 
     in_process = LlamaCppRuntime(tiny_gguf, context=8192, threads=1).chat(conversations(4), 24)
     served = ServerRuntime([llama_server], max_in_flight=2, extra_body=defaults()["summarize"]["server"]["extra_body"])
