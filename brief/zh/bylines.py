@@ -24,7 +24,7 @@ BYLINE_LINE = re.compile(
 """A byline line: role and names apart (``本报记者 王龙飞``), or glued after 本报 (``本报记者王龙飞``),
 so that a column label such as ``记者观察`` is not taken for one."""
 
-PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|\s)(?P<names>{NAMES})\s*摄\s*[）)]?$")
+PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|[\s（(])(?P<names>{NAMES})\s*摄\s*[）)]?$")
 """The credit that ends a photo caption (``…… 本报记者 李明 摄``); ``names`` are the photographers."""
 
 PAGE_OUTLETS = r"本报|新华社|中新社|人民日报|中新网|央视网"
@@ -32,7 +32,7 @@ PAGE_OUTLETS = r"本报|新华社|中新社|人民日报|中新网|央视网"
 
 DATELINE_LINE = re.compile(
     rf"^(?:{PAGE_OUTLETS})\s*(?P<place>[\u4e00-\u9fff]{{0,8}}?)\s*"
-    r"(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)(?=[\s（(\u4e00-\u9fff\d“]|$)"
+    r"(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)(?!员)(?=[\s（(\u4e00-\u9fff\d“]|$)"  # 本报通讯员 is a byline
 )
 """A dateline opening an article on a page (``本报太原 10 月 17 日讯``), with its ``place`` and ``date``.
 The outlet is required and the date is not: on a page, ``讯`` after a known outlet is the mark."""

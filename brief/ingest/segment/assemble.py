@@ -18,10 +18,11 @@ import unicodedata
 from pathlib import Path
 
 from brief.zh import clean_heading, clean_inline, ends_sentence, unbalanced
+from brief.zh.bylines import BYLINE_LINE, DATELINE_LINE, PHOTO_CREDIT
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
 from brief.ingest.segment.features import _NAMES_ONLY, dateline_reach, page_features
-from brief.ingest.segment.rules import _CREDIT, BODY, HEAD, SUBHEAD, _text_width, _Unit
+from brief.ingest.segment.rules import BODY, HEAD, SUBHEAD, _text_width, _Unit
 from brief.ingest.segment.tagger import (
     BYLINE,
     CAPTION as CAPTION_TAG,
@@ -111,7 +112,7 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
 
 def _byline_only(lines: list[rules._Line], unit: _Unit | None) -> bool:
     """Whether a body so far holds only a byline (``本报通讯员 某某`` above the dateline it goes with)."""
-    return unit is not None and all(rules._BYLINE.match(lines[i].raw) for i in unit.lines)
+    return unit is not None and all(BYLINE_LINE.match(lines[i].raw) for i in unit.lines)
 
 
 def _reading(split: list[_Unit], lines: list[rules._Line]) -> tuple[float, dict[int, int]]:
@@ -233,7 +234,7 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
     the fields, jumps recorded."""
     article = Article(kind=ARTICLE)
     kept = list(unit.lines)
-    while len(kept) > 1 and rules._BYLINE.match(lines[kept[0]].raw):  # a byline above the dateline
+    while len(kept) > 1 and BYLINE_LINE.match(lines[kept[0]].raw):  # a byline above the dateline
         article.reporters += [n for n in rules._names(lines[kept.pop(0)].raw) if n not in article.reporters]
     paragraphs = rules._paragraphs([lines[i] for i in kept])
     if paragraphs:
@@ -445,7 +446,7 @@ def _dated(lines: list[rules._Line], i: int) -> bool:
     if not raw.startswith(("本报", "新华社", "中新社", "人民日报")):
         return False
     following = lines[i + 1].raw if i + 1 < len(lines) else ""
-    return bool(rules._DATELINE.match(clean_inline(raw + following)))
+    return bool(DATELINE_LINE.match(clean_inline(raw + following)))
 
 
 def _last_kept(tags: list[str], i: int) -> int:
@@ -457,7 +458,7 @@ def _last_kept(tags: list[str], i: int) -> int:
 
 
 def _credited(raw: str) -> bool:
-    return bool(_CREDIT.search(raw)) and "摄" in raw[-3:]
+    return bool(PHOTO_CREDIT.search(raw)) and "摄" in raw[-3:]
 
 
 def _head_groups(unit: _Unit, tags: list[str]) -> list[_Unit]:
@@ -489,7 +490,7 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
     subtitle: list[str] = []
     for raw, t in head:
         if t == BYLINE:
-            if rules._BYLINE.match(raw) or (_NAMES_ONLY.match(raw) and not rules._ROLE_WORD.search(raw)):
+            if BYLINE_LINE.match(raw) or (_NAMES_ONLY.match(raw) and not rules._ROLE_WORD.search(raw)):
                 # (not a column label such as ``记者观察``)
                 article.reporters += [n for n in rules._names(raw) if n not in article.reporters]
         elif t == SUBTITLE:
@@ -518,7 +519,7 @@ _NOT_A_TITLE = re.compile(
 def no_title(text: str) -> bool:
     """What is never a title, whatever the tags say: a dateline or a piece of one, a byline, a
     clause of running text (a sentence end inside, a clause mark at its end)."""
-    return any(bool(_NOT_A_TITLE.search(form)) or bool(rules._BYLINE.match(form)) for form in (text.strip(), clean_inline(text).strip()))
+    return any(bool(_NOT_A_TITLE.search(form)) or bool(BYLINE_LINE.match(form)) for form in (text.strip(), clean_inline(text).strip()))
 
 
 def _unbulleted(title: str) -> str:
@@ -530,7 +531,7 @@ def _unbulleted(title: str) -> str:
 
 def _caption(raws: list[str]) -> Article:
     text = " ".join(raws)
-    credit = _CREDIT.search(text)
+    credit = PHOTO_CREDIT.search(text)
     reporters = rules._names(credit.group("names")) if credit else []
     body = clean_inline(text[: credit.start()] if credit else text)
     body = re.sub(r"[（(]\s*$", "", body).strip()

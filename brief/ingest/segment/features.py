@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 
 from brief.zh import ends_sentence, unbalanced
+from brief.zh.bylines import BYLINE_LINE, DATELINE_LINE, DATELINE_REPORTERS, NAMES, PAGE_OUTLETS, PHOTO_CREDIT
 from brief.ingest.segment import rules
-from brief.ingest.segment.rules import _BYLINE, _CREDIT, _DATELINE, _LETTER_GAP, _NAMES, _phrase_spaced, _text_width
+from brief.ingest.segment.rules import _LETTER_GAP, _phrase_spaced, _text_width
 
-_DATELINE_START = re.compile(r"^(?:本报|新华社|中新社|人民日报|中新网|央视网)")
+_DATELINE_START = re.compile(rf"^(?:{PAGE_OUTLETS})")
 _DATELINE_MARK = re.compile(r"(?:日|报|社)\s*(?:讯|电)")
 _DATELINE_TAIL = re.compile(r"^[\s\d]*(?:月|日|讯|电)|^[（(]\s*(?:记|者)|^者\s")
-_NAMES_ONLY = re.compile(rf"^{_NAMES}[）)]?$")
+_NAMES_ONLY = re.compile(rf"^{NAMES}[）)]?$")
 _LEARNED = re.compile(r"记者\s*\d+\s*日从")
 _CLASSES = (
     ("。", "stop"), ("！？", "stop"), ("，", "comma"), ("、", "comma"), ("：", "colon"), ("；", "semi"),
@@ -126,7 +127,7 @@ def dateline_reach(lines: list[rules._Line], j: int) -> tuple[str, int, int] | N
         return None
     parts = [lines[k].raw for k in range(j, min(j + 3, len(lines)))]
     joined = "".join(parts)
-    match = rules._DATELINE.match(joined) or rules._DATELINE_REPORTERS.match(joined)
+    match = DATELINE_LINE.match(joined) or DATELINE_REPORTERS.match(joined)
     if not match:
         return None
     at = 0
@@ -150,7 +151,7 @@ def _spans(lines: list[rules._Line]) -> list[list[str]]:
             out[k].append(f"in_{name}={'start' if k == j else 'inside'}")
         out[last].append(f"{name}_at={'ends_inside' if past else 'ends_here'}")
     for j in range(len(lines) - 1):  # a byline broken over two lines
-        if rules._BYLINE.match(f"{lines[j].raw} {lines[j + 1].raw}") and not rules._BYLINE.match(lines[j].raw):
+        if BYLINE_LINE.match(f"{lines[j].raw} {lines[j + 1].raw}") and not BYLINE_LINE.match(lines[j].raw):
             out[j].append("by_split=first")
             out[j + 1].append("by_split=second")
     return out
@@ -189,14 +190,14 @@ def _own(lines: list[rules._Line], tags: list[str], i: int, sizes: dict[int, int
     ]
     flags = {
         "dl_start": _DATELINE_START.match(raw),
-        "dl_full": _DATELINE.match(raw),
+        "dl_full": DATELINE_LINE.match(raw),
         "dl_mark": _DATELINE_MARK.search(raw[:12]),
         "dl_tail": _DATELINE_TAIL.match(raw),
         "learned": _LEARNED.search(raw),
         "reporter": "记者" in raw or "通讯员" in raw,
-        "byline": _BYLINE.match(raw),
+        "byline": BYLINE_LINE.match(raw),
         "names": _NAMES_ONLY.match(raw) and len(raw) <= 12,
-        "credit": _CREDIT.search(raw) and "摄" in raw[-3:],
+        "credit": PHOTO_CREDIT.search(raw) and "摄" in raw[-3:],
         "kicker_dash": raw.endswith("——"),
         "subtitle_dash": raw.startswith("——"),
         "jump_to": any(kind in ("下转", "转") for kind, _ in line.jumps),
@@ -231,9 +232,9 @@ def _pair(above: rules._Line, below: rules._Line) -> list[str]:
     same width, one wider than the other."""
     joined = above.raw + below.raw
     names = []
-    if _DATELINE.match(joined) and not _DATELINE.match(above.raw):
+    if DATELINE_LINE.match(joined) and not DATELINE_LINE.match(above.raw):
         names.append("dl_join")
-    if _BYLINE.match(f"{above.raw} {below.raw}") and not _BYLINE.match(above.raw):
+    if BYLINE_LINE.match(f"{above.raw} {below.raw}") and not BYLINE_LINE.match(above.raw):
         names.append("by_join")
     delta = _text_width(below) - _text_width(above)
     names.append(f"delta={'same' if abs(delta) <= 0.5 else 'wider' if delta > 0 else 'narrower'}")

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from brief.zh.bylines import BYLINE_LINE, DATELINE_LINE, DATELINE_REPORTERS, PHOTO_CREDIT, ROLE
+from brief.zh.layout import JUMP
 from brief.zh import (
     clean_heading,
     clean_inline,
@@ -34,22 +36,7 @@ from brief.zh import (
 )
 from brief.document import ARTICLE, CAPTION, Article, Dateline
 
-_NAME = r"[\u4e00-\u9fff·]{2,4}"
-_NAMES = rf"{_NAME}(?:[\s、，,]+{_NAME})*"
-_ROLE = r"(?:本报|本刊|新华社|人民日报)?(?:特约|实习)?(?:记者|通讯员|摄影)"
-_JUMP = re.compile(r"[（(]\s*(下转|上接|转|接)\s*(第?\s*[0-9A-Za-z一二三四五六七八九十]+\s*版)\s*[）)]")
-# A byline: role and names apart (``本报记者 王龙飞``), or glued after 本报 (``本报记者王龙飞``), so that
-# a column label such as ``记者观察`` is not taken for one.
-_BYLINE = re.compile(
-    rf"^(?:{_ROLE}[\s:：]+|(?:本报|本刊)(?:特约|实习)?(?:记者|通讯员)){_NAMES}(?:\s+{_ROLE}[\s:：]*{_NAMES})*$"
-)
-_CREDIT = re.compile(rf"(?:{_ROLE}[\s:：]*|[\s（(])(?P<names>{_NAMES})\s*摄\s*[）)]?$")
-_DATELINE = re.compile(
-    r"^(?:本报|新华社|中新社|人民日报|中新网|央视网)\s*(?P<place>[\u4e00-\u9fff]{0,8}?)\s*"
-    r"(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)(?!员)(?=[\s（(\u4e00-\u9fff\d“]|$)"
-)
-_DATELINE_REPORTERS = re.compile(rf"^\s*[（(]\s*(?P<names>(?:{_ROLE}\s*)?{_NAMES}(?:\s+{_ROLE}\s*{_NAMES})*)\s*[）)]")
-_ROLE_WORD = re.compile(_ROLE)
+_ROLE_WORD = re.compile(ROLE)
 _SENTENCE_INSIDE = re.compile(r"[。！？；]")
 _HANGING = "，、。；：”’）》"
 _SENTENCE_PUNCT = re.compile(r"[，。！？；]")
@@ -114,8 +101,8 @@ def _read_lines(text: str) -> list[_Line]:
     pending_from: list[tuple[str, str]] = []
     for raw in text.splitlines():
         raw = normalize_chars(raw).strip()
-        jumps = [(m.group(1), re.sub(r"\s", "", m.group(2))) for m in _JUMP.finditer(raw)]
-        raw = _JUMP.sub("", raw).strip()
+        jumps = [(m.group(1), re.sub(r"\s", "", m.group(2))) for m in JUMP.finditer(raw)]
+        raw = JUMP.sub("", raw).strip()
         jumps = [(kind, where if where.startswith("第") else f"第{where}") for kind, where in jumps]
         if not raw:
             if jumps:  # a jump line on its own: 下转 belongs to the text above, 上接 to the text below
@@ -135,16 +122,16 @@ def _read_lines(text: str) -> list[_Line]:
 
 
 def _role(raw: str) -> str:
-    if _BYLINE.match(raw):
+    if BYLINE_LINE.match(raw):
         return BYLINE
-    if _DATELINE.match(raw):
+    if DATELINE_LINE.match(raw):
         return DATELINE
     if not _SENTENCE_PUNCT.search(raw):  # a dash inside running text is no headline mark
         if raw.startswith("——"):
             return SUBTITLE
         if raw.endswith("——"):
             return KICKER
-    if _CREDIT.search(raw) and "摄" in raw[-3:]:
+    if PHOTO_CREDIT.search(raw) and "摄" in raw[-3:]:
         return CAPTION_LINE
     return TEXT
 
@@ -523,14 +510,14 @@ def _paragraphs(body: list[_Line]) -> list[list[str]]:
 def _take_dateline(article: Article, paragraph: list[str]) -> list[str]:
     """Move ``本报太原 10 月 17 日讯（记者 郝薇）`` from the first paragraph into the article's fields."""
     text = " ".join(paragraph)
-    match = _DATELINE.match(text)
+    match = DATELINE_LINE.match(text)
     if not match:
         return paragraph
     place = match.group("place") or None
     date = re.sub(r"\s", "", match.group("date")) if match.group("date") else None
     article.dateline = Dateline(place=place, date=date)
     rest = text[match.end():]
-    reporters = _DATELINE_REPORTERS.match(rest)
+    reporters = DATELINE_REPORTERS.match(rest)
     if reporters:
         article.reporters = _names(reporters.group("names"))
         rest = rest[reporters.end():]
@@ -581,7 +568,7 @@ def _join_heading(lines: list[str]) -> str:
 
 def _caption(unit: _Unit, lines: list[_Line]) -> Article:
     text = " ".join(lines[i].raw for i in unit.lines)
-    credit = _CREDIT.search(text)
+    credit = PHOTO_CREDIT.search(text)
     reporters = _names(credit.group("names")) if credit else []
     body = clean_inline(text[: credit.start()] if credit else text)
     return Article(kind=CAPTION, reporters=reporters, paragraphs=[body] if body else [])
