@@ -129,32 +129,14 @@ def _reading(split: list[_Unit], lines: list[rules._Line]) -> tuple[float, dict[
 
 
 def _matching(units: list[_Unit], lines: list[rules._Line], heads_first: bool) -> tuple[float, dict[int, int]]:
-    """Maximum-weight matching of headline groups to adjacent bodies (a path, so a simple DP).
-
-    A pair on the side the reading expects weighs 2, on the other side 1, plus up to 2 for the
-    words the headline shares with the body's opening (a headline restates its story's lead).
-    """
+    """The rules' matching of headlines to adjacent bodies, plus up to 2 for the words a headline
+    shares with its body's opening (a headline restates its story's lead)."""
     words = [_bigrams(unit, lines) for unit in units]
-    score, paired = [0.0, 0.0], [False, False]
-    for k in range(1, len(units)):
-        left, right = units[k - 1].kind, units[k].kind
-        take = -1.0
-        if {left, right} == {BODY, HEAD}:
-            head, body = (k - 1, k) if left == HEAD else (k, k - 1)
-            shared = len(words[head] & words[body]) / len(words[head]) if words[head] else 0.0
-            take = score[k - 1] + (2 if (left == HEAD) == heads_first else 1) + 2 * shared
-        paired.append(take > score[k])
-        score.append(max(take, score[k]))
-    matching: dict[int, int] = {}
-    k = len(units)
-    while k > 1:
-        if paired[k]:
-            body, head = (k - 1, k - 2) if units[k - 2].kind == HEAD else (k - 2, k - 1)
-            matching[body] = head
-            k -= 2
-        else:
-            k -= 1
-    return score[len(units)], matching
+
+    def shared(head: int, body: int) -> float:
+        return 2 * len(words[head] & words[body]) / len(words[head]) if words[head] else 0.0
+
+    return rules._matching(units, heads_first, shared)
 
 
 def _bigrams(unit: _Unit, lines: list[rules._Line]) -> set[str]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from brief.zh.bylines import BYLINE_LINE, DATELINE_LINE, DATELINE_REPORTERS, PHOTO_CREDIT, ROLE
 from brief.zh.layout import JUMP
@@ -439,19 +440,22 @@ def _pair(units: list[_Unit], lines: list[_Line]) -> list[Article]:
     return articles
 
 
-def _matching(units: list[_Unit], heads_first: bool) -> tuple[int, dict[int, int]]:
+def _matching(units: list[_Unit], heads_first: bool,
+              bonus: Callable[[int, int], float] | None = None) -> tuple[float, dict[int, int]]:
     """Maximum-weight matching of headline groups to adjacent bodies (a path, so a simple DP).
 
-    Pairing on the side the page's reading expects weighs 2, on the other side 1. Returns the
-    score and {body unit: headline unit}.
+    Pairing on the side the page's reading expects weighs 2, on the other side 1, plus
+    ``bonus(head, body)`` (the tagger's assembly adds the words they share). Returns the score and
+    {body unit: headline unit}.
     """
     # score[k]: best over the first k units; paired[k]: whether units k-2 and k-1 pair in it.
-    score, paired = [0, 0], [False, False]
+    score, paired = [0.0, 0.0], [False, False]
     for k in range(1, len(units)):
         left, right = units[k - 1].kind, units[k].kind
-        take = -1
+        take = -1.0
         if {left, right} == {BODY, HEAD}:
-            take = score[k - 1] + (2 if (left == HEAD) == heads_first else 1)
+            head, body = (k - 1, k) if left == HEAD else (k, k - 1)
+            take = score[k - 1] + (2 if (left == HEAD) == heads_first else 1) + (bonus(head, body) if bonus else 0)
         paired.append(take > score[k])
         score.append(max(take, score[k]))
     matching: dict[int, int] = {}
