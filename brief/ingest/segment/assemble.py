@@ -227,12 +227,7 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
             first = rules._take_dateline(article, [clean_inline(" ".join(paragraphs[0]))])
         paragraphs[0] = first
     article.paragraphs = [p for p in (clean_inline(" ".join(p)) for p in paragraphs) if p]
-    for i in unit.lines:
-        for kind, where in lines[i].jumps:
-            if kind in ("下转", "转"):
-                article.continued_to = article.continued_to or where
-            else:
-                article.continued_from = article.continued_from or where
+    rules._record_jumps(article, [lines[i] for i in unit.lines])
     return article
 
 

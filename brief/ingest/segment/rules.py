@@ -479,13 +479,18 @@ def _article(body: _Unit, head: _Unit | None, lines: list[_Line]) -> Article:
         paragraphs[0] = _take_dateline(article, paragraphs[0])
     article.paragraphs = [clean_inline(" ".join(p)) for p in paragraphs]
     article.paragraphs = [p for p in article.paragraphs if p]
-    for i in body.lines + (head.lines if head else []):
-        for kind, where in lines[i].jumps:
+    _record_jumps(article, [lines[i] for i in body.lines + (head.lines if head else [])])
+    return article
+
+
+def _record_jumps(article: Article, lines: list[_Line]) -> None:
+    """The first ``（下转第N版）`` / ``（上接第M版）`` among ``lines`` says where the article goes on or came from."""
+    for line in lines:
+        for kind, where in line.jumps:
             if kind in ("下转", "转"):
                 article.continued_to = article.continued_to or where
             else:
                 article.continued_from = article.continued_from or where
-    return article
 
 
 def _paragraphs(body: list[_Line]) -> list[list[str]]:
