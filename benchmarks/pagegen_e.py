@@ -320,6 +320,9 @@ def _tokens(chars: list, splitnum: float, rng, forced=()) -> list[list]:
         elif c in "—…" and i + 1 < n and chars[i + 1][0] == c:
             toks.append(chars[i:i + 2])
             i += 2
+        elif c in CLOSE and toks and toks[-1][-1][0] in CLOSE:
+            toks[-1] = toks[-1] + [chars[i]]      # a run of closing marks moves as one (”。 ）、)
+            i += 1
         else:
             toks.append([chars[i]])
             i += 1
@@ -558,7 +561,7 @@ def title_parts(rng, art: Art, raw: str, hab: Habits, brief=False):
     if not brief and not kicker and rng.random() < 0.18:
         kicker = rng.choice((rng.choice(ORGS) + "——", rng.choice(SERIES), rng.choice(TOPICS) + "观察",
                              f"聚焦{rng.choice(TOPICS)}", rng.choice(ORGS) + "：" if rng.random() < 0.3 else rng.choice(SERIES)))
-    if not brief and not subtitle and rng.random() < 0.08:
+    if not brief and not subtitle and rng.random() < 0.04:
         subtitle = rng.choice((f"——{rng.choice(COUNTIES)}{rng.choice(TOPICS)}见闻",
                                f"——来自{rng.choice(COUNTIES)}的调查", f"——{rng.choice(ORGS)}推进{rng.choice(TOPICS)}工作纪实"))
     art.kicker, art.title, art.subtitle = kicker, title, subtitle
@@ -999,7 +1002,8 @@ def furniture(rng, hab: Habits, kind: str, ctx: dict) -> list:
                          f"第{pno}版", f"{y}.{mo:02d}.{d:02d} {rng.choice(SECTIONS)}",
                          f"A{pno}", f"{paper}", f"{rng.choice(SECTIONS)}·{rng.choice(SECTIONS)}"))]
         if rng.random() < 0.3:
-            L.append(rng.choice((f"{y}年{mo}月{d}日", f"星期{wd}", f"第{pno}版", f"农历{rng.choice('正二三四五六七八九十冬腊')}月{rng.choice(('初', '十', '廿'))}{rng.choice('一二三四五六七八九')}")))
+            L.append(rng.choice([x for x in (f"{y}年{mo}月{d}日", f"星期{wd}", f"第{pno}版", f"农历{rng.choice('正二三四五六七八九十冬腊')}月{rng.choice(('初', '十', '廿'))}{rng.choice('一二三四五六七八九')}")
+                                 if x not in L[0]]))
     elif kind == "editor":
         a, b = person(rng), person(rng)
         L = [rng.choice((f"责任编辑 {a}", f"责任编辑：{a} 美编：{b}", f"本版责编 {a} 版式 {b}",
@@ -1042,10 +1046,15 @@ def furniture(rng, hab: Habits, kind: str, ctx: dict) -> list:
         L.append(f"联系人：{rng.choice(SURNAMES)}{rng.choice(('女士', '先生', '经理'))} 电话：1{rng.randint(3, 9)}{rng.randint(100000000, 999999999)}")
     elif kind == "ad":
         b = rng.choice(BRANDS)
-        L = [rng.choice((f"{b}家居 金秋大促", f"{b}口腔 关爱牙齿健康", f"{b}驾校 常年招生",
-                         f"{b}装饰 整装套餐", f"{b}大药房 会员日", f"{b}楼盘 样板间开放"))]
-        L.append(rng.choice(("全场八折起 满千减百", "名额有限 欲购从速", "首付两成 即可入住", "免费检查 分期付款",
-                             "随到随学 包教包会")))
+        head, slogans = rng.choice(((f"{b}家居 金秋大促", ("全场八折起 满千减百", "厂家直销 送货上门")),
+                                    (f"{b}口腔 关爱牙齿健康", ("免费检查 分期付款", "种植牙 矫正 洁牙")),
+                                    (f"{b}驾校 常年招生", ("随到随学 包教包会", "学员班车 接送到家")),
+                                    (f"{b}装饰 整装套餐", ("设计免费 先装修后付款", "十年质保 环保材料")),
+                                    (f"{b}大药房 会员日", ("每月8日 会员九折", "24小时营业 送药上门")),
+                                    (f"{b}楼盘 样板间开放", ("首付两成 即可入住", "名额有限 欲购从速"))))
+        L = [head]
+        if rng.random() < 0.8:
+            L.append(rng.choice(slogans))
         L.append(f"地址：{city}市{rng.choice(ROADS)}{rng.randint(1, 299)}号")
         L.append(f"电话：0{rng.randint(310, 999)}-{rng.randint(2000000, 8999999)}")
         if rng.random() < 0.4:
