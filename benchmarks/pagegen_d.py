@@ -121,6 +121,7 @@ DOCS = ("营业执照副本", "公章一枚", "财务专用章一枚", "开户�
         "食品经营许可证副本")
 WEATHER = ("晴", "多云", "阴", "小雨", "阵雨", "雷阵雨", "小雪", "晴转多云", "多云转晴", "雾", "中雨")
 WEEK = "一二三四五六日"
+COMMENT_RE = re.compile(r"^[^：:]{0,8}(评论员文章|社论|述评|短评|评论|国际锐评)[：:]")
 FOREIGN_HINTS = (("美国", "华盛顿"), ("纽约", "纽约"), ("俄罗斯", "莫斯科"), ("俄军", "莫斯科"), ("英国", "伦敦"),
                  ("法国", "巴黎"), ("德国", "柏林"), ("日本", "东京"), ("韩国", "首尔"), ("印度", "新德里"),
                  ("埃及", "开罗"), ("肯尼亚", "内罗毕"), ("巴西", "巴西利亚"), ("联合国", "联合国"),
@@ -615,9 +616,16 @@ def _make_article(rng: random.Random, ctx: Ctx, idx: int, item: dict, mode: str,
     lead_phrase = ""
 
     if mode == "comment":
+        m = COMMENT_RE.match(item["title"])
+        if m and rng.random() < 0.75:
+            rest = item["title"][m.end():]
+            kicker = ""
+            title, _, sub = rest.partition("——")
+            subtitle = "——" + sub if sub else ""
+            traits.add("commentary title without its xwlb prefix")
         byline = rng.choice(("本报评论员", "本报评论员", "新华社评论员", "本报特约评论员", "本报评论部",
                              "本报评论员"))
-        if rng.random() < 0.5:
+        if not subtitle and rng.random() < 0.5:
             subtitle = "——" + _zh_num(rng.randint(1, 6)) + "论" + rng.choice(COMMENT_TOPICS)
         if rng.random() < 0.4:
             kicker = ""
@@ -1195,6 +1203,7 @@ class Pool:
         if not self.briefset:
             self.briefset = set(range(len(items)))
         self.longset = set(self.long)
+        self.commentset = {i for i, it in enumerate(items) if COMMENT_RE.search(it["title"])}
         self.date_pos = {d: k for k, d in enumerate(self.dates)}
 
 
@@ -1214,7 +1223,18 @@ def _gen_page(rng: random.Random, pool: Pool, position: str) -> tuple[Page, set]
     used_titles: set = set()
 
     def take(kind="any", minlen=0):
-        ok = None if kind == "any" else (pool.longset if kind == "long" else pool.briefset)
+        ok = None if kind == "any" else {"long": pool.longset, "brief": pool.briefset,
+                                         "comment": pool.commentset}.get(kind)
+        if kind == "comment":
+            for span in (0, 3, 15, 45):
+                lo, hi = max(0, dpos - span), dpos + span + 1
+                cands = [i for d in pool.dates[lo:hi] for i in pool.by_date[d] if i in ok and i not in used]
+                if cands:
+                    i = rng.choice(cands)
+                    used.add(i)
+                    used_titles.add(pool.items[i]["title"])
+                    return pool.items[i]
+            ok = None
         if minlen > 300 and kind == "any" and rng.random() < 0.8:
             it = take("min", minlen)
             if it is not None:
@@ -1292,7 +1312,7 @@ def _gen_page(rng: random.Random, pool: Pool, position: str) -> tuple[Page, set]
         for _ in range(rng.choice((0, 1, 1, 2))):
             art("normal", rng.randint(150, 600))
     elif shape == "comment":
-        art("comment", rng.randint(800, 2000))
+        art("comment", rng.randint(800, 2000), "comment")
         for _ in range(rng.randint(1, 4)):
             art("normal", tgt())
     elif shape == "inner":
