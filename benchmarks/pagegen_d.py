@@ -1417,7 +1417,11 @@ _POOLS: dict = {}
 
 
 def _pool(items, date_range) -> Pool:
-    key = (id(items) if items is not None else None, tuple(date_range) if date_range else None)
+    fp = None
+    if items is not None:  # a fingerprint, not id(): a list can be rebuilt at the same address
+        fp = hash(tuple((str(it.get("title", "")), str(it.get("date", "")), len(it.get("paragraphs", ())))
+                        for it in items))
+    key = (fp, tuple(date_range) if date_range else None)
     if key not in _POOLS:
         raw = items if items is not None else _load_items()
         cleaned = _clean_items(raw, date_range)
