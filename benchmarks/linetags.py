@@ -82,7 +82,7 @@ def line_tags(page) -> tuple[list[rules._Line], list[str], int]:
     last = 0
     for n, line in enumerate(lines):
         x = bare(line.raw)
-        head = _unbulleted(x).strip("—")
+        head = _unbulleted(x).strip("—").removeprefix("【").removesuffix("】")  # a brief's 【title】
         upcoming = [bare(other.raw) for other in lines[n + 1 : n + 5]]
         tag, last = _tag(x, head, items, last, tags[-1] if tags else "", upcoming)
         tags.append(tag)

@@ -113,7 +113,7 @@ def time_issue(pages: list[Page], repeats: int = 3) -> tuple[float, int]:
     return best, count
 
 
-GENERATORS = {"a": "pagegen", "b": "pagegen_b", "c": "pagegen_c"}
+GENERATORS = {"a": "pagegen", "b": "pagegen_b", "c": "pagegen_c", "d": "pagegen_d", "e": "pagegen_e"}
 
 
 def generator(name: str):

@@ -500,9 +500,11 @@ def no_title(text: str) -> bool:
 
 
 def _unbulleted(title: str) -> str:
-    """A title without the bullet (``■``, ``◆``, ``●``) that marks a brief."""
+    """A title without the bullet (``■``, ``◆``, ``●``) or the brackets (``【…】``) that mark a brief."""
     while title and unicodedata.category(title[0]) == "So":
         title = title[1:].lstrip()
+    if title.startswith("【") and title.endswith("】") and title.count("【") == 1 and title.count("】") == 1:
+        title = title[1:-1].strip()
     return title
 
 

@@ -401,3 +401,19 @@ def test_a_headline_broken_inside_a_figure_is_one_title():
     tags = ["lead"] + ["body"] * (len(first) - 1) + ["title", "kicker"]
     (article,) = _built_from(text, tags)
     assert article.title == "全市粮食产量同比增长3.4%"
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [(["【全市粮食产量同比", "增长3.4%】"], "全市粮食产量同比增长3.4%"),
+     (["■全市粮食产量同比增长3.4%"], "全市粮食产量同比增长3.4%"),
+     (["【秋收进行时】全市粮食产量同比", "增长3.4%"], "【秋收进行时】全市粮食产量同比增长3.4%")],
+)
+def test_a_brief_title_loses_its_marks_but_keeps_a_column_tag(lines, title):
+    # A brief printed as 【title】 or ■title: the marks frame it, they are no part of it; a 【tag】
+    # in front of the title's words is part of what was printed as the title.
+    first = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(first + [""] + lines)
+    tags = ["lead"] + ["body"] * (len(first) - 1) + ["title"] + ["title+"] * (len(lines) - 1)
+    (article,) = _built_from(text, tags)
+    assert article.title == title
