@@ -17,6 +17,25 @@ JUMP_MARK = r"[（(]\s*(下转|上接|转|接)"
 JUMP = re.compile(JUMP_MARK + r"\s*(第?\s*[0-9A-Za-z一二三四五六七八九十]+\s*版)\s*[）)]")
 """A whole jump line: the direction (``下转``) and the page it names (``第2版``)."""
 
+_OPEN_TAIL = re.compile(r"[（(][^（()）\n]{0,10}$")
+
+
+def rejoin_jumps(lines: list[str]) -> list[str]:
+    """Lines with a jump line that the column's end broke in two (``……事项。（`` / ``下转第 2 版）``)
+    put back together: the broken-off opening goes to the line where the jump ends, so that the
+    jump is read whole and the line before keeps only its text."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        tail = _OPEN_TAIL.search(out[i].rstrip())
+        if not tail:
+            continue
+        after = next((j for j in range(i + 1, min(i + 3, len(out))) if out[j].strip()), None)
+        if after is not None and JUMP.match(tail.group(0) + out[after].strip()):
+            out[i] = out[i].rstrip()[: tail.start()].rstrip()
+            out[after] = tail.group(0) + out[after].strip()
+    return out
+
+
 PAGE_REFERENCE = re.compile(r"^第?\s*([A-Za-z]?)\s*0*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*版?$")
 """A page as a jump or a banner names it: ``第 2 版``, ``A03``, ``第十二版``."""
 

@@ -1,6 +1,8 @@
 """Jump lines and page labels, on page text written for these tests."""
 
-from brief.zh.layout import JUMP, JUMP_MARK, page_label
+import pytest
+
+from brief.zh.layout import JUMP, JUMP_MARK, page_label, rejoin_jumps
 
 
 def test_a_jump_line_names_its_direction_and_page():
@@ -19,3 +21,18 @@ def test_a_banner_line_with_a_jump_mark_is_seen_even_without_its_page():
 def test_page_labels_read_digits_letters_and_chinese_numerals():
     assert [page_label(w) for w in ("第2版", "a03", "第十二版", "二十一", "要闻", " ", None)] == [
         "2", "A3", "12", "21", "要闻", None, None]
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [(["增产增收有保障。 （", "下转第 2 版）"], ["增产增收有保障。", "（下转第 2 版）"]),
+     (["增产增收有保障。（下转第2", "版）"], ["增产增收有保障。", "（下转第2版）"]),
+     (["增产增收有保障。（", "", "下转第2版）"], ["增产增收有保障。", "", "（下转第2版）"])],
+)
+def test_a_jump_line_broken_by_the_column_end_is_put_back_together(lines, joined):
+    assert rejoin_jumps(lines) == joined
+
+
+def test_an_open_bracket_that_starts_no_jump_stays_where_it_is():
+    lines = ["全市新建高标准农田（", "含改造提升）12万亩。"]
+    assert rejoin_jumps(lines) == lines

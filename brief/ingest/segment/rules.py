@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from brief.zh.bylines import BYLINE_LINE, DATELINE_LINE, DATELINE_REPORTERS, PHOTO_CREDIT, ROLE
-from brief.zh.layout import JUMP
+from brief.zh.layout import JUMP, rejoin_jumps
 from brief.zh import (
     clean_heading,
     clean_inline,
@@ -100,8 +100,8 @@ def _read_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     blank = False
     pending_from: list[tuple[str, str]] = []
-    for raw in text.splitlines():
-        raw = normalize_chars(raw).strip()
+    for raw in rejoin_jumps([normalize_chars(line) for line in text.splitlines()]):
+        raw = raw.strip()
         jumps = [(m.group(1), re.sub(r"\s", "", m.group(2))) for m in JUMP.finditer(raw)]
         raw = JUMP.sub("", raw).strip()
         jumps = [(kind, where if where.startswith("第") else f"第{where}") for kind, where in jumps]

@@ -417,3 +417,11 @@ def test_a_brief_title_loses_its_marks_but_keeps_a_column_tag(lines, title):
     tags = ["lead"] + ["body"] * (len(first) - 1) + ["title"] + ["title+"] * (len(lines) - 1)
     (article,) = _built_from(text, tags)
     assert article.title == title
+
+
+def test_a_jump_line_broken_over_two_lines_is_still_the_jump():
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(body[:-1] + [body[-1] + " （", "下转第 2 版）", "", "全市秋粮喜获丰收"])
+    (article,) = segment_page(text)
+    assert article.continued_to == "第2版"
+    assert "下转" not in article.body and not article.body.endswith("（")
