@@ -40,6 +40,12 @@ The outlet is required and the date is not: on a page, ``讯`` after a known out
 DATELINE_REPORTERS = re.compile(rf"^\s*[（(]\s*(?P<names>(?:{ROLE}\s*)?{NAMES}(?:\s+{ROLE}\s*{NAMES})*)\s*[）)]")
 """The reporters in brackets right after a page dateline (``（记者 郝薇 王龙飞）``)."""
 
+CLOSING_CREDIT = re.compile(
+    rf"(?:^|(?<=[。！？”’」]))\s*[（(]\s*(?P<names>{ROLE}\s*{NAMES}(?:[\s、，,]*{ROLE}\s*{NAMES})*)\s*[）)]\s*$"
+)
+"""The reporters credited where a body ends, after its last sentence (``……稳中有增。（记者 郝薇
+通讯员 王芳）``) or on a line of their own."""
+
 # ---------------------------------------------------------------------------------------------
 # The front of a sentence (the summarizers)
 

@@ -18,7 +18,7 @@ import unicodedata
 from pathlib import Path
 
 from brief.zh import clean_heading, clean_inline, ends_sentence, unbalanced
-from brief.zh.bylines import BYLINE_LINE, DATELINE_LINE, PHOTO_CREDIT
+from brief.zh.bylines import BYLINE_LINE, CLOSING_CREDIT, DATELINE_LINE, PHOTO_CREDIT
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
 from brief.ingest.segment.features import _NAMES_ONLY, dateline_reach, page_features
@@ -220,6 +220,12 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
         article.reporters += [n for n in rules._names(lines[kept.pop(0)].raw) if n not in article.reporters]
     paragraphs = rules._paragraphs([lines[i] for i in kept])
     if paragraphs:
+        last = " ".join(paragraphs[-1])
+        credit = CLOSING_CREDIT.search(last)
+        if credit:  # the reporters credited after the last sentence are no part of the text
+            article.reporters += [n for n in rules._names(credit["names"]) if n not in article.reporters]
+            paragraphs[-1] = [last[: credit.start()]]
+            paragraphs = [p for p in paragraphs if "".join(p).strip()] or [[""]]
         first = rules._take_dateline(article, paragraphs[0])
         if article.dateline is None or first[0].lstrip().startswith(("（", "(")):
             # Broken inside a word (``本报吕`` / ``梁 10 月``, ``（记`` / ``者 赵磊）``): read it closed up.

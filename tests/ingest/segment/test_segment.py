@@ -425,3 +425,21 @@ def test_a_jump_line_broken_over_two_lines_is_still_the_jump():
     (article,) = segment_page(text)
     assert article.continued_to == "第2版"
     assert "下转" not in article.body and not article.body.endswith("（")
+
+
+@pytest.mark.parametrize("credit", [["（记者 赵磊 通讯员 王芳）"], ["（记者 赵磊", "通讯员 王芳）"]])
+def test_reporters_credited_after_the_last_sentence_leave_the_text(credit):
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(body[:-1] + [body[-1] + credit[0]] + credit[1:] + ["", "全市秋粮喜获丰收"])
+    tags = ["lead"] + ["body"] * (len(body) - 1 + len(credit) - 1) + ["title"]
+    (article,) = _built_from(text, tags)
+    assert article.reporters == ["赵磊", "王芳"]
+    assert article.body.endswith("。") and "记者" not in article.body
+    assert article.title == "全市秋粮喜获丰收"
+
+
+def test_a_bracket_at_the_end_of_a_body_that_credits_no_one_stays():
+    body = _wrap("全市新建高标准农田十二万亩，其中改造提升四万亩（不含在建项目）", 15)
+    text = "\n".join(body + ["", "全市新建高标准农田十二万亩"])
+    (article,) = _built_from(text, ["lead"] + ["body"] * (len(body) - 1) + ["title"])
+    assert article.body.endswith("（不含在建项目）") and article.reporters == []
