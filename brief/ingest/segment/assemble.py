@@ -39,6 +39,8 @@ from brief.ingest.segment.tagger import (
 
 
 _CREDIT_END = re.compile(r"(?:摄|发|供图|图片)\s*[）)]?\s*$")
+# A credit that closes one caption whoever gave the picture: an agency, a file photo, a donor.
+_CAPTION_CREDIT = re.compile(r"(?:社发|报发|供图|资料图片|[（(][^（()）]{0,12}摄[）)])\s*[）)]?\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*版\s*$")
 
 def segment_page(text: str, *, source: str = "", page: str | None = None, model: Path = MODEL) -> list[Article]:
@@ -441,7 +443,8 @@ def _last_kept(tags: list[str], i: int) -> int:
 
 
 def _credited(raw: str) -> bool:
-    return bool(PHOTO_CREDIT.search(raw)) and "摄" in raw[-3:]
+    """A caption line that ends with its credit: the next caption line starts another caption."""
+    return bool(PHOTO_CREDIT.search(raw)) and "摄" in raw[-3:] or bool(_CAPTION_CREDIT.search(raw))
 
 
 def _head_groups(unit: _Unit, tags: list[str]) -> list[_Unit]:

@@ -443,3 +443,15 @@ def test_a_bracket_at_the_end_of_a_body_that_credits_no_one_stays():
     text = "\n".join(body + ["", "全市新建高标准农田十二万亩"])
     (article,) = _built_from(text, ["lead"] + ["body"] * (len(body) - 1) + ["title"])
     assert article.body.endswith("（不含在建项目）") and article.reporters == []
+
+
+def test_captions_in_a_row_split_after_each_credit_whoever_gave_the_picture():
+    body = _wrap(_FIRST_BODY[0], 15)
+    captions = ["农机手在田间抢收玉米。 新华", "社发", "收获后的玉米晾晒在村口。", "（本报资料图片）",
+                "村民在合作社分拣谷物。 县农业", "农村局供图"]
+    text = "\n".join(body + ["", "全市秋粮喜获丰收", ""] + captions)
+    tags = ["lead"] + ["body"] * (len(body) - 1) + ["title"] + ["caption"] * len(captions)
+    article, *pictures = _built_from(text, tags)
+    assert article.title == "全市秋粮喜获丰收"
+    assert [p.kind for p in pictures] == ["caption"] * 3
+    assert [p.body[:4] for p in pictures] == ["农机手在", "收获后的", "村民在合"]
