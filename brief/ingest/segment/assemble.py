@@ -81,7 +81,25 @@ def build(
             articles.append(article)
         elif unit.kind == CAPTION_TAG:
             articles.append(_caption([lines[i].raw for i in unit.lines]))
-    return [a for a in articles if a.paragraphs or a.title]
+    return [a for a in articles if (a.paragraphs or a.title) and not _notice(a)]
+
+
+# What a paid notice or an advert says and a news story does not: a lost document declared void,
+# a job offered, a number to call, a shop's hours.
+_NOTICE = re.compile(
+    r"声明作废|特此(?:声明|公告|通知|告知)|有意者|欢迎(?:来电|垂询|洽谈|选购|惠顾)|(?:联系|咨询|订购|招聘|报名)电话"
+    r"|电话[：:]\s*[\d-]{7,}|营业时间|诚聘|招聘启事|寻人启事|遗失"
+)
+
+
+def _notice(article: Article) -> bool:
+    """An untitled text that reads as a notice or an advert (``……不慎遗失……声明作废``, ``有意者
+    请联系``): page furniture, not a story, when nothing else marks it as one (a dateline, a jump)."""
+    return (
+        article.kind == ARTICLE and not article.title and article.dateline is None
+        and not article.continued_from and not article.continued_to
+        and len(article.body) < 300 and bool(_NOTICE.search(article.body))
+    )
 
 
 def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:

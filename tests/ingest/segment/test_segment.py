@@ -455,3 +455,23 @@ def test_captions_in_a_row_split_after_each_credit_whoever_gave_the_picture():
     assert article.title == "全市秋粮喜获丰收"
     assert [p.kind for p in pictures] == ["caption"] * 3
     assert [p.body[:4] for p in pictures] == ["农机手在", "收获后的", "村民在合"]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [["李敏不慎遗失身份证一张，证号", "尾号0312，声明作废。"],
+     ["本店因业务发展需要，诚聘厨师", "两名。有意者请联系：0351-4567890"]],
+)
+def test_an_untitled_notice_or_advert_is_no_story(notice):
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(body + ["", "全市秋粮喜获丰收", ""] + notice)
+    tags = ["lead"] + ["body"] * (len(body) - 1) + ["title", "lead", "body"]
+    assert [a.title for a in _built_from(text, tags)] == ["全市秋粮喜获丰收"]
+
+
+def test_a_dated_story_that_gives_a_phone_number_stays_a_story():
+    body = _wrap("本报太原10月17日讯 市人社局今天举办招聘会，咨询电话：0351-4567890。", 15)
+    text = "\n".join(body + ["", "全市秋粮喜获丰收"])
+    tags = ["lead"] + ["body"] * (len(body) - 1) + ["title"]
+    (article,) = _built_from(text, tags)
+    assert article.title == "全市秋粮喜获丰收" and "咨询电话" in article.body
