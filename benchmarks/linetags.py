@@ -21,8 +21,8 @@ _DATELINE_ISH = re.compile(r"本报|新华社|中新社|讯|电|记者|通讯员
 _DATELINE_ISH_STRICT = re.compile(r"^[（(]|本报\S{0,10}讯|新华社\S{0,10}电|日讯|日电")
 # How a dateline (or the reporters in its brackets) broken over lines starts: not a column label
 # such as ``简讯`` or ``记者观察`` that merely shares a word with one.
-_DATELINE_OPENING = re.compile(r"^(?:本报|新华社|中新社|人民日报|中新网|央视网|[（(]\s*(?:记者|通讯员|本报))")
-_BYLINE_ISH = re.compile(r"^(?:本报|新华社)?(?:记者|通讯员)")
+_DATELINE_OPENING = re.compile(r"^(?:本报|新华社|中新社|人民日报|中新网|央视网|[（(]\s*(?:特约|实习|见习|融媒体|全媒体|首席)?(?:记者|通讯员|本报))")
+_BYLINE_ISH = re.compile(r"^(?:本报|新华社)?(?:特约|实习|见习|融媒体|全媒体|首席)?(?:记者|通讯员)")
 _PENDING = "?"
 
 

@@ -16,10 +16,12 @@ import re
 
 NAME = r"[\u4e00-\u9fff·]{2,4}"
 NAMES = rf"{NAME}(?:[\s、，,]+{NAME})*"
-ROLE = r"(?:本报|本刊|新华社|人民日报)?(?:特约|实习)?(?:记者|通讯员|摄影)"
+# 融媒体/全媒体记者 (a provincial paper's reporter for print and web), 见习 and 首席 as printed.
+RANK = r"(?:特约|实习|见习|融媒体|全媒体|首席)"
+ROLE = rf"(?:本报|本刊|新华社|人民日报)?{RANK}?(?:记者|通讯员|摄影)"
 
 BYLINE_LINE = re.compile(
-    rf"^(?:{ROLE}[\s:：]+|(?:本报|本刊)(?:特约|实习)?(?:记者|通讯员)){NAMES}(?:\s+{ROLE}[\s:：]*{NAMES})*$"
+    rf"^(?:{ROLE}[\s:：]+|(?:本报|本刊){RANK}?(?:记者|通讯员)){NAMES}(?:\s+{ROLE}[\s:：]*{NAMES})*$"
 )
 """A byline line: role and names apart (``本报记者 王龙飞``), or glued after 本报 (``本报记者王龙飞``),
 so that a column label such as ``记者观察`` is not taken for one."""
@@ -60,7 +62,7 @@ SENTENCE_DATELINE = re.compile(
 """A dateline that opens a sentence, with its reporter note (``新华社北京10月17日电（记者 王某）``).
 Any outlet, or none, but the date is required: without the outlet the date is what marks it."""
 
-REPORTER_NOTE = re.compile(r"^[（(](?:本报)?(?:记者|通讯员|特约)[^）)]{0,40}[）)]\s*")
+REPORTER_NOTE = re.compile(rf"^[（(](?:本报)?{RANK}?(?:记者|通讯员|特约)[^）)]{{0,40}}[）)]\s*")
 """Reporters in brackets opening a sentence: ``（记者 王某）``."""
 
 ATTRIBUTION = re.compile(

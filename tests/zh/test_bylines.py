@@ -1,5 +1,7 @@
 """Datelines, bylines and attributions on Chinese news text written for these tests."""
 
+import pytest
+
 from brief.zh import strip_attribution, strip_source_tag
 
 
@@ -44,3 +46,10 @@ def test_page_bylines_and_photo_credits():
     assert not BYLINE_LINE.match("记者观察")
     assert PHOTO_CREDIT.search("村民在晾晒玉米。 本报记者 李明 摄")["names"].endswith("李明")
     assert not PHOTO_CREDIT.search("摄影展开幕")
+
+
+@pytest.mark.parametrize("note", ["（融媒体记者 傅海 见习记者 程瑞）", "（全媒体记者 王芳）", "（首席记者 李明 通讯员 赵磊）"])
+def test_reporters_of_every_rank_are_read_after_a_dateline(note):
+    from brief.zh.bylines import DATELINE_REPORTERS
+
+    assert DATELINE_REPORTERS.match(note)

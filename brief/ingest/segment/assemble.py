@@ -18,7 +18,7 @@ import unicodedata
 from pathlib import Path
 
 from brief.zh import clean_heading, clean_inline, ends_sentence, unbalanced
-from brief.zh.bylines import BYLINE_LINE, CLOSING_CREDIT, DATELINE_LINE, PHOTO_CREDIT
+from brief.zh.bylines import BYLINE_LINE, CLOSING_CREDIT, DATELINE_LINE, PHOTO_CREDIT, RANK
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
 from brief.ingest.segment.features import _NAMES_ONLY, dateline_reach, page_features
@@ -515,7 +515,7 @@ _NEWS_ORG = r"(?:本报|新华社|中新社|人民日报|中新网|央视网)"
 _NOT_A_TITLE = re.compile(
     rf"^{_NEWS_ORG}[\u4e00-\u9fff]{{0,8}}?\s*(?:\d|讯|电)"  # a dateline's start: 本报吕梁 10 月 23
     r"|^[\d\s]*[月日]?\s*[讯电]\s*(?:[（(]|$)"  # its tail: 日讯（记者
-    r"|^[（(]?\s*(?:本报|本刊|新华社)?(?:特约|实习)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}(?:\s|[）)]|$)"  # a byline
+    rf"|^[（(]?\s*(?:本报|本刊|新华社)?{RANK}?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{{2,4}}(?:\s|[）)]|$)"  # a byline
     r"|[，、；：]$|。|^[，。、；：）》”’]"  # a clause of running text: ends or starts mid-sentence
 )
 
