@@ -33,7 +33,6 @@ import json
 import os
 import random
 import re
-import sys
 import time
 from dataclasses import dataclass, field
 
@@ -120,7 +119,7 @@ CLOSE = set("，。、；：？！）”》’」』〉】…—%")
 OPEN_P = set("（“《‘「『〈【")
 FULLP = set("，。、；：？！）（”“《》’‘」「』『〈〉【】…—·")
 NUMS_CN = "一二三四五六七八九十"
-ASCII_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%:/+\-]*|.", re.S)
+ASCII_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.%:/+\-]*|.", re.DOTALL)
 WS_RE = re.compile(r"\s+")
 
 
@@ -525,9 +524,7 @@ class PageBuilder:
             self.tr["own kicker"] += 1
         if len(parts) >= 2 and not brief:
             f = r.random()
-            if len(nows("".join(parts[1:]))) < 6:
-                f = 1.0
-            elif len(nows(parts[0])) < 6 and f >= 0.25:
+            if len(nows("".join(parts[1:]))) < 6 or (len(nows(parts[0])) < 6 and f >= 0.25):
                 f = 1.0
             if f < 0.25 and not kicker:
                 kicker = parts[0]
@@ -568,7 +565,7 @@ class PageBuilder:
             pieces = [title[i:j] for i, j in zip([0] + cuts, cuts + [L])]
         pieces = [p.strip() for p in pieces if p.strip()]
         if len(pieces) > 1:
-            self.tr["title on %d lines" % min(len(pieces), 3)] += 1
+            self.tr[f"title on {min(len(pieces), 3)} lines"] += 1
         for j, p in enumerate(pieces):
             segs = []
             if j == 0 and mark:
@@ -624,7 +621,6 @@ class PageBuilder:
     # -- bodies ----------------------------------------------------------------------------------
     def body_paras(self, a, item, maxchars):
         """Choose the printed paragraphs of an item (may cut at a sentence), with body extras."""
-        r = self.rng
         out = []
         total = 0
         for p in item["paragraphs"]:
@@ -683,7 +679,7 @@ class PageBuilder:
                 else:
                     new = [(x, "p") for x in items] + ([(rest, "p")] if rest else [])
                 out = out[:idx] + new + out[idx + 1:]
-                self.tr["numbered list (%s)" % style] += 1
+                self.tr[f"numbered list ({style})"] += 1
         elif f < 0.25:
             # flattened table built from the item's own figures
             rows = []
@@ -834,7 +830,7 @@ class PageBuilder:
             endc = self.end_credit(a)
         jump_in = ""
         if cont_in:
-            jump_in = r.choice(("（上接第1版）", "（上接第1版）", "（上接A01版）", "（上接%d版）" % r.randint(1, 9)))
+            jump_in = r.choice(("（上接第1版）", "（上接第1版）", "（上接A01版）", f"（上接{r.randint(1, 9)}版）"))
             self.tr["continuation (上接)"] += 1
         # print order
         if title and pos == BEFORE:
@@ -1034,7 +1030,6 @@ class PageBuilder:
         letter = st["letter_space"] and r.random() < st["letter_space"]
         ds = r.random() < st["digit_space"]
         out = []
-        prev = ""
         for seg in line:
             text = seg[0]
             if seg[2] != "ws":
@@ -1055,7 +1050,7 @@ class PageBuilder:
         return "".join(out).rstrip()
 
     def finish(self):
-        S, r = self.S, self.rng
+        S = self.S
         mode = self.st["blank_mode"]
         lines = []
         tags = []
@@ -1108,7 +1103,10 @@ class PageBuilder:
         # self-check: truth equals printed text, role by role (whitespace aside)
         for o, a in enumerate(S.arts):
             t = a.t
-            got = lambda role: nows("".join(collected.get((o, role), [])))
+
+            def got(role, o=o):
+                return nows("".join(collected.get((o, role), [])))
+
             assert got("title") == nows(t.title), (o, "title", got("title"), t.title)
             assert got("kicker") == nows(t.kicker), (o, "kicker", got("kicker"), t.kicker)
             assert got("subtitle") == nows(t.subtitle), (o, "subtitle", got("subtitle"), t.subtitle)
@@ -1206,7 +1204,7 @@ def main(argv=None):
             generate_pages(args.traits, pos, args.seed, _traits=c)
             rows[pos] = c
         keys = sorted(set().union(*rows.values()) - {"pages"})
-        print(f"{'trait':44s} " + " ".join(f"{p:>8s}" for p in POSITIONS) + "   (counts over %d pages each)" % args.traits)
+        print(f"{'trait':44s} " + " ".join(f"{p:>8s}" for p in POSITIONS) + f"   (counts over {args.traits} pages each)")
         for k in keys:
             print(f"{k:44s} " + " ".join(f"{rows[p][k]:8d}" for p in POSITIONS))
     if args.check:
