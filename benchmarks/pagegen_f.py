@@ -541,7 +541,7 @@ class PageBuilder:
                 self.tr["title split into title+subtitle"] += 1
         if len(nows(title)) > 30:
             cut = [mm.end() for mm in re.finditer(r"[ ，：、]", title) if 6 <= mm.end() <= 30]
-            if cut and r.random() < 0.7:
+            if cut and r.random() < 0.95:
                 title = title[:cut[-1]].rstrip(" ，：、")
                 self.tr["long title shortened"] += 1
         return kicker, title, sub
