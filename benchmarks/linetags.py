@@ -17,13 +17,16 @@ from brief.ingest.segment import rules
 from brief.ingest.segment.tagger import BODY, BYLINE, CAPTION, FURNITURE, KICKER, LEAD, SUBHEAD, SUBTITLE, TITLE, TITLE_ON
 
 _SENTENCE_END = re.compile(r"[。！？…；：][”’」』）)]*$")
-_DATELINE_ISH = re.compile(r"本报|新华社|中新社|讯|电|记者|通讯员|[0-9]+月|[0-9]+日|[（(）)]")
+_DATELINE_ISH = re.compile(r"本报|新华社|中新社|讯|电|记者|通讯员|报道|[0-9]+月|[0-9]+日|[（(）)]")
 _DATELINE_ISH_STRICT = re.compile(r"^[（(]|本报\S{0,10}讯|新华社\S{0,10}电|日讯|日电")
 # How a dateline (or the reporters in its brackets) broken over lines starts: not a column label
 # such as ``简讯`` or ``记者观察`` that merely shares a word with one.
 _DATELINE_OPENING = re.compile(r"^(?:本报|新华社|中新社|人民日报|中新网|央视网|[（(]\s*(?:特约|实习|见习|融媒体|全媒体|首席)?(?:记者|通讯员|本报))")
 _BYLINE_ISH = re.compile(r"^(?:本报|新华社)?(?:特约|实习|见习|融媒体|全媒体|首席)?(?:记者|通讯员)")
 _PENDING = "?"
+# A credit after a body's last sentence, whole or broken off by the line's end: ``（记者 石`` / ``晓涛）``.
+_CREDIT_TAIL = re.compile(r"(?<=[。！？”’」])[（(][^（()）]{0,30}[）)]?$")
+_CREDIT_LINE = re.compile(r"^[（(][^（()）]*(?:记者|通讯员|据|来源)[^（()）]*[）)]?$")
 
 
 def bare(text: str) -> str:
@@ -80,11 +83,17 @@ def line_tags(page) -> tuple[list[rules._Line], list[str], int]:
     items = _items(page.truth)
     tags: list[str] = []
     last = 0
+    open_credit = False  # a credit after a body's last sentence goes on in this line
     for n, line in enumerate(lines):
         x = bare(line.raw)
         head = _unbulleted(x).strip("—").removeprefix("【").removesuffix("】")  # a brief's 【title】
         upcoming = [bare(other.raw) for other in lines[n + 1 : n + 5]]
         tag, last = _tag(x, head, items, last, tags[-1] if tags else "", upcoming)
+        if tag == _PENDING and tags and tags[-1] in (BODY, LEAD) and (open_credit or _CREDIT_LINE.match(x)):
+            tag = BODY  # the reporters or source credited at the end: the body's line, as the segmenter reads it
+            open_credit = open_credit and not re.search(r"[）)]", x)
+        else:
+            open_credit = tag in (BODY, LEAD) and bool(_CREDIT_TAIL.search(x)) and not re.search(r"[）)]$", x)
         tags.append(tag)
     _datelines(lines, tags)
     missed = sum(
@@ -111,6 +120,9 @@ def _tag(x: str, head: str, items: list[_Item], last: int, previous: str, upcomi
         item = items[k]
         if item.body.goes_on(x):
             return _advance_body(item, x), k
+        trimmed = _CREDIT_TAIL.sub("", x)
+        if trimmed != x and trimmed and item.body.goes_on(trimmed) and item.body.at + len(trimmed) == len(item.body.text):
+            return _advance_body(item, trimmed), k  # the body's last words, then its credit
         if item.kind == "caption" and 0 < item.body.at < len(item.body.text) and x.startswith(item.body.text[item.body.at:]):
             item.body.at = len(item.body.text)
             return CAPTION, k

@@ -39,14 +39,21 @@ DATELINE_LINE = re.compile(
 """A dateline opening an article on a page (``本报太原 10 月 17 日讯``), with its ``place`` and ``date``.
 The outlet is required and the date is not: on a page, ``讯`` after a known outlet is the mark."""
 
-DATELINE_REPORTERS = re.compile(rf"^\s*[（(]\s*(?P<names>(?:{ROLE}\s*)?{NAMES}(?:\s+{ROLE}\s*{NAMES})*)\s*[）)]")
-"""The reporters in brackets right after a page dateline (``（记者 郝薇 王龙飞）``)."""
-
-CLOSING_CREDIT = re.compile(
-    rf"(?:^|(?<=[。！？”’」]))\s*[（(]\s*(?P<names>{ROLE}\s*{NAMES}(?:[\s、，,]*{ROLE}\s*{NAMES})*)\s*[）)]\s*$"
+DATELINE_REPORTERS = re.compile(
+    rf"^\s*[（(]\s*(?P<names>(?:{ROLE}\s*)?{NAMES}(?:\s+{ROLE}\s*{NAMES})*)\s*[）)]"
+    rf"|^\s*(?P<reported>{ROLE}\s*{NAMES}(?:[\s、，,]*{ROLE}\s*{NAMES})*)\s*报道\s*"
 )
-"""The reporters credited where a body ends, after its last sentence (``……稳中有增。（记者 郝薇
-通讯员 王芳）``) or on a line of their own."""
+"""The reporters right after a page dateline: in brackets (``（记者 郝薇 王龙飞）``) or as the
+evening papers print them (``本报讯 记者张三 通讯员李四报道``)."""
+
+# Any outlet's reporter at the end (``晚报记者``, ``都市报记者``), not only the page's own.
+ANY_ROLE = rf"(?:[\u4e00-\u9fff]{{1,5}}?(?:报|社|台|网))?{ROLE}"
+CLOSING_CREDIT = re.compile(
+    rf"(?:^|(?<=[。！？”’」]))\s*[（(]\s*(?:(?P<names>{ANY_ROLE}\s*{NAMES}(?:[\s、，,]*{ROLE}\s*{NAMES})*)"
+    r"|据[^（()）]{1,12}|来源[:：][^（()）]{1,20})\s*[）)]\s*$"
+)
+"""What a body ends with after its last sentence, no part of its text: the reporters credited
+(``……稳中有增。（记者 郝薇 通讯员 王芳）``, ``names``) or the source (``（据新华社）``, ``（来源：人民网）``)."""
 
 # ---------------------------------------------------------------------------------------------
 # The front of a sentence (the summarizers)

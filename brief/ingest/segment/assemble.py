@@ -18,7 +18,7 @@ import unicodedata
 from pathlib import Path
 
 from brief.zh import clean_heading, clean_inline, ends_sentence, unbalanced
-from brief.zh.bylines import BYLINE_LINE, CLOSING_CREDIT, DATELINE_LINE, PHOTO_CREDIT, RANK
+from brief.zh.bylines import ANY_ROLE, BYLINE_LINE, CLOSING_CREDIT, DATELINE_LINE, PHOTO_CREDIT, RANK
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
 from brief.ingest.segment.features import _NAMES_ONLY, dateline_reach, page_features
@@ -243,7 +243,8 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
         last = " ".join(paragraphs[-1])
         credit = CLOSING_CREDIT.search(last)
         if credit:  # the reporters credited after the last sentence are no part of the text
-            article.reporters += [n for n in rules._names(credit["names"]) if n not in article.reporters]
+            names = rules._names(re.sub(ANY_ROLE, " ", credit["names"] or ""))
+            article.reporters += [n for n in names if n not in article.reporters]
             paragraphs[-1] = [last[: credit.start()]]
             paragraphs = [p for p in paragraphs if "".join(p).strip()] or [[""]]
         first = rules._take_dateline(article, paragraphs[0])
