@@ -113,7 +113,8 @@ def time_issue(pages: list[Page], repeats: int = 3) -> tuple[float, int]:
     return best, count
 
 
-GENERATORS = {"a": "pagegen", "b": "pagegen_b", "c": "pagegen_c", "d": "pagegen_d", "e": "pagegen_e"}
+GENERATORS = {"a": "pagegen", "b": "pagegen_b", "c": "pagegen_c", "d": "pagegen_d", "e": "pagegen_e",
+              "f": "pagegen_f", "g": "pagegen_g"}
 
 
 def generator(name: str):
