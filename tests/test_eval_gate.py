@@ -187,7 +187,7 @@ def _skip_reason(subset: str) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("subset", ["examples", "pages.a", "pages.b", "pages.c", "pages.d", "pages.e", "xwlb", "clts", "ranking"])
+@pytest.mark.parametrize("subset", ["examples", "pages.a", "pages.b", "pages.c", "pages.d", "pages.e", "pages.f", "pages.g", "xwlb", "clts", "ranking"])
 def test_subset_is_the_one_the_floors_were_set_on(subset):
     reason = _skip_reason(subset)
     if reason:

@@ -18,7 +18,7 @@ import unicodedata
 from pathlib import Path
 
 from brief.zh import clean_heading, clean_inline, ends_sentence, unbalanced
-from brief.zh.bylines import ANY_ROLE, BYLINE_LINE, CLOSING_CREDIT, DATELINE_LINE, PHOTO_CREDIT, RANK
+from brief.zh.bylines import ANY_ROLE, BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, PHOTO_CREDIT, RANK
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
 from brief.ingest.segment.features import _NAMES_ONLY, dateline_reach, page_features
@@ -494,6 +494,8 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
     kicker: list[str] = []
     subtitle: list[str] = []
     for raw, t in head:
+        if COMMENTATOR.match(raw.replace(" ", "")):
+            continue  # a commentary's signature: no part of its headline
         if t == BYLINE:
             if BYLINE_LINE.match(raw) or (_NAMES_ONLY.match(raw) and not rules._ROLE_WORD.search(raw)):
                 # (not a column label such as ``记者观察``)

@@ -475,3 +475,10 @@ def test_a_dated_story_that_gives_a_phone_number_stays_a_story():
     tags = ["lead"] + ["body"] * (len(body) - 1) + ["title"]
     (article,) = _built_from(text, tags)
     assert article.title == "全市秋粮喜获丰收" and "咨询电话" in article.body
+
+
+def test_a_commentary_signature_is_no_part_of_its_title():
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(body + ["", "本报评论员", "全市秋粮喜获丰收"])
+    (article,) = _built_from(text, ["lead"] + ["body"] * (len(body) - 1) + ["title", "title+"])
+    assert article.title == "全市秋粮喜获丰收"
