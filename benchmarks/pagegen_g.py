@@ -759,7 +759,8 @@ class PageBuilder:
         if dl and "open_credit" not in art and rng.random() < (0.3 if mode == "brief" else 0.6):
             k = rng.choice((1, 1, 1, 2))
             nm = _names(rng, k + 1)
-            pre = "新华社记者" if dl.startswith("新华社") and rng.random() < 0.3 else "记者"
+            pre = "新华社记者" if dl.startswith("新华社") and rng.random() < 0.3 else rng.choice(
+                ("记者", "记者", "记者", "记者", "全媒体记者", "见习记者", "融媒体记者"))
             if k == 1 and rng.random() < 0.3 and not dl.startswith(("新华社", "中新社")):
                 cred = f"（{pre} {nm[0]} 通讯员 {nm[1]}）"
                 names += nm[:2]
@@ -777,7 +778,8 @@ class PageBuilder:
         if mode not in ("brief", "box") and not names and "open_credit" not in art and rng.random() < 0.6:
             k = rng.choice((1, 1, 2, 2, 3))
             nm = _names(rng, k + 1)
-            form = rng.choice(("本报记者", "本报记者", "记者", "□ 本报记者", "文/记者", "■ 本报记者", "新华社记者"))
+            form = rng.choice(("本报记者", "本报记者", "记者", "□ 本报记者", "文/记者", "■ 本报记者", "新华社记者",
+                               "本报首席记者", "本报见习记者", "融媒体记者", "本报全媒体记者", "文/图 本报记者"))
             labels = [("", n) for n in nm[:k]]
             if rng.random() < 0.3:
                 labels.append((rng.choice(("通讯员", "实习生", "通讯员")), nm[k]))
@@ -843,7 +845,8 @@ class PageBuilder:
         k = rng.random()
         if k < 0.4:
             nm = _name(rng)
-            cred = rng.choice(("本报记者 {} 摄", "记者 {} 摄", "新华社记者 {} 摄", "通讯员 {} 摄")).format(nm)
+            cred = rng.choice(("本报记者 {} 摄", "记者 {} 摄", "新华社记者 {} 摄", "通讯员 {} 摄",
+                               "本报全媒体记者 {} 摄", "{} 摄影报道")).format(nm)
             names.append(nm)
         elif k < 0.55:
             cred = "新华社发"
