@@ -370,6 +370,7 @@ def _split_title(rng, raw, traits):
 class PageBuilder:
     def __init__(self, rng, position, pool, by_date):
         self.rng, self.position, self.pool, self.by_date = rng, position, pool, by_date
+        self.long_pool = by_date.get("_long", [])
         self.traits: set[str] = set()
         self.truth: list[TruthItem] = []
         r = rng.random
@@ -396,6 +397,14 @@ class PageBuilder:
     def pick(self, minlen=0, maxlen=10 ** 9, date=None):
         rng = self.rng
         src = self.by_date.get(date) if date and rng.random() < 0.8 else None
+        if minlen >= 1200:
+            longs = [it for it in self.by_date.get(date, ()) if it["n"] >= minlen and it["id"] not in self.used]
+            if not longs or rng.random() < 0.5:
+                longs = [it for it in self.long_pool if it["n"] >= minlen and it["id"] not in self.used]
+            if longs:
+                it = rng.choice(longs)
+                self.used.add(it["id"])
+                return it
         best = None
         for _ in range(25):
             it = rng.choice(src) if src else rng.choice(self.pool)
@@ -1180,6 +1189,7 @@ def _prepare(items, date_range):
     for k, it in enumerate(pool):
         it["id"] = k
         by_date.setdefault(it["date"], []).append(it)
+    by_date["_long"] = [it for it in pool if it["n"] >= 1200]
     return pool, by_date
 
 
