@@ -53,3 +53,28 @@ def test_reporters_of_every_rank_are_read_after_a_dateline(note):
     from brief.zh.bylines import DATELINE_REPORTERS
 
     assert DATELINE_REPORTERS.match(note)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("秋粮已入仓。（晚报记者 王芳 李明）", "晚报记者 王芳 李明"), ("秋粮已入仓。（据新华社）", None),
+     ("秋粮已入仓。（来源：省农业农村厅）", None), ("（本报记者 赵磊 通讯员 王芳）", "本报记者 赵磊 通讯员 王芳")],
+)
+def test_what_a_body_ends_with_after_its_last_sentence(text, names):
+    from brief.zh.bylines import CLOSING_CREDIT
+
+    assert CLOSING_CREDIT.search(text)["names"] == names
+
+
+@pytest.mark.parametrize("text", ["全市（记者 李明）", "新建农田（含改造提升）", "增长三成（同比）"])
+def test_a_bracket_inside_a_sentence_is_no_closing_credit(text):
+    from brief.zh.bylines import CLOSING_CREDIT
+
+    assert not CLOSING_CREDIT.search(text)
+
+
+def test_reporters_as_evening_papers_print_them_after_the_dateline():
+    from brief.zh.bylines import DATELINE_REPORTERS
+
+    match = DATELINE_REPORTERS.match("记者张伟 通讯员刘洋、陈静报道 全市秋粮")
+    assert match["reported"] == "记者张伟 通讯员刘洋、陈静"
