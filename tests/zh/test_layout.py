@@ -36,3 +36,17 @@ def test_a_jump_line_broken_by_the_column_end_is_put_back_together(lines, joined
 def test_an_open_bracket_that_starts_no_jump_stays_where_it_is():
     lines = ["全市新建高标准农田（", "含改造提升）12万亩。"]
     assert rejoin_jumps(lines) == lines
+
+
+@pytest.mark.parametrize("line", ["本版责编：田斌 美编：邹慧", "责任编辑 王芳", "扫描二维码阅读全文", "扫码看视频"])
+def test_lines_of_the_page_itself(line):
+    from brief.zh.layout import PAGE_FURNITURE
+
+    assert PAGE_FURNITURE.search(line)
+
+
+@pytest.mark.parametrize("line", ["基因编辑技术助力育种", "全省编辑记者培训班开班", "码头装卸效率提升"])
+def test_headlines_that_merely_share_a_word_with_page_furniture(line):
+    from brief.zh.layout import PAGE_FURNITURE
+
+    assert not PAGE_FURNITURE.search(line)

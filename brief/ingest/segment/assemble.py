@@ -18,6 +18,7 @@ import unicodedata
 from pathlib import Path
 
 from brief.zh import clean_heading, clean_inline, ends_sentence, unbalanced
+from brief.zh.layout import PAGE_FURNITURE
 from brief.zh.bylines import ANY_ROLE, BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, PHOTO_CREDIT, RANK
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
@@ -324,6 +325,9 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
     title), a kicker has a title below it, a plain article's first line is its title, and so on
     below; each repair holds on any page, whatever the tagger was trained on."""
     tags = list(tags)
+    for j, line in enumerate(lines):
+        if tags[j] in HEADLINE and PAGE_FURNITURE.search(line.raw):
+            tags[j] = FURNITURE  # the page's editors, a QR code's hint: never part of a headline
     for j in range(len(lines)):
         reach = dateline_reach(lines, j)
         if reach and reach[0] == "dl" and (tags[j] in HEADLINE or tags[j] == FURNITURE):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from brief.zh import ends_sentence, unbalanced
+from brief.zh.layout import PAGE_FURNITURE
 from brief.zh.bylines import BYLINE_LINE, COMMENTATOR, DATELINE_LINE, DATELINE_REPORTERS, NAMES, PAGE_OUTLETS, PHOTO_CREDIT, RANK
 from brief.ingest.segment import rules
 from brief.ingest.segment.rules import _LETTER_GAP, _phrase_spaced, _text_width
@@ -197,6 +198,7 @@ def _own(lines: list[rules._Line], tags: list[str], i: int, sizes: dict[int, int
         "reporter": "记者" in raw or "通讯员" in raw,
         "byline": BYLINE_LINE.match(raw),
         "commentator": COMMENTATOR.match(raw.replace(" ", "")),
+        "page_furniture": PAGE_FURNITURE.search(raw),
         "names": _NAMES_ONLY.match(raw) and len(raw) <= 12,
         "credit": PHOTO_CREDIT.search(raw) and "摄" in raw[-3:],
         "kicker_dash": raw.endswith("——"),

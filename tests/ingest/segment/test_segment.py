@@ -482,3 +482,10 @@ def test_a_commentary_signature_is_no_part_of_its_title():
     text = "\n".join(body + ["", "本报评论员", "全市秋粮喜获丰收"])
     (article,) = _built_from(text, ["lead"] + ["body"] * (len(body) - 1) + ["title", "title+"])
     assert article.title == "全市秋粮喜获丰收"
+
+
+def test_the_page_editors_line_is_never_part_of_a_title():
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(body + ["", "全市秋粮喜获丰收", "本版责编：田斌 美编：邹慧"])
+    (article,) = _built_from(text, ["lead"] + ["body"] * (len(body) - 1) + ["title", "title+"])
+    assert article.title == "全市秋粮喜获丰收"
