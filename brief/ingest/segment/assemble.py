@@ -342,6 +342,9 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
         end = i
         while end < len(tags) and tags[end] == CAPTION_TAG:
             end += 1
+        if i < end < len(tags) and tags[end] != CAPTION_TAG and len(lines[end].raw) <= 12 and _CREDIT_END.search(lines[end].raw):
+            tags[end] = CAPTION_TAG  # the credit's last piece, broken off by the column's end (``孔辉`` / ``国 摄``)
+            end += 1
         if end > i and not any(_CREDIT_END.search(lines[k].raw) for k in range(i, end)):
             # A photo caption ends with its credit (``…… 记者 王佳丽 摄``, ``新华社发``, ``供图``):
             # lines that credit no one are running text.

@@ -489,3 +489,14 @@ def test_the_page_editors_line_is_never_part_of_a_title():
     text = "\n".join(body + ["", "全市秋粮喜获丰收", "本版责编：田斌 美编：邹慧"])
     (article,) = _built_from(text, ["lead"] + ["body"] * (len(body) - 1) + ["title", "title+"])
     assert article.title == "全市秋粮喜获丰收"
+
+
+def test_a_caption_credit_broken_off_by_the_column_end_stays_with_its_caption():
+    body = _wrap(_FIRST_BODY[0], 15)
+    caption = ["农机手在田间抢收玉米。 记者 孔辉", "国 摄"]
+    text = "\n".join(["全市秋粮喜获丰收", ""] + caption + [""] + body)
+    tags = ["title", "caption", "furniture", "lead"] + ["body"] * (len(body) - 1)
+    built = _built_from(text, tags)
+    assert sorted((a.kind, a.title) for a in built) == [("article", "全市秋粮喜获丰收"), ("caption", "")]
+    caption_item = next(a for a in built if a.kind == "caption")
+    assert caption_item.body.startswith("农机手在田间抢收玉米。")
