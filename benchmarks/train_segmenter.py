@@ -28,7 +28,7 @@ from brief.ingest.segment.tagger import MODEL  # noqa: E402
 
 # Generator c (pagegen_c.py) is the held-out one: never trained on.
 GENERATORS = {"a": "pagegen", "b": "pagegen_b", "d": "pagegen_d", "e": "pagegen_e", "f": "pagegen_f", "g": "pagegen_g"}
-PARAMS = {"c1": 1.0, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.3, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 
 
 def available() -> list[str]:
