@@ -233,8 +233,9 @@ class LLMTranslator:
 
 
 # At most this many markers per request on the retry (a sentence with more is split at its commas):
-# given three in one sentence (费城交响乐团[[N1]]第[[N2]]来华……纪念[[N3]]首次访华) the model paraphrased
-# them all away on both tries; given one or two at a time it places them.
+# given three or more in one sentence the model paraphrases some away (seed item 3, eight figures in
+# two sentences, passes when they go one or two a piece; 费城交响乐团[[N1]]第[[N2]]来华……纪念[[N3]]首次访华
+# still loses them even so: docs/models.md).
 PIECE_MARKERS = 2
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]*")
 _CLAUSE = re.compile(r"[^，、：]+[，、：]*")
