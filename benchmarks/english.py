@@ -1,6 +1,7 @@
 """English that survives: how many brief items get English with every figure kept, and at what cost.
 
-    nice python benchmarks/english.py [--days 10] [--top 5] [--variants before,after] [--threads 2]
+    nice python benchmarks/english.py [--days 10] [--top 5] [--day-offset 0] [--no-seed]
+        [--variants before,after] [--threads 2]
         [--shared ../shared]
 
 Inputs (read in place, never copied): the seed pages (``$BRIEF_SHARED/seeds/*.txt`` or
@@ -49,8 +50,9 @@ def seed_briefs(shared: Path, config: dict) -> list[tuple[str, object]]:
                                                 history=False).brief) for p in pages]
 
 
-def xwlb_days(shared: Path, count: int) -> dict[str, list[dict]]:
-    """``count`` broadcast days spread evenly over the dev data: date -> its items, in order."""
+def xwlb_days(shared: Path, count: int, offset: int = 0) -> dict[str, list[dict]]:
+    """``count`` broadcast days spread evenly over the dev data: date -> its items, in order;
+    ``offset`` shifts every day by that many broadcast days (other days, the same spread)."""
     days: dict[str, list[dict]] = defaultdict(list)
     with gzip.open(shared / "eval" / "xwlb" / "items-dev.jsonl.gz", "rt", encoding="utf-8") as handle:
         for line in handle:
@@ -59,14 +61,15 @@ def xwlb_days(shared: Path, count: int) -> dict[str, list[dict]]:
                 days[row["date"]].append({"title": row["title"], "text": row["text"], "source": "新闻联播"})
     dates = sorted(days)
     step = max(len(dates) // max(count, 1), 1)
-    return {d: days[d] for d in dates[::step][:count]}
+    return {d: days[d] for d in dates[offset::step][:count]}
 
 
-def day_briefs(shared: Path, count: int, top: int, config: dict, scratch: Path) -> list[tuple[str, object]]:
+def day_briefs(shared: Path, count: int, top: int, config: dict, scratch: Path,
+               offset: int = 0) -> list[tuple[str, object]]:
     from brief.pipeline import build_brief
 
     briefs = []
-    for date, rows in xwlb_days(shared, count).items():
+    for date, rows in xwlb_days(shared, count, offset).items():
         path = scratch / f"{date}.jsonl"
         path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
         iso = f"{date[:4]}-{date[4:6]}-{date[6:]}"
@@ -144,6 +147,9 @@ def main() -> None:
     parser.add_argument("--variants", default="after,before", help="after, before or both (default)")
     parser.add_argument("--before-days", type=int, default=None,
                         help="xwlb days for the before variant (default: as --days; 0 = seed page only)")
+    parser.add_argument("--day-offset", type=int, default=0,
+                        help="shift the xwlb days by this many broadcast days (other days to check a fix on)")
+    parser.add_argument("--no-seed", action="store_true", help="leave the seed pages out")
     parser.add_argument("--threads", type=int, default=0, help="llama.cpp threads (0 = all cores)")
     parser.add_argument("--shared", type=Path,
                         default=Path(os.environ.get("BRIEF_SHARED", ROOT.parent / "shared")))
@@ -157,10 +163,11 @@ def main() -> None:
         config["summarize"].update({"threads": args.threads, "cache": False})
         config["english"]["backend"] = "llm"
         config["overview"]["enabled"] = False
-        sets = [("seed page", seed_briefs(args.shared, config))]
+        sets = [] if args.no_seed else [("seed page", seed_briefs(args.shared, config))]
         if args.days:
-            sets.append((f"xwlb, {args.days} days x top {args.top}",
-                         day_briefs(args.shared, args.days, args.top, config, Path(scratch))))
+            shifted = f", shifted {args.day_offset}" if args.day_offset else ""
+            sets.append((f"xwlb, {args.days} days x top {args.top}{shifted}",
+                         day_briefs(args.shared, args.days, args.top, config, Path(scratch), args.day_offset)))
         translator = LLMTranslator(config)
         translator.chat_model.runtime  # load before timing
         print("| input | variant | items | English kept | figures preserved | s/item | load before/after |")

@@ -45,7 +45,9 @@ class LlamaCppRuntime:
             raise ModelError(f"{path}: llama.cpp cannot load it: {exc}") from None
         self.prefix: Path | None = None  # the kept state whose prompt the context now starts with
 
-    def chat(self, conversations, max_tokens, grammar=None):
+    def chat(self, conversations, max_tokens, grammar=None, max_chars=None):
+        """``max_chars``: stop once the reply is this long (and call it truncated): a summary is
+        cut to its length anyway, so the tokens after that are paid for and thrown away."""
         if grammar is not None:
             from llama_cpp import LlamaGrammar
 
@@ -54,11 +56,26 @@ class LlamaCppRuntime:
         for messages in conversations:
             try:
                 out = self.llm.create_chat_completion(messages=messages, max_tokens=max_tokens,
-                                                      temperature=0.0, top_k=1, seed=0, grammar=grammar)
+                                                      temperature=0.0, top_k=1, seed=0, grammar=grammar,
+                                                      stream=max_chars is not None)
+                if max_chars is None:
+                    choice = out["choices"][0]
+                    replies.append((choice["message"]["content"] or "", choice["finish_reason"] == "length"))
+                    continue
+                text, finish = "", None
+                try:
+                    for chunk in out:
+                        choice = chunk["choices"][0]
+                        text += choice["delta"].get("content") or ""
+                        finish = choice.get("finish_reason") or finish
+                        if len(text) >= max_chars:
+                            finish = "length"
+                            break
+                finally:
+                    out.close()
+                replies.append((text, finish == "length"))
             except (ValueError, RuntimeError) as exc:  # e.g. a request longer than the context
                 raise ModelError(f"llama.cpp failed: {exc}") from None
-            choice = out["choices"][0]
-            replies.append((choice["message"]["content"] or "", choice["finish_reason"] == "length"))
         return replies
 
 
@@ -227,14 +244,17 @@ class ChatModel:
         return LlamaCppRuntime(path, context=self.context, threads=threads)
 
     def chat(self, conversations: Sequence[list[dict[str, str]]], max_tokens: int, *, prompt: str,
-             grammar: str | None = None) -> list[tuple[str, bool]]:
+             grammar: str | None = None, max_chars: int | None = None) -> list[tuple[str, bool]]:
         """The runtime's replies. ``prompt`` names what the conversations share before their own
         text (prompt file, version, variant): with llama.cpp that evaluated prefix is kept in the
-        cache directory after its first use and loaded whenever the run comes back to it."""
+        cache directory after its first use and loaded whenever the run comes back to it.
+        ``max_chars``: with llama.cpp, stop a reply at this many characters (marked truncated)."""
         kept = self.prefix_path(prompt)
         if kept is not None:
             self.runtime.switch_prefix(kept)
         extra = {} if grammar is None else {"grammar": grammar}
+        if max_chars is not None and isinstance(self.runtime, LlamaCppRuntime):
+            extra["max_chars"] = max_chars
         replies = self.runtime.chat(conversations, max_tokens=max_tokens, **extra)
         if kept is not None and not kept.exists():
             try:

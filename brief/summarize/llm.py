@@ -14,6 +14,11 @@ from brief.llm.runtime import ChatModel, Runtime
 from brief.summarize.abstractive import AbstractiveSummarizer, Request
 
 
+# How far past the length asked a reply may run before llama.cpp stops it: room for
+# ``fit_length`` to end it at a sentence or clause boundary and never inside a figure.
+OVERRUN_CHARS = 20
+
+
 class LLMSummarizer(AbstractiveSummarizer):
     name = "llm"
 
@@ -31,8 +36,8 @@ class LLMSummarizer(AbstractiveSummarizer):
         return self.chat_model.runtime
 
     def chat(self, conversations: Sequence[list[dict[str, str]]], max_tokens: int, *, prompt: str,
-             grammar: str | None = None) -> list[tuple[str, bool]]:
-        return self.chat_model.chat(conversations, max_tokens, prompt=prompt, grammar=grammar)
+             grammar: str | None = None, max_chars: int | None = None) -> list[tuple[str, bool]]:
+        return self.chat_model.chat(conversations, max_tokens, prompt=prompt, grammar=grammar, max_chars=max_chars)
 
     def _generate(self, requests: Sequence[Request], strict: bool) -> list[tuple[str, bool]]:
         if not requests:
@@ -45,4 +50,8 @@ class LLMSummarizer(AbstractiveSummarizer):
         # never so much that a rambling one costs seconds.
         cap = max(r.limit for r in requests) + 24
         limit = requests[0].limit
-        return self.chat(conversations, cap, prompt=f"{self.prompt_version}|{requests[0].kind}|{limit}|{strict}")
+        # Whatever runs past the length asked is cut off (fit_length), so llama.cpp stops there,
+        # with a margin for the cut to find the end of a sentence or clause: a 2-3 sentence
+        # summary the model writes to 190 characters costs 40 tokens (2 s on two cores) less.
+        return self.chat(conversations, cap, prompt=f"{self.prompt_version}|{requests[0].kind}|{limit}|{strict}",
+                         max_chars=max(r.limit for r in requests) + OVERRUN_CHARS)

@@ -455,3 +455,16 @@ def test_going_back_to_a_prompt_loads_its_kept_prefix_and_answers_the_same(tmp_p
     fresh = LLMSummarizer(config_for(tmp_path / "fresh", model_path=str(tiny_gguf_file), context=4096, threads=1,
                                      cache=False))
     assert fresh.chat([plain], 8, prompt="plain") == first
+
+
+def test_llama_cpp_stops_a_reply_at_max_chars_and_calls_it_truncated(tmp_path, tiny_gguf_file):
+    config = config_for(tmp_path, model_path=str(tiny_gguf_file), context=4096, threads=1, cache=False)
+    model = LLMSummarizer(config)
+    plain = load_prompt("news-zh", "summary").messages(JOBS.body, limit=120, key_figures=2, strict=False)
+    ((whole, whole_cut),) = model.chat([plain], 40, prompt="plain")
+    assert len(whole) > 4
+    ((short, cut),) = model.chat([plain], 40, prompt="plain", max_chars=4)
+    # Greedy decoding: the same reply, stopped as soon as it reached 4 characters.
+    assert cut and 4 <= len(short) < len(whole) and whole.startswith(short)
+    # Without max_chars the reply runs to the token cap or its end, as before.
+    assert model.chat([plain], 40, prompt="plain") == [(whole, whole_cut)]
