@@ -194,32 +194,20 @@ class Protected:
         """Problems with a raw model output (before :meth:`restore`); empty means figures are right.
 
         Every placeholder must come back, none may be unknown, and the model may write no digit of
-        its own: a number outside a placeholder is one it made up or rewrote. A figure may be
-        written out instead of its placeholder when it is written exactly in its English form:
-        told ``[[N2]] = September``, a model writes "in September", told ``[[N1]] = October 17``
-        it writes "October 17" (llama.cpp's grammar lets it write digits only so), and that is the
-        figure, as is "the 75th anniversary" for 75周年; ``32,000 jobs`` for ``32,000 people`` is not.
+        its own: a number outside a placeholder is one it made up or rewrote. A figure whose English
+        is words only (September, January-August) may be written out instead of its placeholder:
+        told ``[[N2]] = September``, a model writes "in September", and that is the figure.
         """
         problems = []
         seen = {int(m.group(1)) for m in PLACEHOLDER.finditer(translated)}
-        rest = PLACEHOLDER.sub(" ", translated)
-        # Longest first, so that "September 30" is not also read as "September".
-        order = sorted(range(len(self.figures)), key=lambda i: -len(self.figures[i].english))
-        written_out = set()
-        for i in order:
-            english = self.figures[i].english
-            # A bare count may take an ordinal ending: 75周年 is the 75th anniversary.
-            ordinal = "(?:st|nd|rd|th)?" if english.isdigit() else ""
-            pattern = rf"(?<![A-Za-z0-9.,]){re.escape(english)}{ordinal}(?![A-Za-z0-9]|[.,]\d)"
-            if re.search(pattern, rest):
-                written_out.add(i + 1)
-                rest = re.sub(pattern, " ", rest)
         for index, figure in enumerate(self.figures, start=1):
-            if index not in seen and index not in written_out:
+            written_out = not re.search(r"\d", figure.english) and re.search(
+                rf"(?<![A-Za-z]){re.escape(figure.english)}(?![A-Za-z])", PLACEHOLDER.sub(" ", translated))
+            if index not in seen and not written_out:
                 problems.append(f"missing {figure.source} ({figure.english})")
         for index in sorted(seen - set(range(1, len(self.figures) + 1))):
             problems.append(f"unknown placeholder [[N{index}]]")
-        stray = set(_DIGIT_RUN.findall(rest)) - self.loose_numbers
+        stray = set(_DIGIT_RUN.findall(PLACEHOLDER.sub("", translated))) - self.loose_numbers
         if stray:
             problems.append("number not in the source: " + ", ".join(sorted(stray)))
         return problems

@@ -118,51 +118,33 @@ _ENGLISH_CHARS = r"""[A-Za-z ,.;:!?'"()/&+*\-] | [\u2018\u2019\u201C\u201D\u2013
 _AT_MOST_ONCE_UP_TO = 8
 
 
-def english_grammar(text: str, figures: Sequence[str] = ()) -> str:
+def english_grammar(text: str) -> str:
     """A GBNF grammar for the English of ``text`` (Chinese with ``[[N1]]`` placeholders).
 
     It admits no CJK character, no digit of the model's own (unless the text itself has bare
-    digits) and each placeholder of ``text`` at most once, written as it is or, when ``figures``
-    gives the English it stands for (``[[N1]]`` first) and that has digits, as exactly that English
-    (``October 17``, ``27,447``): told ``[[N1]] = October 17``, a model writes "On October" and then
-    wants the day; under a grammar with no digits it wrote spaces instead and lost the figure. It
-    does not force a placeholder the model left out: a model made to write one it did not place
-    goes on inventing a sentence to put it in (``complaints increased by [[N3]]``), so a missing
-    one is left to the figure check, which sends the text back once and then keeps the item
-    Chinese-only.
+    digits) and each placeholder of ``text`` at most once, written as it is. It does not force a
+    placeholder the model left out: a model made to write one it did not place goes on inventing
+    a sentence to put it in (``complaints increased by [[N3]]``), so a missing one is left to
+    the figure check, which sends the text back once and then keeps the item Chinese-only.
     """
     markers = list(dict.fromkeys(m.group(0).replace(" ", "") for m in PLACEHOLDER.finditer(text)))
     loose = PLACEHOLDER.sub("", text)
     rules = [
-        # it starts with a letter, a quote or a placeholder (or a figure's English): never empty
+        # it starts with a letter, a quote or a placeholder: never empty, never blank
         "root ::= [A-Za-z\"'\u2018\u201C(]" + ("? " if markers else " ") + _rest_rule(markers),
         "text ::= char*",
         f"char ::= {_ENGLISH_CHARS}" + (" | [0-9]" if re.search(r"\d", loose) else ""),
     ]
-    for marker in markers:
-        index = int(PLACEHOLDER.match(marker).group(1))
-        english = figures[index - 1] if 0 < index <= len(figures) else ""
-        literal = f" | {_gbnf_string(english)}" if re.search(r"\d", english) else ""
-        rules.append(f"{_figure_rule(marker)} ::= {_gbnf_string(marker)}{literal}")
     if 0 < len(markers) <= _AT_MOST_ONCE_UP_TO:
         for size in range(1, len(markers) + 1):
             for subset in itertools.combinations(range(len(markers)), size):
-                rest = [f'{_figure_rule(markers[i])} {_rest_rule([markers[j] for j in subset if j != i])}'
+                rest = [f'"{markers[i]}" {_rest_rule([markers[j] for j in subset if j != i])}'
                         for i in subset]
                 rules.append(f"{_rest_rule([markers[i] for i in subset])} ::= text ({' | '.join(rest)})?")
     elif markers:
-        alternatives = " | ".join(_figure_rule(m) for m in markers)
+        alternatives = " | ".join(f'"{m}"' for m in markers)
         rules.append(f"{_rest_rule(markers)} ::= text (({alternatives}) text)*")
     return "\n".join(rules) + "\n"
-
-
-def _gbnf_string(literal: str) -> str:
-    return '"' + literal.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _figure_rule(marker: str) -> str:
-    """The rule name for "the placeholder ``marker`` (or its figure's English)"."""
-    return "fig-" + PLACEHOLDER.match(marker).group(1)
 
 
 def _rest_rule(markers: Sequence[str]) -> str:
@@ -224,19 +206,13 @@ class LLMTranslator:
         messages = self.prompt.messages(self.request(text, figures), limit=0, key_figures=0, strict=retry)
         # English takes about one token per Chinese character; the cap stops a model that loops.
         cap = min(self.max_new_tokens, int(len(text) * 1.3) + 24)
-        # The retry also lets a figure be written in its exact English form (``October 17``): the
-        # first try, markers only, keeps the shape the worked examples teach (a model free to write
-        # "On October 14" for [[N1]]、[[N2]]日 drops the 15th), the retry is a different chance.
         reply = self.chat_model.chat([messages], cap, prompt=f"{self.prompt.name}@{self.prompt.version}|{retry}",
-                                     grammar=english_grammar(text, figures if retry else ()))
+                                     grammar=english_grammar(text))
         return reply[0][0].strip()
 
 
-# At most this many markers per request on the retry (a sentence with more is split at its commas):
-# given three or more in one sentence the model paraphrases some away (seed item 3, eight figures in
-# two sentences, passes when they go one or two a piece; 费城交响乐团[[N1]]第[[N2]]来华……纪念[[N3]]首次访华
-# still loses them even so: docs/models.md).
-PIECE_MARKERS = 2
+# At most this many markers per request on the retry (a sentence with more is split at its commas).
+PIECE_MARKERS = 3
 _SENTENCE = re.compile(r"[^。！？；]+[。！？；]*")
 _CLAUSE = re.compile(r"[^，、：]+[，、：]*")
 

@@ -104,20 +104,6 @@ def test_a_month_written_out_instead_of_its_placeholder_is_the_figure():
     assert protected.check("In September, new jobs in the city numbered [[N2]].") == []
     assert protected.restore("In September, new jobs in the city numbered [[N2]].") == (
         "In September, new jobs in the city numbered 32,000 people.")
-    # Not a word that merely contains it, and a figure with digits only in its exact English form.
+    # Not a word that merely contains it, and never a figure with digits (32,000 must be the marker).
     assert protected.check("In Septembers the city added [[N2]] jobs.") == ["missing 9月 (September)"]
-    assert protected.check("In [[N1]] the city added 32,000 jobs.") == [
-        "missing 3.2万人 (32,000 people)", "number not in the source: 000, 32"]
-
-
-def test_a_figure_with_digits_written_out_in_its_exact_english_form_is_the_figure():
-    protected = protect("10月17日，全市新增就业3.2万人，其中9月新增1.2万人。")
-    assert protected.check("On October 17, the city added 32,000 people, [[N4]] of them in [[N3]].") == []
-    assert protected.restore("On October 17, the city added 32,000 people, [[N4]] of them in [[N3]].") == (
-        "On October 17, the city added 32,000 people, 12,000 people of them in September.")
-    # A bare count with an ordinal ending is the figure too (75周年: the 75th anniversary).
-    assert protect("建交75周年。").check("The 75th anniversary of relations.") == []
-    assert protect("建交75周年。").check("The 751st anniversary.") == ["missing 75 (75)", "number not in the source: 751"]
-    # Not a longer number that contains it, nor part of another figure.
-    assert protected.check("On October 171, [[N2]], [[N4]] in [[N3]].")[0] == "missing 10月17日 (October 17)"
-    assert protected.check("On [[N1]], 132,000 people, [[N4]] in [[N3]].")[0] == "missing 3.2万人 (32,000 people)"
+    assert protected.check("In [[N1]] the city added 32,000 jobs.")[0].startswith("missing 3.2万人")
