@@ -75,7 +75,7 @@ def train(generators: list[str], pages: int, out: Path, items: list[dict] | None
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--generators", default=",".join(available()), help="a list of a, b, d, e (c is held out)")
-    parser.add_argument("--pages", type=int, default=300, help="pages per generator and headline position")
+    parser.add_argument("--pages", type=int, default=500, help="pages per generator and headline position")
     parser.add_argument("--out", type=Path, default=MODEL)
     parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 regularization")
     parser.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 regularization")
