@@ -17,7 +17,7 @@ from brief.ingest.segment.rules import _LETTER_GAP, _phrase_spaced, _text_width
 
 _DATELINE_START = re.compile(rf"^(?:{PAGE_OUTLETS})")
 _DATELINE_MARK = re.compile(r"(?:日|报|社)\s*(?:讯|电)")
-_DATELINE_TAIL = re.compile(rf"^[\s\d]*(?:月|日|讯|电)|^[（(]\s*(?:{RANK}|记|者|融|全媒|见习|实习|特约|首席)|^者\s")
+_DATELINE_TAIL = re.compile(rf"^[\s\d]*(?:月|日|讯|电)|^[（(]\s*(?:{RANK}|记|者|融|全媒)|^者\s")
 _NAMES_ONLY = re.compile(rf"^{NAMES}[）)]?$")
 _LEARNED = re.compile(r"记者\s*\d+\s*日从")
 _CLASSES = (
