@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from brief.zh import normalize_chars
+from brief.zh.bylines import RANK
 from brief.ingest.segment import rules
 from brief.ingest.segment.tagger import BODY, BYLINE, CAPTION, FURNITURE, KICKER, LEAD, SUBHEAD, SUBTITLE, TITLE, TITLE_ON
 
@@ -21,8 +22,8 @@ _DATELINE_ISH = re.compile(r"本报|新华社|中新社|讯|电|记者|通讯员
 _DATELINE_ISH_STRICT = re.compile(r"^[（(]|本报\S{0,10}讯|新华社\S{0,10}电|日讯|日电")
 # How a dateline (or the reporters in its brackets) broken over lines starts: not a column label
 # such as ``简讯`` or ``记者观察`` that merely shares a word with one.
-_DATELINE_OPENING = re.compile(r"^(?:本报|新华社|中新社|人民日报|中新网|央视网|[（(]\s*(?:特约|实习|见习|融媒体|全媒体|首席)?(?:记者|通讯员|本报))")
-_BYLINE_ISH = re.compile(r"^(?:本报|新华社)?(?:特约|实习|见习|融媒体|全媒体|首席)?(?:记者|通讯员)")
+_DATELINE_OPENING = re.compile(rf"^(?:本报|新华社|中新社|人民日报|中新网|央视网|[（(]\s*{RANK}?(?:记者|通讯员|本报))")
+_BYLINE_ISH = re.compile(rf"^(?:本报|新华社)?{RANK}?(?:记者|通讯员)")
 _PENDING = "?"
 # A credit after a body's last sentence, whole or broken off by the line's end: ``（记者 石`` / ``晓涛）``.
 _CREDIT_TAIL = re.compile(r"(?<=[。！？”’」])[（(][^（()）]{0,30}[）)]?$")

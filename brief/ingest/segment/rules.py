@@ -528,7 +528,7 @@ def _take_dateline(article: Article, paragraph: list[str]) -> list[str]:
     rest = text[match.end():]
     reporters = DATELINE_REPORTERS.match(rest)
     if reporters:
-        article.reporters = _names(reporters.group("names") or re.sub(r"报道$", "", reporters.group("reported")))
+        article.reporters = _names(reporters.group("names") or reporters.group("reported"))
         rest = rest[reporters.end():]
     return [rest]
 
