@@ -11,6 +11,7 @@ import re
 
 from brief.zh import ends_sentence, unbalanced
 from brief.zh.layout import PAGE_FURNITURE
+from brief.zh.words import breaks_word
 from brief.zh.bylines import BYLINE_LINE, COMMENTATOR, DATELINE_LINE, DATELINE_REPORTERS, NAMES, PAGE_OUTLETS, PHOTO_CREDIT, RANK
 from brief.ingest.segment import rules
 from brief.ingest.segment.rules import _LETTER_GAP, _phrase_spaced, _text_width
@@ -75,6 +76,11 @@ def page_features(text: str) -> tuple[list[rules._Line], list[dict[str, float]]]
                     f.update({f"{d}{name}": 1.0 for name in _pair(lines[min(i, j)], lines[max(i, j)])})
             else:
                 f[f"{d}none"] = 1.0
+        # A kicker or series label shares little with the story while the title next to it
+        # restates the lead: the contrast, not either line alone, tells them apart.
+        for d in (-1, 1):
+            if 0 <= i + d < len(lines):
+                f[f"shared{d}={_shared_of(own[i])}/{_shared_of(own[i + d])}"] = 1.0
         # Conjunctions the linear model cannot form itself: this line's shape against its neighbours'.
         for d in (-1, 1):
             key = f"{d}rule=" 
@@ -84,7 +90,17 @@ def page_features(text: str) -> tuple[list[rules._Line], list[dict[str, float]]]
     return lines, features
 
 
+# Characters a heading or a sentence does not end on (particles, prepositions, conjunctions) or
+# begin with: a line that ends or begins on one was broken by its column, not by its editor.
+_OPEN_ENDS = set("的了在和与是对为将把被从向于及等也都而并或且就所着其之以由给比按同")
+_OPEN_STARTS = set("的了着过们地得之及与和或并等")
+
 _FAR = {"rule", "es", "wf", "wb", "blank", "role", "end", "block", "in_dl", "dl_at", "shared_up", "shared_down"}
+
+
+def _shared_of(names: list[str]) -> str:
+    """A line's ``shared_*`` features as one value (``none`` for running text)."""
+    return "|".join(n for n in names if n.startswith("shared_")) or "none"
 
 
 def _cjk_pairs(text: str) -> set[str]:
@@ -94,11 +110,13 @@ def _cjk_pairs(text: str) -> set[str]:
 
 def _shared_words(lines: list[rules._Line], tags: list[str]) -> list[list[str]]:
     """How much of a line that the rules did not read as running text recurs in the opening of
-    the body above and of the body below it: a headline restates its story's lead."""
+    the story above and of the story below it: a headline restates its story's lead."""
     runs: list[tuple[int, int]] = []
     for i, t in enumerate(tags):
         if t in ("body", "subhead"):
-            if runs and runs[-1][1] == i - 1:
+            # A dateline opens another story, also where the rules ran two bodies together.
+            opens = (reach := dateline_reach(lines, i)) is not None and reach[0] == "dl"
+            if runs and runs[-1][1] == i - 1 and not opens:
                 runs[-1] = (runs[-1][0], i)
             else:
                 runs.append((i, i))
@@ -215,6 +233,8 @@ def _own(lines: list[rules._Line], tags: list[str], i: int, sizes: dict[int, int
         "ends_digit": raw[-1].isdigit() or raw[-1] == ".",
         "starts_digit": raw[0].isdigit() or raw[0] in "%％",
         "long": line.vis > 22,
+        "end_open": raw[-1] in _OPEN_ENDS,
+        "start_open": raw[0] in _OPEN_STARTS,
         "number_split": i + 1 < len(lines) and raw[-1].isdigit() and lines[i + 1].raw[0].isdigit(),
     }
     return names + [name for name, on in flags.items() if on]
@@ -231,14 +251,17 @@ def _compare(lines: list[rules._Line], i: int) -> str:
 
 
 def _pair(above: rules._Line, below: rules._Line) -> list[str]:
-    """Facts about two adjacent lines read as one: a dateline or byline broken between them, the
-    same width, one wider than the other."""
+    """Facts about two adjacent lines read as one: a dateline or byline broken between them, a
+    word cut by the break (the column ended it: the lines go on as one), the same width, one wider
+    than the other."""
     joined = above.raw + below.raw
     names = []
     if DATELINE_LINE.match(joined) and not DATELINE_LINE.match(above.raw):
         names.append("dl_join")
     if BYLINE_LINE.match(f"{above.raw} {below.raw}") and not BYLINE_LINE.match(above.raw):
         names.append("by_join")
+    if breaks_word(above.raw, below.raw):
+        names.append("word_split")
     delta = _text_width(below) - _text_width(above)
     names.append(f"delta={'same' if abs(delta) <= 0.5 else 'wider' if delta > 0 else 'narrower'}")
     if below.blank_before:

@@ -500,3 +500,13 @@ def test_a_caption_credit_broken_off_by_the_column_end_stays_with_its_caption():
     assert sorted((a.kind, a.title) for a in built) == [("article", "全市秋粮喜获丰收"), ("caption", "")]
     caption_item = next(a for a in built if a.kind == "caption")
     assert caption_item.body.startswith("农机手在田间抢收玉米。")
+
+
+def test_the_tagger_sees_a_word_cut_by_the_column_and_a_line_ending_on_a_particle():
+    from brief.ingest.segment.features import page_features
+
+    lines, features = page_features("全市秋粮收获进度过九成 颗粒归仓有保\n障\n\n本报讯 全市秋粮收获已近尾声，农民的\n收成比去年更好。\n")
+    assert [line.raw for line in lines][:2] == ["全市秋粮收获进度过九成 颗粒归仓有保", "障"]
+    assert features[0].get("1word_split") and features[1].get("-1word_split")
+    assert not features[1].get("1word_split")
+    assert features[2].get("0end_open") and features[3].get("-1end_open")
