@@ -198,8 +198,9 @@ def timing(args, config: dict, model, cache: Path) -> None:
         articles = six_hundred(args.shared, args.per_article + 1)
         counts = count_tokens(runtime)
         # The shared prefixes (instructions, examples) are evaluated here, the strict prompt's too:
-        # `brief daily` keeps both in the cache directory after its first morning, so a strict
-        # retry later pays for its article, not for the 1,200 tokens of its instructions.
+        # `brief daily` keeps both in the cache directory after its first morning (since summary
+        # prompt v6 the retry continues the plain prompt's conversation and no longer needs the
+        # strict one's; it is still evaluated so that runs of older code compare alike).
         model.summarize(articles[:1])
         model._run([model._request(articles[0], "summary", model.limits["summary"])], strict=True)
         seconds, cpu, lengths, retried = [], [], [], 0
