@@ -198,12 +198,14 @@ def timing(args, config: dict, model, cache: Path) -> None:
         articles = six_hundred(args.shared, args.per_article + 1)
         counts = count_tokens(runtime)
         # The shared prefixes (instructions, examples) are evaluated here, the strict prompt's too:
-        # `brief daily` keeps both in the cache directory after its first morning, so a strict
-        # retry later pays for its article, not for the 1,200 tokens of its instructions.
+        # `brief daily` keeps both in the cache directory after its first morning (since summary
+        # prompt v6 the retry continues the plain prompt's conversation and no longer needs the
+        # strict one's; it is still evaluated so that runs of older code compare alike).
         model.summarize(articles[:1])
         model._run([model._request(articles[0], "summary", model.limits["summary"])], strict=True)
         seconds, cpu, lengths, retried = [], [], [], 0
         counts.update(prompt=0, generated=0)
+        retries = count_retries(model, counts)
         for article in articles[1:]:
             start, start_cpu = time.perf_counter(), time.process_time()
             (summary,) = model.summarize([article])
@@ -220,6 +222,10 @@ def timing(args, config: dict, model, cache: Path) -> None:
               f"{sum(cpu) / n:.2f} CPU s | mean length {sum(lengths) / n:.1f} | "
               f"{counts['prompt'] / n:.0f} prompt tokens evaluated, {counts['generated'] / n:.0f} generated "
               f"per article; {retried} of {n} sent back by a check |")
+        if retries["requests"]:
+            print(f"| the retries alone | {retries['prompt'] / retries['requests']:.0f} prompt tokens evaluated, "
+                  f"{retries['generated'] / retries['requests']:.0f} generated per retry "
+                  f"({retries['requests']} retries, {retries['seconds'] / retries['requests']:.2f} s wall each) |")
     if args.cli:
         import subprocess
 
@@ -259,6 +265,26 @@ def count_tokens(runtime) -> dict:
 
     llm.eval = counting
     return counts
+
+
+def count_retries(model, counts: dict) -> dict:
+    """What the retries (``_generate`` with ``strict``) cost: requests, tokens, wall seconds."""
+    retries = {"requests": 0, "prompt": 0, "generated": 0, "seconds": 0.0}
+    generate = model._generate
+
+    def counting(requests, strict):
+        if not strict:
+            return generate(requests, strict)
+        before, start = dict(counts), time.perf_counter()
+        out = generate(requests, strict)
+        retries["seconds"] += time.perf_counter() - start
+        retries["requests"] += len(requests)
+        retries["prompt"] += counts["prompt"] - before["prompt"]
+        retries["generated"] += counts["generated"] - before["generated"]
+        return out
+
+    model._generate = counting
+    return retries
 
 
 def model_file() -> Path:

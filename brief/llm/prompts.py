@@ -7,13 +7,19 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from brief.errors import ModelError
 
 
+# At most this many of a rejected draft's problems are named in the retry request.
+RETRY_PROBLEMS = 4
+
+
 @dataclass
 class Prompt:
-    """One prompt file: a plain and a strict (retry) variant, worked examples, a version for the cache key.
+    """One prompt file: a plain and a strict variant, worked examples, a version for the cache key,
+    and optionally a ``[retry]`` request that continues a rejected draft's conversation.
 
     The examples (``[[examples]]``: an article and the summary an editor would write) go before the
     article as earlier turns of the conversation. They are the same for every article, so llama.cpp
@@ -31,6 +37,9 @@ class Prompt:
     # Which figures the request names: "key" (brief.zh.key_figures: quantities, not periods or
     # ordinals) or "any" (every figure but dates; what the headline prompt was measured with).
     figures: str = "any"
+    # ``[retry] user``: the request after a rejected draft, with {problems} and {limit}; empty when
+    # the file has none (then the retry is the strict variant, written from scratch).
+    retry_user: str = ""
 
     def messages(self, text: str, *, limit: int, key_figures: int, strict: bool) -> list[dict[str, str]]:
         """The conversation for one article; ``key_figures`` of its figures are named in the request."""
@@ -47,6 +56,18 @@ class Prompt:
             turns += [request(example["article"]), {"role": "assistant", "content": example["summary"]}]
         return [*turns, request(text)]
 
+    def retry_messages(self, text: str, problems: Sequence[str], *, limit: int,
+                       key_figures: int) -> list[dict[str, str]]:
+        """The retry of a rejected draft as a further turn of its conversation: the plain variant's
+        messages for ``text`` (what llama.cpp has just evaluated, so only this request is new to it),
+        then the ``[retry]`` request naming ``problems``. The draft itself is left out: shown its
+        own draft, the 1.5B model writes it again word for word (docs/models.md)."""
+        if not self.retry_user:
+            raise ValueError(f"{self.name}: no [retry] request")
+        said = "；".join(list(dict.fromkeys(p for p in problems if p))[:RETRY_PROBLEMS]) or "不符合要求"
+        return [*self.messages(text, limit=limit, key_figures=key_figures, strict=False),
+                {"role": "user", "content": self.retry_user.format(problems=said, limit=limit)}]
+
 
 def load_prompt(prompt_set: str, kind: str) -> Prompt:
     from brief.resources import data_dir
@@ -58,7 +79,7 @@ def load_prompt(prompt_set: str, kind: str) -> Prompt:
         return Prompt(name=f"{prompt_set}/{kind}", version=data["version"], system=data["system"],
                       user=data["user"], strict_system=data["strict"]["system"],
                       strict_user=data["strict"]["user"], examples=examples,
-                      figures=data.get("figures", "any"))
+                      figures=data.get("figures", "any"), retry_user=data.get("retry", {}).get("user", ""))
     except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise ModelError(f"{path}: unusable prompt file: {exc}") from None
 

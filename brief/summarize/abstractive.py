@@ -3,15 +3,16 @@
 A backend only has to turn a batch of requests into raw texts (``_generate``). This base class
 decides what goes in (the article's key sentences, or the article by parts for long ones), cleans
 and cuts what comes out at a sentence or clause boundary (never inside a number), and passes every
-output through the faithfulness guard: a failure is regenerated once with the stricter prompt,
-then replaced by the extractive summary, and ``Summary.guard`` records which check failed and what
-replaced it.
+output through the faithfulness guard: a failure is regenerated once (a ``strict`` request that
+carries what the checks found; the llm backend asks for it as a further turn of the first
+request's conversation), then replaced by the extractive summary, and ``Summary.guard`` records
+which check failed and what replaced it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from brief.document import Article, Evidence, Summary
@@ -30,12 +31,14 @@ _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\
 
 @dataclass
 class Request:
-    """One generation: the article (for the guard) and the text the model sees."""
+    """One generation: the article (for the guard) and the text the model sees; for a retry, what
+    the checks found in the rejected draft."""
 
     article: Article
     text: str
     kind: str
     limit: int
+    problems: tuple[str, ...] = ()
 
 
 def clean_output(raw: str, kind: str) -> str:
@@ -245,11 +248,19 @@ class AbstractiveSummarizer:
                                guard=summary.guard))
         return out
 
+    def _retry_follows_its_draft(self, kind: str) -> bool:
+        """Whether each article's retry should come right after its own draft, not after the whole
+        batch's drafts: True where the retry continues the draft's conversation on a runtime that
+        keeps only the last request's evaluated tokens (llama.cpp), so that it reuses them."""
+        return False
+
     def _drafted(self, articles: Sequence[Article], kind: str, limit: int) -> list[Summary]:
         if not articles:
             return []
         if kind == "summary" and self.candidates > 1:
             return self._choose_among_candidates(articles, limit)
+        if len(articles) > 1 and self._retry_follows_its_draft(kind):
+            return [s for article in articles for s in self._drafted([article], kind, limit)]
         requests = [self._request(a, kind, limit) for a in articles]
         drafts = self._run(requests, strict=False)
         summaries: list[Summary | None] = [None] * len(articles)
@@ -263,7 +274,9 @@ class AbstractiveSummarizer:
             else:
                 summaries[i] = self._summary(article, text, self.name)
         if retry:
-            again = self._run([requests[i] for i in retry], strict=True)
+            # The retry carries what the checks found in the draft.
+            again = self._run([replace(requests[i], problems=tuple(_flat(first_problems[i]))) for i in retry],
+                              strict=True)
             fallback = self._fallback([articles[i] for i in retry], kind)
             for i, text, replacement in zip(retry, again, fallback):
                 problems = self._check(text, articles[i], kind)
@@ -343,7 +356,9 @@ class AbstractiveSummarizer:
         return Request(article, self._source_for(article, kind), kind, limit)
 
     def _run(self, requests: Sequence[Request], strict: bool) -> list[str]:
-        """Generate, merging long articles part by part, then clean and cut to length."""
+        """Generate, merging long articles part by part, then clean and cut to length. On a retry
+        the parts of a long article are written afresh (``strict``, no problems named: they were
+        not checked); the merge request carries the problems."""
         direct = [r for r in requests if len(r.text) <= self.chunk_chars]
         long = [r for r in requests if len(r.text) > self.chunk_chars]
         outputs: dict[int, tuple[str, bool]] = {}
@@ -354,7 +369,7 @@ class AbstractiveSummarizer:
                      for text in chunks(request.article, self.chunk_chars)]
             partial = [fit_length(clean_output(t, "summary"), self.limits["summary"], truncated=cut)
                        for t, cut in self._generate(parts, strict)]
-            merged = Request(request.article, "\n".join(p for p in partial if p), request.kind, request.limit)
+            merged = replace(request, text="\n".join(p for p in partial if p))
             outputs[id(request)] = self._generate([merged], strict)[0]
         texts = [fit_length(clean_output(outputs[id(r)][0], r.kind), r.limit, truncated=outputs[id(r)][1])
                  for r in requests]

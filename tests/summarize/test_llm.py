@@ -468,3 +468,124 @@ def test_llama_cpp_stops_a_reply_at_max_chars_and_calls_it_truncated(tmp_path, t
     assert cut and 4 <= len(short) < len(whole) and whole.startswith(short)
     # Without max_chars the reply runs to the token cap or its end, as before.
     assert model.chat([plain], 40, prompt="plain") == [(whole, whole_cut)]
+
+
+# -- the retry continues the draft's conversation -----------------------------------------------
+
+RESTATED = "全省前8个月新增城镇就业36.54万人。"  # restates JOBS's title: the informativeness check sends it back
+BEYOND = "1—8月新增就业达到全年目标的83%，高校毕业生留晋就业人数同比增长6.2%。"
+
+
+def test_the_retry_request_carries_what_the_checks_found(tmp_path):
+    class Recording(ScriptedModel):
+        def _generate(self, requests, strict):
+            self.seen = [*getattr(self, "seen", []), *((r, strict) for r in requests)]
+            return super()._generate(requests, strict)
+
+    model = Recording(config_for(tmp_path), {JOBS.title: "摘要：" + RESTATED[:-1]}, {JOBS.title: BEYOND})
+    (summary,) = model.summarize([JOBS])
+    (first, plain), (retry, strict) = model.seen
+    assert (plain, strict) == (False, True) and first.problems == ()
+    assert retry.text == first.text and retry.kind == first.kind and retry.limit == first.limit
+    # The problems as the checks found them in the cleaned draft.
+    assert summary.guard["rejected"] == RESTATED
+    assert retry.problems == tuple(summary.guard["problems"]) and retry.problems[0].startswith("重复标题")
+    assert summary.method == "scripted-strict" and summary.text == BEYOND
+
+
+def test_each_retry_right_after_its_draft_where_the_backend_asks_for_it(tmp_path):
+    class OneByOne(ScriptedModel):
+        def _retry_follows_its_draft(self, kind):
+            return True
+
+    answers = {JOBS.title: RESTATED, BRIDGE.title: "新桥全长1.2公里，设计时速60公里，通行时间缩短约15分钟。"}
+    batched = ScriptedModel(config_for(tmp_path / "a"), answers, {JOBS.title: BEYOND})
+    one_by_one = OneByOne(config_for(tmp_path / "b"), answers, {JOBS.title: BEYOND})
+    assert batched.summarize([JOBS, BRIDGE]) == one_by_one.summarize([JOBS, BRIDGE])
+    assert batched.calls == [(JOBS.title, False), (BRIDGE.title, False), (JOBS.title, True)]
+    assert one_by_one.calls == [(JOBS.title, False), (JOBS.title, True), (BRIDGE.title, False)]
+
+
+class RecordingRuntime:
+    """A runtime that answers from a list and keeps every conversation it was sent."""
+
+    def __init__(self, replies):
+        self.replies, self.sent = list(replies), []
+
+    def chat(self, conversations, max_tokens, grammar=None):
+        self.sent += list(conversations)
+        return [(self.replies.pop(0), False) for _ in conversations]
+
+
+def _recording_llm(tmp_path, replies, **summarize):
+    from brief.llm.runtime import ChatModel
+
+    config = config_for(tmp_path, model_path=str(tmp_path / "model.gguf"), **summarize)
+    runtime = RecordingRuntime(replies)
+    model = LLMSummarizer(config, ChatModel(config, load=lambda: runtime))
+    prompts = []
+    chat = model.chat
+    model.chat = lambda conversations, max_tokens, *, prompt, **kw: (prompts.append(prompt),
+                                                                     chat(conversations, max_tokens, prompt=prompt, **kw))[1]
+    return model, runtime, prompts
+
+
+def test_the_llm_backend_s_retry_continues_the_draft_s_conversation(tmp_path):
+    model, runtime, prompts = _recording_llm(tmp_path, [RESTATED, BEYOND])
+    assert not model._retry_follows_its_draft("summary")  # not llama.cpp: batches stay batches
+    (summary,) = model.summarize([JOBS])
+    first, retry = runtime.sent
+    assert first == model.prompts["summary"].messages(model._source_for(JOBS, "summary"), limit=120,
+                                                      key_figures=model.key_figures, strict=False)
+    assert retry[: len(first)] == first and len(retry) == len(first) + 1
+    assert retry[-1]["role"] == "user" and "重复标题" in retry[-1]["content"]
+    assert not any(RESTATED in m["content"] for m in retry)  # the draft is not shown again
+    # Same kept prefix as the draft: no switch to the strict prompt's state between them.
+    assert prompts[0] == prompts[1] and prompts[0].endswith("|False")
+    assert summary.method == "llm-strict" and summary.text == BEYOND
+
+
+def test_the_summary_cache_key_names_the_new_prompt_version(tmp_path):
+    model, _, _ = _recording_llm(tmp_path, [])
+    assert "news-zh/summary@6" in model.prompt_version
+
+
+def test_without_a_draft_or_a_retry_request_the_strict_variant_writes_afresh(tmp_path):
+    # The one-line headline's prompt has no [retry]: its retry is the strict variant, as before.
+    model, runtime, prompts = _recording_llm(tmp_path, ["大同市新桥通车", "汾河新桥通车，全长1.2公里"])
+    (headline,) = model.summarize([BRIDGE], kind="headline")
+    plain, strict = runtime.sent
+    headline_prompt = model.prompts["headline"]
+    assert strict[0]["content"] == headline_prompt.strict_system and strict[-1]["content"].endswith(BRIDGE.body)
+    assert prompts[1].endswith("|True") and headline.method == "llm-strict"
+    # The second candidate of a short article is the strict variant too (no draft to continue).
+    model, runtime, _ = _recording_llm(tmp_path / "c", [RESTATED, BEYOND], candidates=2)
+    model.summarize([JOBS])
+    assert runtime.sent[1][0]["content"] == model.prompts["summary"].strict_system
+    assert len(runtime.sent[1]) == len(runtime.sent[0])
+
+
+def test_a_retry_on_llama_cpp_evaluates_only_its_own_request(tmp_path, tiny_gguf_file):
+    from dataclasses import replace
+
+    config = config_for(tmp_path, model_path=str(tiny_gguf_file), context=4096, threads=1, cache=False)
+    model = LLMSummarizer(config)
+    assert model._retry_follows_its_draft("summary") and not model._retry_follows_its_draft("headline")
+    llm = model.runtime.llm
+    evaluated = []
+    evaluate = llm.eval
+    llm.eval = lambda tokens: (evaluated.append(len(tokens)), evaluate(tokens))[1]
+    request = model._request(JOBS, "summary", 120)
+    model._generate([request], strict=False)
+    evaluated.clear()
+    retry = replace(request, problems=("重复标题（新内容仅占0%）",))
+    model._generate([retry], strict=True)
+    # The first evaluation is the prompt (what the context did not hold), then one token at a time:
+    # the retry request and the few tokens of the chat template around it.
+    asked = len(llm.tokenize(model.conversation(retry, True)[-1]["content"].encode("utf-8"), add_bos=False))
+    whole = llm.n_tokens - (len(evaluated) - 1)
+    assert asked <= evaluated[0] <= asked + 32 < whole / 3
+    # Written afresh (the strict variant, no problems named) the same retry evaluates far more.
+    evaluated.clear()
+    model._generate([replace(retry, problems=())], strict=True)
+    assert evaluated[0] > 3 * (asked + 32)

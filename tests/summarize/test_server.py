@@ -60,11 +60,13 @@ def free_port() -> int:
 class Gate:
     """A real HTTP server in front of an upstream one (or none): it serves ``/v1/models`` itself when
     there is no upstream, fails the first ``fail`` chat requests with 500, or holds every chat
-    request ``hang`` seconds; it records how many chat requests were in flight at most."""
+    request ``hang`` seconds; it records how many chat requests were in flight at most, and their
+    message lists (``sent``)."""
 
     def __init__(self, upstream: str | None = None, *, fail: int = 0, hang: float = 0.0, models=("tiny",)):
         self.upstream, self.fail, self.hang, self.models = upstream, fail, hang, list(models)
         self.in_flight = self.most_in_flight = self.failed = self.chats = 0
+        self.sent: list[list[dict[str, str]]] = []
         self.lock = threading.Lock()
         gate = self
 
@@ -88,6 +90,7 @@ class Gate:
         with self.lock:
             if chat:
                 self.chats += 1
+                self.sent.append(json.loads(body)["messages"])
                 self.in_flight += 1
                 self.most_in_flight = max(self.most_in_flight, self.in_flight)
                 failing = self.failed < self.fail
@@ -268,6 +271,25 @@ def test_every_item_through_the_server_in_rank_order_same_as_sequential(tmp_path
     # model's drafts were checked and replaced by the extractive summary.
     assert all(method.startswith("server") or json.loads(guard)["action"] == "replaced by the extractive summary"
                for _, method, guard in runs[0])
+
+
+@needs_llama_server
+def test_a_retry_sent_to_the_server_continues_the_draft_s_conversation(tmp_path, llama_server):
+    gate = Gate(llama_server)
+    try:
+        summaries = get_summarizer("server", server_config(tmp_path, gate.url)).summarize(ARTICLES)
+    finally:
+        gate.close()
+    retried = [s for s in summaries if s.guard]
+    assert retried, "the tiny model's drafts fail the checks"
+    # One draft per article, then one retry per rejected draft: the draft's messages and the
+    # request naming what the checks found.
+    drafts, retries = gate.sent[: len(ARTICLES)], gate.sent[len(ARTICLES):]
+    assert len(retries) == len(retried)
+    for messages in retries:
+        first = next(d for d in drafts if messages[: len(d)] == d)
+        assert [m["role"] for m in messages[len(first):]] == ["user"]
+        assert any(p in messages[-1]["content"] for s in retried for p in s.guard["problems"])
 
 
 @needs_llama_server
