@@ -63,6 +63,10 @@ def page_features(text: str) -> tuple[list[rules._Line], list[dict[str, float]]]
     spans = _spans(lines)
     shared = _shared_words(lines, tags)
     own = [_own(lines, tags, i, sizes) + spans[i] + shared[i] for i in range(len(lines))]
+    # Worked out once per line and per pair of lines: each line reads them for its neighbours too.
+    far = [[n for n in names if n.split("=")[0] in _FAR] for names in own]
+    pairs = [_pair(lines[k], lines[k + 1]) for k in range(len(lines) - 1)]
+    shares = [_shared_of(names) for names in own]
     features = []
     for i in range(len(lines)):
         f = {f"0{name}": 1.0 for name in own[i]}
@@ -70,21 +74,19 @@ def page_features(text: str) -> tuple[list[rules._Line], list[dict[str, float]]]
         for d in (-3, -2, -1, 1, 2, 3):
             j = i + d
             if 0 <= j < len(lines):
-                keep = own[j] if abs(d) <= 2 else [n for n in own[j] if n.split("=")[0] in _FAR]
-                f.update({f"{d}{name}": 1.0 for name in keep})
+                f.update({f"{d}{name}": 1.0 for name in (own[j] if abs(d) <= 2 else far[j])})
                 if abs(d) == 1:
-                    f.update({f"{d}{name}": 1.0 for name in _pair(lines[min(i, j)], lines[max(i, j)])})
+                    f.update({f"{d}{name}": 1.0 for name in pairs[min(i, j)]})
             else:
                 f[f"{d}none"] = 1.0
         # A kicker or series label shares little with the story while the title next to it
         # restates the lead: the contrast, not either line alone, tells them apart.
         for d in (-1, 1):
             if 0 <= i + d < len(lines):
-                f[f"shared{d}={_shared_of(own[i])}/{_shared_of(own[i + d])}"] = 1.0
+                f[f"shared{d}={shares[i]}/{shares[i + d]}"] = 1.0
         # Conjunctions the linear model cannot form itself: this line's shape against its neighbours'.
         for d in (-1, 1):
-            key = f"{d}rule=" 
-            other = next((n[len(key):] for n in f if n.startswith(key)), "none")
+            other = tags[i + d] if 0 <= i + d < len(lines) else "none"
             f[f"rules{d}={tags[i]}|{other}"] = 1.0
         features.append(f)
     return lines, features
