@@ -185,6 +185,9 @@ def main() -> None:
                 if variant == "before" and name != "seed page" and args.before_days == 0:
                     continue
                 load = os.getloadavg()[0]
+                stats = getattr(translator, "stats", None)
+                if stats is not None:
+                    stats.clear()
                 r = run(variant, briefs, translator)
                 share = r["figures_found"] / r["figures"] if r["figures"] else 1.0
                 print(f"| {name} | {variant} | {r['items']} | {r['kept'] / r['items']:.0%} | "
@@ -192,6 +195,9 @@ def main() -> None:
                       f"{r['cpu'] / r['items']:.1f} | {load:.1f} / {os.getloadavg()[0]:.1f} |", flush=True)
                 if r["chinese_only"]:
                     print(f"|   | Chinese only: {', '.join(r['chinese_only'])} | | | | | | |", flush=True)
+                if stats:
+                    print(f"|   | retried texts: {', '.join(f'{k} {v}' for k, v in sorted(stats.items()))} "
+                          "| | | | | | |", flush=True)
 
 
 if __name__ == "__main__":
