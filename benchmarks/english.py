@@ -1,7 +1,7 @@
 """English that survives: how many brief items get English with every figure kept, and at what cost.
 
     nice python benchmarks/english.py [--days 10] [--top 5] [--day-offset 0] [--no-seed]
-        [--variants before,after] [--threads 2]
+        [--variants before,after] [--threads 2] [--verbose]
         [--shared ../shared]
 
 Inputs (read in place, never copied): the seed pages (``$BRIEF_SHARED/seeds/*.txt`` or
@@ -21,7 +21,7 @@ Variants, on the same items:
 Printed: a Markdown table per input set and variant: items, % with English kept (not marked
 Chinese-only), % of their figures found again in the English form in the English text (counted
 here, independently of the translator's own check), seconds per item (title and summary, retry
-included), and the load average of the machine before and after, since the cores are shared.
+included; wall and CPU time of this process), and the load average of the machine before and after, since the cores are shared.
 """
 
 from __future__ import annotations
@@ -123,13 +123,14 @@ def run(variant: str, briefs, translator) -> dict:
     from brief.deliver.translate import translate_brief
 
     items = kept = figures = figures_found = 0
-    seconds = 0.0
+    seconds = cpu = 0.0
     chinese_only = []
     for label, brief in briefs:
         brief = copy.deepcopy(brief)
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         translate_brief(brief, Before(translator) if variant == "before" else translator)
         seconds += time.perf_counter() - start
+        cpu += time.process_time() - start_cpu
         items += len(brief.items)
         kept += sum(item.en is not None for item in brief.items)
         total, found = figures_kept(brief)
@@ -137,7 +138,7 @@ def run(variant: str, briefs, translator) -> dict:
         figures_found += found
         chinese_only += [f"{label} #{rank}" for rank in brief.meta["english"]["chinese_only"]]
     return {"items": items, "kept": kept, "figures": figures, "figures_found": figures_found,
-            "seconds": seconds, "chinese_only": chinese_only}
+            "seconds": seconds, "cpu": cpu, "chinese_only": chinese_only}
 
 
 def main() -> None:
@@ -151,9 +152,16 @@ def main() -> None:
                         help="shift the xwlb days by this many broadcast days (other days to check a fix on)")
     parser.add_argument("--no-seed", action="store_true", help="leave the seed pages out")
     parser.add_argument("--threads", type=int, default=0, help="llama.cpp threads (0 = all cores)")
+    parser.add_argument("--verbose", action="store_true",
+                        help="log why each item failed its checks (brief.deliver.translate at INFO)")
     parser.add_argument("--shared", type=Path,
                         default=Path(os.environ.get("BRIEF_SHARED", ROOT.parent / "shared")))
     args = parser.parse_args()
+    if args.verbose:
+        import logging
+
+        logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+        logging.getLogger("brief.deliver.translate").setLevel(logging.INFO)
     if not (args.shared / "seeds").is_dir():
         sys.exit(f"{args.shared}: no seeds/ here (set --shared or BRIEF_SHARED)")
     from brief.deliver.translate import LLMTranslator
@@ -170,20 +178,26 @@ def main() -> None:
                          day_briefs(args.shared, args.days, args.top, config, Path(scratch), args.day_offset)))
         translator = LLMTranslator(config)
         translator.chat_model.runtime  # load before timing
-        print("| input | variant | items | English kept | figures preserved | s/item | load before/after |")
-        print("|---|---|---|---|---|---|---|")
+        print("| input | variant | items | English kept | figures preserved | s/item | CPU s/item | load before/after |")
+        print("|---|---|---|---|---|---|---|---|")
         for variant in args.variants.split(","):
             for name, briefs in sets:
                 if variant == "before" and name != "seed page" and args.before_days == 0:
                     continue
                 load = os.getloadavg()[0]
+                stats = getattr(translator, "stats", None)
+                if stats is not None:
+                    stats.clear()
                 r = run(variant, briefs, translator)
                 share = r["figures_found"] / r["figures"] if r["figures"] else 1.0
                 print(f"| {name} | {variant} | {r['items']} | {r['kept'] / r['items']:.0%} | "
                       f"{share:.0%} of {r['figures']} | {r['seconds'] / r['items']:.1f} | "
-                      f"{load:.1f} / {os.getloadavg()[0]:.1f} |", flush=True)
+                      f"{r['cpu'] / r['items']:.1f} | {load:.1f} / {os.getloadavg()[0]:.1f} |", flush=True)
                 if r["chinese_only"]:
-                    print(f"|   | Chinese only: {', '.join(r['chinese_only'])} | | | | | |", flush=True)
+                    print(f"|   | Chinese only: {', '.join(r['chinese_only'])} | | | | | | |", flush=True)
+                if stats:
+                    print(f"|   | retried texts: {', '.join(f'{k} {v}' for k, v in sorted(stats.items()))} "
+                          "| | | | | | |", flush=True)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ every figure and invented none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from brief.zh.figures import DASH, MULTIPLIER, NUMBER, POWERS
@@ -144,10 +144,15 @@ def find_figures(text: str) -> list[tuple[re.Match, str]]:
 
 @dataclass
 class Protected:
-    """Text with its figures replaced by ``[[N1]]``, ``[[N2]]``... and the figures they stand for."""
+    """Text with its figures replaced by ``[[N1]]``, ``[[N2]]``... and the figures they stand for.
+
+    ``codes``: the figures left in the text as they are, because their English is their own digits
+    (a hotline, 12315; a year, 2018年; a small count, 10部门): the model copies them, and
+    :meth:`check` wants each one back, digit for digit."""
 
     text: str
     figures: list[Figure]
+    codes: list[Figure] = field(default_factory=list)
 
     @property
     def loose_numbers(self) -> set[str]:
@@ -207,20 +212,39 @@ class Protected:
                 problems.append(f"missing {figure.source} ({figure.english})")
         for index in sorted(seen - set(range(1, len(self.figures) + 1))):
             problems.append(f"unknown placeholder [[N{index}]]")
-        stray = set(_DIGIT_RUN.findall(PLACEHOLDER.sub("", translated))) - self.loose_numbers
+        written = _DIGIT_RUN.findall(PLACEHOLDER.sub(" ", translated))
+        for code in self.codes:
+            if code.english not in written:
+                problems.append(f"missing {code.source} ({code.english})")
+        stray = set(written) - self.loose_numbers
         if stray:
             problems.append("number not in the source: " + ", ".join(sorted(stray)))
         return problems
 
 
-def protect(text: str) -> Protected:
-    """Replace each figure by a numbered placeholder; the same figure twice gets one number."""
+def verbatim(english: str) -> bool:
+    """A figure whose English is its own digits as printed (12315, 2018, 37): no marker needed."""
+    return _DIGIT_RUN.fullmatch(english) is not None
+
+
+def protect(text: str, *, codes: bool = True) -> Protected:
+    """Replace each figure by a numbered placeholder; the same figure twice gets one number.
+
+    ``codes``: leave a figure whose English is its own digits (:func:`verbatim`: 12315机构,
+    2018年, 10部门) in the text as it is, for the model to copy. Told ``[[N3]] = 12315`` a small
+    model reads the marker as a quantity ("12315 complaints") or leaves it out with the name
+    around it; the digits themselves it copies. The check still wants every one of them back."""
     figures: list[Figure] = []
+    kept: list[Figure] = []
     numbers: dict[str, int] = {}
     parts: list[str] = []
     last = 0
     for match, english in find_figures(text):
         source = match.group(0)
+        if codes and verbatim(english):
+            if all(code.english != english for code in kept):
+                kept.append(Figure(source, english))
+            continue
         if source not in numbers:
             figures.append(Figure(source, english))
             numbers[source] = len(figures)
@@ -228,4 +252,4 @@ def protect(text: str) -> Protected:
         parts.append(f"[[N{numbers[source]}]]")
         last = match.end()
     parts.append(text[last:])
-    return Protected("".join(parts), figures)
+    return Protected("".join(parts), figures, kept)

@@ -13,6 +13,7 @@ model otherwise leaves words in Chinese (民生) or writes a figure of its own f
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 import logging
 import re
 import tomllib
@@ -121,8 +122,8 @@ _AT_MOST_ONCE_UP_TO = 8
 def english_grammar(text: str) -> str:
     """A GBNF grammar for the English of ``text`` (Chinese with ``[[N1]]`` placeholders).
 
-    It admits no CJK character, no digit of the model's own (unless the text itself has bare
-    digits) and each placeholder of ``text`` at most once, written as it is. It does not force a
+    It admits no CJK character, no digit of the model's own (the digit runs the text itself has
+    outside its markers, such as a hotline ``12315``, only whole, as written) and each placeholder of ``text`` at most once, written as it is. It does not force a
     placeholder the model left out: a model made to write one it did not place goes on inventing
     a sentence to put it in (``complaints increased by [[N3]]``), so a missing one is left to
     the figure check, which sends the text back once and then keeps the item Chinese-only.
@@ -133,7 +134,7 @@ def english_grammar(text: str) -> str:
         # it starts with a letter, a quote or a placeholder: never empty, never blank
         "root ::= [A-Za-z\"'\u2018\u201C(]" + ("? " if markers else " ") + _rest_rule(markers),
         "text ::= char*",
-        f"char ::= {_ENGLISH_CHARS}" + (" | [0-9]" if re.search(r"\d", loose) else ""),
+        f"char ::= {_ENGLISH_CHARS}" + "".join(f' | "{code}"' for code in _codes(loose)),
     ]
     if 0 < len(markers) <= _AT_MOST_ONCE_UP_TO:
         for size in range(1, len(markers) + 1):
@@ -145,6 +146,12 @@ def english_grammar(text: str) -> str:
         alternatives = " | ".join(f'"{m}"' for m in markers)
         rules.append(f"{_rest_rule(markers)} ::= text (({alternatives}) text)*")
     return "\n".join(rules) + "\n"
+
+
+def _codes(loose: str) -> list[str]:
+    """The digit runs of the text outside its markers (12315, 2018), longest first: the grammar
+    admits each only whole, so the model can copy them and write no number of its own."""
+    return sorted(set(re.findall(r"\d+", loose)), key=lambda code: (-len(code), code))
 
 
 def _rest_rule(markers: Sequence[str]) -> str:
@@ -169,6 +176,9 @@ class LLMTranslator:
         self.prompt = load_prompt("translate", "en")
         self.glossary = load_glossary()
         self.max_new_tokens = config["english"]["max_new_tokens"]
+        # the first try's conversation and reply per text, for the retry to continue
+        self.first_tries: dict[str, tuple[list[dict[str, str]], str]] = {}
+        self.stats: Counter[str] = Counter()  # how retried texts were made (benchmarks print it)
 
     def request(self, text: str, figures: Sequence[str] = ()) -> str:
         """What the model reads: what each placeholder of ``text`` stands for (so that it puts
@@ -188,27 +198,114 @@ class LLMTranslator:
                   figures: Sequence[Sequence[str]] | None = None) -> list[str]:
         from brief.logs import progress
 
+        if not retry:
+            self.first_tries.clear()
         replies = []
         for index, text in enumerate(progress(texts, "翻译", total=len(texts))):
             named = figures[index] if figures else ()
-            if retry:
-                # A 1.5B model given eight markers at once leaves some out (it writes "October"
-                # for "October [[N1]]"): the careful retry goes a few markers at a time.
-                replies.append(join_pieces([[self._one(part, named, retry) for part in sentence]
-                                            for sentence in pieces(text)]))
-            else:
-                replies.append(self._one(text, named, retry))
+            replies.append(self._retry(text, named) if retry else self._first(text, named))
         return replies
 
-    def _one(self, text: str, figures: Sequence[str], retry: bool) -> str:
+    def _first(self, text: str, figures: Sequence[str]) -> str:
+        """The whole text in one request; the conversation is kept for a retry to continue."""
+        messages, reply = self._ask(self._messages(text, figures, strict=False), text, strict=False)
+        self.first_tries[text] = (messages, reply)
+        return reply
+
+    def _retry(self, text: str, figures: Sequence[str]) -> str:
+        """A text whose first English failed the checks: first the same conversation goes on with
+        what was wrong ("the translation is missing [[N2]] (3.6%)"), llama.cpp evaluating only the
+        new turn after the prefix it already holds; if that fails too, the text goes sentence by
+        sentence (runs of clauses in a sentence of many markers, :func:`pieces`), each piece
+        checked on its own and, when it fails, told what it left out once, as above."""
+        first = self.first_tries.pop(text, None)
+        if first is not None:
+            messages, reply = first
+            problems = piece_problems(text, reply, figures)
+            # a loop is not cured by asking again in the same words: straight to the pieces
+            if problems and not rambling(text, reply) and not misplaced_markers(reply):
+                _, again = self._ask([*messages, {"role": "assistant", "content": reply},
+                                      {"role": "user", "content": retry_message(problems)}], text, strict=False)
+                if not piece_problems(text, again, figures):
+                    self.stats["continued"] += 1
+                    return again
+        parts = [[self._piece(part, figures) for part in sentence] for sentence in pieces(text)]
+        self.stats["pieces"] += 1
+        return join_pieces(parts)
+
+    def _piece(self, part: str, figures: Sequence[str]) -> str:
+        """One piece on the careful prompt; if it fails its own checks, once more in the same
+        conversation, told what was wrong; the attempt with fewer problems is kept."""
+        messages, reply = self._ask(self._messages(part, figures, strict=True), part, strict=True)
+        problems = piece_problems(part, reply, figures)
+        if not problems:
+            return reply
+        _, again = self._ask([*messages, {"role": "assistant", "content": reply},
+                              {"role": "user", "content": retry_message(problems)}], part, strict=True)
+        self.stats["piece retries"] += 1
+        return again if len(piece_problems(part, again, figures)) < len(problems) else reply
+
+    def _messages(self, text: str, figures: Sequence[str], *, strict: bool) -> list[dict[str, str]]:
+        return self.prompt.messages(self.request(text, figures), limit=0, key_figures=0, strict=strict)
+
+    def _ask(self, messages: list[dict[str, str]], text: str, *, strict: bool) -> tuple[list[dict[str, str]], str]:
         if not text.strip():
-            return ""
-        messages = self.prompt.messages(self.request(text, figures), limit=0, key_figures=0, strict=retry)
+            return messages, ""
         # English takes about one token per Chinese character; the cap stops a model that loops.
         cap = min(self.max_new_tokens, int(len(text) * 1.3) + 24)
-        reply = self.chat_model.chat([messages], cap, prompt=f"{self.prompt.name}@{self.prompt.version}|{retry}",
+        reply = self.chat_model.chat([messages], cap, prompt=f"{self.prompt.name}@{self.prompt.version}|{strict}",
                                      grammar=english_grammar(text))
-        return reply[0][0].strip()
+        return messages, reply[0][0].strip()
+
+    def _one(self, text: str, figures: Sequence[str], retry: bool) -> str:
+        """One request for ``text`` as it is (the plain prompt, or the careful one for ``retry``)."""
+        return self._ask(self._messages(text, figures, strict=retry), text, strict=retry)[1]
+
+
+def piece_problems(text: str, translated: str, figures: Sequence[str]) -> list[str]:
+    """What is wrong with the English of ``text`` (a whole text or a piece of one, with markers
+    numbered as in the whole; ``figures`` are the English of the whole text's markers): markers
+    of ``text`` neither written nor (a figure in words only, September) written out, digit runs of
+    ``text`` outside its markers (12315) not copied, numbers of the model's own, markers piled up,
+    a loop. The same rules as the check on the whole text, applied to the part it names."""
+    problems = []
+    loose = PLACEHOLDER.sub(" ", text)
+    plain = PLACEHOLDER.sub(" ", translated)
+    seen = {int(m.group(1)) for m in PLACEHOLDER.finditer(translated)}
+    for index in dict.fromkeys(int(m.group(1)) for m in PLACEHOLDER.finditer(text)):
+        english = figures[index - 1] if 0 < index <= len(figures) else ""
+        written_out = english and not re.search(r"\d", english) and re.search(
+            rf"(?<![A-Za-z]){re.escape(english)}(?![A-Za-z])", plain)
+        if index not in seen and not written_out:
+            problems.append(f"[[N{index}]] ({english})" if english else f"[[N{index}]]")
+    written = re.findall(r"\d+", plain)
+    problems += [code for code in _codes(loose) if code not in written]
+    stray = sorted(set(written) - set(re.findall(r"\d+", loose)))
+    if stray:
+        problems.append("numbers not in the Chinese: " + ", ".join(stray))
+    problems += misplaced_markers(translated) + rambling(text, translated)
+    if text.strip() and not translated.strip():
+        problems.append("no translation")
+    return problems
+
+
+def retry_message(problems: Sequence[str]) -> str:
+    """The next turn after an English that failed its checks: what it left out, by name."""
+    missing = [p for p in problems if p.startswith("[[N") or p.isdigit()]
+    other = [p for p in problems if p not in missing]
+    lines = []
+    if missing:
+        lines.append(f"The translation is missing {_and(missing)}. Translate the same Chinese text again, "
+                     "leaving no clause out: every marker exactly once, where its figure belongs, "
+                     "and every number in the Chinese exactly as it is written.")
+    if other:
+        lines.append(f"The translation has problems: {'; '.join(other)}. Translate the same Chinese "
+                     "text again, once, with nothing added.")
+    return " ".join(lines)
+
+
+def _and(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 # At most this many markers per request on the retry (a sentence with more is split at its commas).
@@ -317,33 +414,39 @@ def translate_brief(brief: Brief, translator: Translator) -> None:
         brief.overview.en = None
         if brief.overview.text:
             pending["overview"] = [protect(brief.overview.text)]
+    # A part (title or summary) whose English passed is kept: the retry sends only those that failed.
+    accepted: dict[int | str, list[str | None]] = {
+        key: ["" if not p.text.strip() else None for p in parts] for key, parts in pending.items()}
     for retry in (False, True):
         if not pending:
             break
         order = list(pending)
-        texts = [p.text for key in order for p in pending[key]]
-        figures = [[f.english for f in p.figures] for key in order for p in pending[key]]
-        outputs = translator.translate(texts, retry=retry, figures=figures)
+        todo = [(key, i) for key in order for i, english in enumerate(accepted[key]) if english is None]
+        texts = [pending[key][i].text for key, i in todo]
+        figures = [[f.english for f in pending[key][i].figures] for key, i in todo]
+        outputs = translator.translate(texts, retry=retry, figures=figures) if texts else []
         if len(outputs) != len(texts):
             raise ModelError(f"the {translator.name} translator returned {len(outputs)} texts "
                              f"for {len(texts)}")
-        start = 0
-        for key in order:
-            parts = pending[key]
-            raw = outputs[start: start + len(parts)]
-            start += len(parts)
-            problems = [problem for p, out in zip(parts, raw, strict=True)
-                        for problem in p.check(out) + misplaced_markers(out) + rambling(p.text, out)]
-            if parts[-1].text and not raw[-1].strip():
+        failed: dict[int | str, list[str]] = {}
+        for (key, i), out in zip(todo, outputs):
+            part = pending[key][i]
+            problems = part.check(out) + misplaced_markers(out) + rambling(part.text, out)
+            if not out.strip():
                 problems.append("empty translation")
-            if any(_CJK.search(out) for out in raw):
+            if _CJK.search(out):
                 problems.append("Chinese left untranslated")
             if problems:
-                log.info("%s: figures did not survive translation: %s",
+                failed.setdefault(key, []).extend(problems)
+            else:
+                accepted[key][i] = out
+        for key in order:
+            if key in failed:
+                log.info("%s: figures did not survive translation%s: %s",
                          "overview" if key == "overview" else f"item {brief.items[key].rank}",
-                         "; ".join(problems))
+                         " (retry)" if retry else "", "; ".join(failed[key]))
                 continue
-            english = [p.restore(out) for p, out in zip(parts, raw, strict=True)]
+            english = [p.restore(out) for p, out in zip(pending[key], accepted[key], strict=True)]
             if key == "overview":
                 brief.overview.en = english[0]
             else:

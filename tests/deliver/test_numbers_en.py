@@ -2,11 +2,11 @@
 
 import pytest
 
-from brief.deliver.numbers_en import protect
+from brief.deliver.numbers_en import find_figures, protect
 
 
 def english(text):
-    return [f.english for f in protect(text).figures]
+    return [english for _, english in find_figures(text)]
 
 
 @pytest.mark.parametrize("chinese,expected", [
@@ -107,3 +107,20 @@ def test_a_month_written_out_instead_of_its_placeholder_is_the_figure():
     # Not a word that merely contains it, and never a figure with digits (32,000 must be the marker).
     assert protected.check("In Septembers the city added [[N2]] jobs.") == ["missing 9月 (September)"]
     assert protected.check("In [[N1]] the city added 32,000 jobs.")[0].startswith("missing 3.2万人")
+
+
+def test_a_figure_whose_english_is_its_own_digits_stays_in_the_text():
+    # a hotline, a year, a small count: the model copies the digits; no marker to read as a quantity
+    protected = protect("市场监管12315机构自2018年起共受理投诉4006件，联合10部门，增长3.6%。")
+    assert protected.text == "市场监管12315机构自2018年起共受理投诉[[N1]]，联合10部门，增长[[N2]]。"
+    assert [f.english for f in protected.figures] == ["4,006", "3.6%"]
+    assert [(c.source, c.english) for c in protected.codes] == [("12315", "12315"), ("2018年", "2018"),
+                                                                 ("10", "10")]
+    good = "Since 2018 the 12315 hotline received [[N1]] complaints, with 10 departments, up [[N2]]."
+    assert protected.check(good) == []
+    # each one must come back digit for digit, and none of the model's own
+    assert protected.check(good.replace("Since 2018 ", "")) == ["missing 2018年 (2018)"]
+    assert protected.check(good.replace("12315", "12,315")) == [
+        "missing 12315 (12315)", "number not in the source: 12, 315"]
+    # as before, when asked: every figure a marker
+    assert protect("市场监管12315机构", codes=False).text == "市场监管[[N1]]机构"

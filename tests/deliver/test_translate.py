@@ -74,6 +74,9 @@ def test_a_garbled_figure_is_retried_once_and_only_that_item():
     translator = GlossaryTranslator(drop_marker="[[N1]]")
     translate_brief(brief, translator)
     assert [retry for _, retry in translator.calls] == [False, True]
+    # only the parts that failed (the summaries with N1, the overview), not the titles that passed
+    assert "惠及企业[[N1]]。" in translator.calls[1][0]
+    assert not any(text.startswith("今年就业稳步增长") for text in translator.calls[1][0])
     assert brief.items[0].en["summary"] == "benefiting firms11,142."
     assert brief.items[1].en["summary"] == "the city invested 588.76 billion yuan."
     assert brief.meta["english"]["chinese_only"] == []
@@ -281,7 +284,10 @@ def test_the_grammar_has_one_rule_per_set_of_markers_still_unwritten():
     assert "root ::= [A-Za-z\"'\u2018\u201c(]? rest-1-2".lower() in grammar.lower()
     assert 'rest-1-2 ::= text ("[[N1]]" rest-2 | "[[N2]]" rest-1)?' in grammar  # each at most once
     assert "[0-9]" not in grammar  # no digit of the model's own
-    assert "[0-9]" in english_grammar("第3届[[N1]]")  # unless the text has a bare one
+    # only the digit runs of the text itself, each whole (longest first)
+    char = next(line for line in english_grammar("第3届12315[[N1]]").splitlines() if line.startswith("char ::="))
+    assert char.endswith(' | "12315" | "3"')
+    assert "[0-9]" not in english_grammar("第3届[[N1]]")
     many = english_grammar("".join(f"[[N{i}]]" for i in range(1, 10)))
     assert 'rest-1-2-3-4-5-6-7-8-9 ::= text (("[[N1]]" | "[[N2]]"' in many  # too many for subset rules
 
@@ -375,3 +381,106 @@ def test_the_overview_is_translated_with_the_items_and_checked_the_same_way():
     translate_brief(brief, GlossaryTranslator(drop_marker="[[N1]]", always_drop=True))
     assert brief.overview.en is None and brief.meta["english"]["overview"] is False
     assert brief.items[0].en is not None and brief.meta["english"]["chinese_only"] == []
+
+
+# -- the retry: told what it left out, then sentence by sentence ------------------------------
+
+def _phrases(chinese):
+    english = chinese
+    for zh, phrase in GLOSSARY.items():
+        english = english.replace(zh, phrase)
+    return re.sub(r"[\u4e00-\u9fff]+", "", english).strip()
+
+
+class ForgetfulRuntime:
+    """A chat runtime standing in for llama.cpp: phrase-by-phrase English, except that, given a text
+    of more than one sentence, it leaves out the clause holding ``forget`` (as the small model leaves
+    a clause out of a long text). Told in the next turn what it left out, it puts it back, unless
+    ``deaf``. Every conversation it was given is kept."""
+
+    def __init__(self, forget, deaf=False):
+        self.forget, self.deaf = forget, deaf
+        self.conversations = []
+
+    def chat(self, conversations, max_tokens, grammar=None):
+        messages = conversations[0]
+        self.conversations.append(messages)
+        told = messages[-1]["content"].startswith("The translation is missing")
+        chinese = (messages[-3] if told else messages[-1])["content"].split("Chinese:\n")[1]
+        long = len(re.findall(r"[。！？]", chinese)) > 1
+        clauses = re.findall(r"[^，。]+[，。]?", chinese)
+        if long and not (told and not self.deaf):
+            clauses = [c for c in clauses if self.forget not in c]
+        return [(_phrases("".join(clauses)), False)]
+
+
+def _llm_translator(runtime):
+    from brief.deliver.translate import LLMTranslator
+
+    config = defaults()
+    config["summarize"]["cache"] = False
+    translator = LLMTranslator(config)
+    translator.chat_model._runtime = runtime
+    return translator
+
+
+def test_the_retry_names_what_was_left_out_in_the_same_conversation():
+    runtime = ForgetfulRuntime(forget="[[N2]]")
+    translator = _llm_translator(runtime)
+    brief = a_brief("全市新增城镇就业36.54万人。完成投资5887.6亿元。")
+    brief.overview = None
+    translate_brief(brief, translator)
+    assert brief.items[0].en["summary"] == "the city added urban jobs numbering 365,400 people.invested 588.76 billion yuan."
+    assert len(runtime.conversations) == 3  # title, summary, the summary told what it left out
+    first, again = runtime.conversations[1:]
+    # the continuation is the first conversation, its answer, and what the answer left out
+    assert again[:len(first)] == first
+    assert again[len(first)] == {"role": "assistant", "content": "the city added urban jobs numbering [[N1]]."}
+    assert again[-1]["content"].startswith("The translation is missing [[N2]] (588.76 billion yuan).")
+    assert translator.stats == {"continued": 1}
+
+
+def test_when_told_is_not_enough_the_retry_goes_sentence_by_sentence():
+    runtime = ForgetfulRuntime(forget="[[N2]]", deaf=True)
+    translator = _llm_translator(runtime)
+    brief = a_brief("全市新增城镇就业36.54万人。完成投资5887.6亿元。")
+    brief.overview = None
+    translate_brief(brief, translator)
+    assert brief.items[0].en["summary"] == ("the city added urban jobs numbering 365,400 people. "
+                                            "invested 588.76 billion yuan.")
+    requests = [c[-1]["content"].split("Chinese:\n")[-1] for c in runtime.conversations]
+    assert requests[-2:] == ["全市新增城镇就业[[N1]]。", "完成投资[[N2]]。"]  # one sentence each
+    assert translator.stats["pieces"] == 1 and "piece retries" not in translator.stats
+
+
+def test_an_item_stays_chinese_only_when_every_retry_leaves_the_figure_out():
+    class Dropping(ForgetfulRuntime):
+        def chat(self, conversations, max_tokens, grammar=None):
+            self.conversations.append(conversations[0])
+            return [("the city invested.", False)]
+
+    runtime = Dropping(forget="[[N1]]")
+    translator = _llm_translator(runtime)
+    brief = a_brief("全市完成投资5887.6亿元。")
+    brief.overview = None
+    translate_brief(brief, translator)
+    assert brief.items[0].en is None and brief.meta["english"]["chinese_only"] == [1]
+    # title, summary; the summary continued once; its one piece, and that piece told once
+    assert len(runtime.conversations) == 5
+    assert runtime.conversations[-1][-1]["content"].startswith("The translation is missing [[N1]]")
+
+
+def test_piece_problems_name_what_a_piece_left_out():
+    from brief.deliver.translate import piece_problems, retry_message
+
+    figures = ["365,400 people", "September", "3.6%"]
+    text = "市场监管12315机构[[N2]]受理投诉[[N3]]。"
+    assert piece_problems(text, "In September the 12315 hotline received [[N3]] of complaints.", figures) == []
+    problems = piece_problems(text, "The hotline received complaints in [[N2]].", figures)
+    assert problems == ["[[N3]] (3.6%)", "12315"]
+    assert retry_message(problems).startswith("The translation is missing [[N3]] (3.6%) and 12315. ")
+    assert piece_problems(text, "In [[N2]] the 12315 line took [[N3]], up 7.", figures) == [
+        "numbers not in the Chinese: 7"]
+    looped = piece_problems("就业。", "Jobs grew well this year. Jobs grew well this year.", [])
+    assert looped == ["a sentence said twice"]
+    assert retry_message(looped).startswith("The translation has problems: a sentence said twice.")
