@@ -148,11 +148,13 @@ class Protected:
 
     ``codes``: the figures left in the text as they are, because their English is their own digits
     (a hotline, 12315; a year, 2018年; a small count, 10部门): the model copies them, and
-    :meth:`check` wants each one back, digit for digit."""
+    :meth:`check` wants each one back, digit for digit. ``dates``: dates and months written in
+    English where they stand (10月17日 -> October 17): :meth:`check` wants each English form back."""
 
     text: str
     figures: list[Figure]
     codes: list[Figure] = field(default_factory=list)
+    dates: list[Figure] = field(default_factory=list)
 
     @property
     def loose_numbers(self) -> set[str]:
@@ -216,10 +218,24 @@ class Protected:
         for code in self.codes:
             if code.english not in written:
                 problems.append(f"missing {code.source} ({code.english})")
+        for date in self.dates:
+            if not date_written(date.english, translated):
+                problems.append(f"missing {date.source} ({date.english})")
         stray = set(written) - self.loose_numbers
         if stray:
             problems.append("number not in the source: " + ", ".join(sorted(stray)))
         return problems
+
+
+def date_written(english: str, translated: str) -> bool:
+    """``english`` (October 17, January-August) in ``translated`` as a whole, a range also with
+    "to" or an en dash."""
+    forms = [english] + ([english.replace("-", " to "), english.replace("-", "\u2013")] if "-" in english else [])
+    return any(re.search(rf"(?<![A-Za-z0-9]){re.escape(form)}(?![A-Za-z0-9])", translated, re.I) for form in forms)
+
+
+# Figures that are dates or months: their English is written where they stand.
+DATE_KINDS = ("date", "ym", "month", "mrange")
 
 
 def verbatim(english: str) -> bool:
@@ -227,20 +243,32 @@ def verbatim(english: str) -> bool:
     return _DIGIT_RUN.fullmatch(english) is not None
 
 
-def protect(text: str, *, codes: bool = True) -> Protected:
+def protect(text: str, *, codes: bool = True, dates: bool = True) -> Protected:
     """Replace each figure by a numbered placeholder; the same figure twice gets one number.
 
     ``codes``: leave a figure whose English is its own digits (:func:`verbatim`: 12315机构,
     2018年, 10部门) in the text as it is, for the model to copy. Told ``[[N3]] = 12315`` a small
     model reads the marker as a quantity ("12315 complaints") or leaves it out with the name
-    around it; the digits themselves it copies. The check still wants every one of them back."""
+    around it; the digits themselves it copies. The check still wants every one of them back.
+
+    ``dates``: write a date or month in English where it stands (10月17日 -> October 17, 1—8月 ->
+    January-August). Given ``[[N1]]`` = October 17, a small model writes "On October" itself and
+    then neither the marker nor the day; English words in the text it copies as they are. The
+    check wants each date back whole."""
     figures: list[Figure] = []
     kept: list[Figure] = []
+    written: list[Figure] = []
     numbers: dict[str, int] = {}
     parts: list[str] = []
     last = 0
     for match, english in find_figures(text):
         source = match.group(0)
+        if dates and match.lastgroup in DATE_KINDS:
+            if all(date.english != english for date in written):
+                written.append(Figure(source, english))
+            parts += [text[last:match.start()], f" {english} "]
+            last = match.end()
+            continue
         if codes and verbatim(english):
             if all(code.english != english for code in kept):
                 kept.append(Figure(source, english))
@@ -252,4 +280,5 @@ def protect(text: str, *, codes: bool = True) -> Protected:
         parts.append(f"[[N{numbers[source]}]]")
         last = match.end()
     parts.append(text[last:])
-    return Protected("".join(parts), figures, kept)
+    spaced = re.sub(r" *([，。；：、！？（）“”]) *", r"\1", re.sub(r" +", " ", "".join(parts)))
+    return Protected(spaced.strip(), figures, kept, written)

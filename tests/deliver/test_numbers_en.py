@@ -46,7 +46,7 @@ def test_figure_to_english(chinese, expected):
 
 
 def test_sentence_with_many_figures():
-    protected = protect("1—8月我省累计新增城镇就业36.54万人，带动投资5887.6亿元，惠及企业11142家。")
+    protected = protect("1—8月我省累计新增城镇就业36.54万人，带动投资5887.6亿元，惠及企业11142家。", dates=False)
     assert protected.text == "[[N1]]我省累计新增城镇就业[[N2]]，带动投资[[N3]]，惠及企业[[N4]]。"
     assert [f.source for f in protected.figures] == ["1—8月", "36.54万人", "5887.6亿元", "11142家"]
 
@@ -62,7 +62,7 @@ def test_impossible_month_is_not_a_figure():
 
 
 def test_restore_and_check_accept_a_faithful_translation():
-    protected = protect("1—8月，新增就业36.54万人。")
+    protected = protect("1—8月，新增就业36.54万人。", dates=False)
     output = "From [[N1]], [[ N2 ]] new jobs were created."
     assert protected.check(output) == []
     assert protected.restore(output) == "From January-August, 365,400 people new jobs were created."
@@ -91,7 +91,7 @@ def test_unprotected_digits_of_the_source_may_be_copied():
 
 
 def test_restore_drops_words_of_the_figure_the_model_wrote_again():
-    protected = protect("10月17日上午，总投资5887.6亿元，吸纳36.54万人，签约项目1638个。")
+    protected = protect("10月17日上午，总投资5887.6亿元，吸纳36.54万人，签约项目1638个。", dates=False)
     english = ("At noon on October [[N1]], investment reached [[N2]] billion yuan, employing [[N3]] people "
                "and signing [[N4]] projects.")
     assert protected.restore(english) == ("At noon on October 17, investment reached 588.76 billion yuan, "
@@ -99,7 +99,7 @@ def test_restore_drops_words_of_the_figure_the_model_wrote_again():
 
 
 def test_a_month_written_out_instead_of_its_placeholder_is_the_figure():
-    protected = protect("今年9月，全市新增就业3.2万人。")
+    protected = protect("今年9月，全市新增就业3.2万人。", dates=False)
     assert protected.text == "今年[[N1]]，全市新增就业[[N2]]。"
     assert protected.check("In September, new jobs in the city numbered [[N2]].") == []
     assert protected.restore("In September, new jobs in the city numbered [[N2]].") == (
@@ -124,3 +124,18 @@ def test_a_figure_whose_english_is_its_own_digits_stays_in_the_text():
         "missing 12315 (12315)", "number not in the source: 12, 315"]
     # as before, when asked: every figure a marker
     assert protect("市场监管12315机构", codes=False).text == "市场监管[[N1]]机构"
+
+
+def test_dates_and_months_are_written_in_english_where_they_stand():
+    protected = protect("10月17日上午，全县1—8月新增就业3.2万人，2024年9月以来增长3.6%。")
+    assert protected.text == "October 17 上午，全县 January-August 新增就业[[N1]]，September 2024 以来增长[[N2]]。"
+    assert [(d.source, d.english) for d in protected.dates] == [
+        ("10月17日", "October 17"), ("1—8月", "January-August"), ("2024年9月", "September 2024")]
+    good = ("On the morning of October 17, the county added [[N1]] jobs from January to August, "
+            "up [[N2]] since September 2024.")
+    assert protected.check(good) == []
+    # the model may not drop the day, write another one, or leave a month out
+    assert protected.check(good.replace("October 17", "October")) == ["missing 10月17日 (October 17)"]
+    assert protected.check(good.replace("October 17", "October 18")) == [
+        "missing 10月17日 (October 17)", "number not in the source: 18"]
+    assert protected.check(good.replace(" since September 2024", "")) == ["missing 2024年9月 (September 2024)"]
