@@ -81,7 +81,7 @@ def day_briefs(shared: Path, count: int, top: int, config: dict, scratch: Path,
 
 def figures_kept(brief) -> tuple[int, int]:
     """(figures in the translated items' Chinese, those whose English form is in their English)."""
-    from brief.deliver.numbers_en import find_figures
+    from brief.deliver.numbers_en import code_written, find_figures, verbatim
 
     total = found = 0
     for item in brief.items:
@@ -92,7 +92,8 @@ def figures_kept(brief) -> tuple[int, int]:
         for chinese, english in pairs:
             for _, form in find_figures(chinese):
                 total += 1
-                found += form in english
+                # a bare number (12315, 7) whole, not inside another one (17, 5,887.6); 7 may be "seven"
+                found += code_written(form, english) if verbatim(form) else form in english
     return total, found
 
 

@@ -216,7 +216,7 @@ class Protected:
             problems.append(f"unknown placeholder [[N{index}]]")
         written = _DIGIT_RUN.findall(PLACEHOLDER.sub(" ", translated))
         for code in self.codes:
-            if code.english not in written:
+            if not code_written(code.english, translated):
                 problems.append(f"missing {code.source} ({code.english})")
         for date in self.dates:
             if not date_written(date.english, translated):
@@ -225,6 +225,20 @@ class Protected:
         if stray:
             problems.append("number not in the source: " + ", ".join(sorted(stray)))
         return problems
+
+
+# English style spells out a count under ten (7次: "seven rounds"): the same figure as its digit.
+SMALL_COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def code_written(code: str, translated: str) -> bool:
+    """``code`` (12315, 2018, 7) in ``translated`` digit for digit, outside any marker; a count from
+    2 to 9 also spelled out as a word."""
+    plain = PLACEHOLDER.sub(" ", translated)
+    if code in _DIGIT_RUN.findall(plain):
+        return True
+    return code in tuple("23456789") and re.search(
+        rf"(?<![A-Za-z-]){SMALL_COUNTS[int(code) - 2]}(?![A-Za-z-])", plain, re.I) is not None
 
 
 def date_written(english: str, translated: str) -> bool:

@@ -23,7 +23,7 @@ from typing import Any, Protocol, Sequence
 
 from brief.errors import ModelError
 from brief.document import Brief
-from brief.deliver.numbers_en import PLACEHOLDER, Protected, protect
+from brief.deliver.numbers_en import PLACEHOLDER, Protected, code_written, protect
 
 log = logging.getLogger("brief.deliver.translate")
 # A small model leaves words it cannot translate in Chinese ("The招商引资 efforts"): not English.
@@ -279,7 +279,7 @@ def piece_problems(text: str, translated: str, figures: Sequence[str]) -> list[s
         if index not in seen and not written_out:
             problems.append(f"[[N{index}]] ({english})" if english else f"[[N{index}]]")
     written = re.findall(r"\d+", plain)
-    problems += [code for code in _codes(loose) if code not in written]
+    problems += [code for code in _codes(loose) if not code_written(code, translated)]
     stray = sorted(set(written) - set(re.findall(r"\d+", loose)))
     if stray:
         problems.append("numbers not in the Chinese: " + ", ".join(stray))

@@ -139,3 +139,14 @@ def test_dates_and_months_are_written_in_english_where_they_stand():
     assert protected.check(good.replace("October 17", "October 18")) == [
         "missing 10月17日 (October 17)", "number not in the source: 18"]
     assert protected.check(good.replace(" since September 2024", "")) == ["missing 2024年9月 (September 2024)"]
+
+
+def test_a_small_count_may_be_spelled_out_but_not_changed():
+    protected = protect("召开7次推进会，联合12315热线。")
+    assert [c.english for c in protected.codes] == ["7", "12315"]
+    assert protected.check("Seven meetings were held with the 12315 hotline.") == []
+    assert protected.check("7 meetings were held with the 12315 hotline.") == []
+    assert protected.check("Several meetings were held with the 12315 hotline.") == ["missing 7次 (7)"]
+    assert protected.check("Eight meetings were held with the 12315 hotline.") == ["missing 7次 (7)"]
+    # a code of ten or more is never a word
+    assert protect("联合12部门。").check("Twelve departments joined.") == ["missing 12 (12)"]
