@@ -214,14 +214,13 @@ class Protected:
                 problems.append(f"missing {figure.source} ({figure.english})")
         for index in sorted(seen - set(range(1, len(self.figures) + 1))):
             problems.append(f"unknown placeholder [[N{index}]]")
-        written = _DIGIT_RUN.findall(PLACEHOLDER.sub(" ", translated))
         for code in self.codes:
             if not code_written(code.english, translated):
                 problems.append(f"missing {code.source} ({code.english})")
         for date in self.dates:
             if not date_written(date.english, translated):
                 problems.append(f"missing {date.source} ({date.english})")
-        stray = set(written) - self.loose_numbers
+        stray = set(_DIGIT_RUN.findall(PLACEHOLDER.sub(" ", translated))) - self.loose_numbers
         if stray:
             problems.append("number not in the source: " + ", ".join(sorted(stray)))
         return problems
@@ -271,15 +270,15 @@ def protect(text: str, *, codes: bool = True, dates: bool = True) -> Protected:
     check wants each date back whole."""
     figures: list[Figure] = []
     kept: list[Figure] = []
-    written: list[Figure] = []
+    in_place: list[Figure] = []
     numbers: dict[str, int] = {}
     parts: list[str] = []
     last = 0
     for match, english in find_figures(text):
         source = match.group(0)
         if dates and match.lastgroup in DATE_KINDS:
-            if all(date.english != english for date in written):
-                written.append(Figure(source, english))
+            if all(date.english != english for date in in_place):
+                in_place.append(Figure(source, english))
             parts += [text[last:match.start()], f" {english} "]
             last = match.end()
             continue
@@ -295,4 +294,4 @@ def protect(text: str, *, codes: bool = True, dates: bool = True) -> Protected:
         last = match.end()
     parts.append(text[last:])
     spaced = re.sub(r" *([，。；：、！？（）“”]) *", r"\1", re.sub(r" +", " ", "".join(parts)))
-    return Protected(spaced.strip(), figures, kept, written)
+    return Protected(spaced.strip(), figures, kept, in_place)
