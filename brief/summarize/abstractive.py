@@ -70,13 +70,21 @@ def fit_length(text: str, limit: int, *, truncated: bool = False) -> str:
     half, else the way extractive summaries are cut (``brief.zh.fit``): at a clause boundary, else
     before a function word, never inside a figure.
 
-    ``truncated`` says the model stopped at its token cap: its last clause is unfinished (it may
-    end in a clipped number), so it is dropped whatever the length.
+    ``truncated`` says the model stopped at its token cap: its last sentence is unfinished (it may
+    end in a clipped number). The whole of it goes when the sentences before it keep half the
+    length (its first clause alone reads as a fragment: ``……意见建议。座谈会上。``), else its
+    last clause.
     """
     text = text.strip()
     if truncated:
-        last = max(text.rfind(ch) for ch in _CLAUSE_END)
-        text = text[:last] if last > 0 else ""
+        finished = max(text.rfind(ch) for ch in SENTENCE_END) + 1
+        while finished and finished < len(text) and text[finished] in STOP_CLOSERS:
+            finished += 1  # 。” ends the sentence with its quote
+        if finished * 2 >= min(limit, len(text)):
+            text = text[:finished]
+        else:
+            last = max(text.rfind(ch) for ch in _CLAUSE_END)
+            text = text[:last] if last > 0 else ""
     if len(text) > limit:
         # Whole sentences first: a cut after a comma leaves a dangling clause (……随处可见；2023年).
         ends = [i + 1 for i, ch in enumerate(text[:limit]) if ch in SENTENCE_END]

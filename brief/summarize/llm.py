@@ -16,7 +16,7 @@ from brief.summarize.abstractive import AbstractiveSummarizer, Request
 
 # How far past the length asked a reply may run before llama.cpp stops it: room for
 # ``fit_length`` to end it at a sentence or clause boundary and never inside a figure.
-OVERRUN_CHARS = 20
+OVERRUN_CHARS = 4
 
 
 class LLMSummarizer(AbstractiveSummarizer):

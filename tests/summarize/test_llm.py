@@ -114,6 +114,18 @@ def test_fit_length_drops_the_unfinished_clause_at_the_token_cap():
     assert fit_length("全省就业形势稳定，同比增长0.1", 30, truncated=True) == "全省就业形势稳定"
 
 
+def test_fit_length_drops_the_whole_unfinished_sentence_when_enough_is_left():
+    # Stopped at the cap inside a sentence whose first clause is an adverbial: that clause alone
+    # would end the summary as a fragment.
+    text = "市政府召开座谈会，听取各区县负责人对今冬供暖方案的意见建议。座谈会上，与会人员围绕管网改造"
+    assert fit_length(text, 40, truncated=True) == "市政府召开座谈会，听取各区县负责人对今冬供暖方案的意见建议。"
+    quoted = "负责人表示：“今冬供暖将提前一周启动，确保群众温暖过冬。”会议还要求，各区县要"
+    assert fit_length(quoted, 40, truncated=True) == "负责人表示：“今冬供暖将提前一周启动，确保群众温暖过冬。”"
+    # Too little before it: the unfinished sentence keeps its finished clauses.
+    short = "会议召开。全省新增城镇就业36.54万人，完成全年目标的83%，高校毕业生"
+    assert fit_length(short, 40, truncated=True) == "会议召开。全省新增城镇就业36.54万人，完成全年目标的83%"
+
+
 def test_clean_output_strips_labels_quotes_spaces_and_repeats():
     assert clean_output("摘要：“汾河新桥通车”\n多余的第二行", "headline") == "汾河新桥通车"
     assert clean_output("新 桥 通 车 ， 全 长 1.2 公 里", "headline") == "新桥通车，全长1.2公里"
