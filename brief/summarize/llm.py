@@ -14,8 +14,10 @@ from brief.llm.runtime import ChatModel, LlamaCppRuntime, Runtime
 from brief.summarize.abstractive import AbstractiveSummarizer, Request
 
 
-# How far past the length asked a reply may run before llama.cpp stops it: room for
-# ``fit_length`` to end it at a sentence or clause boundary and never inside a figure.
+# How far past the length asked a reply may run before llama.cpp stops it. What runs past the
+# length is cut anyway (``fit_length``: at a sentence or clause end, never inside a figure; a reply
+# stopped here is marked truncated, so its unfinished sentence goes); the few characters are room
+# for what ``clean_output`` strips (a label, quotes).
 OVERRUN_CHARS = 4
 
 
