@@ -223,9 +223,14 @@ class AbstractiveSummarizer:
         return [r for r in results if r is not None]
 
     def _source_for(self, article: Article, kind: str) -> str:
-        """What the model reads: the title and the article's key sentences (``input_chars``)."""
+        """What the model reads: the article's key sentences (``input_chars``), and for the
+        one-line kind the title before them.
+
+        The 2-3 sentence summary is written without the title although the brief prints it
+        above: shown the title, the packaged 1.5B model wrote it out again as the summary in a
+        third of its drafts, whatever the prompt said (docs/models.md has the figures)."""
         body = key_sentences(article, self.input_chars[kind])
-        return f"标题：{article.title}\n{body}" if article.title else body
+        return f"标题：{article.title}\n{body}" if article.title and kind != "summary" else body
 
     def _summarize_fresh(self, articles: Sequence[Article], kind: str, limit: int) -> list[Summary]:
         """Titled articles as they are; for an untitled one's 2-3 sentence summary see
@@ -243,9 +248,9 @@ class AbstractiveSummarizer:
                      limit: int) -> list[Summary]:
         """Summaries of untitled articles. With no title printed above it, nothing tells the reader
         the main fact unless the summary does: it opens with the article's lead sentence, and the
-        model, given that sentence as the title, writes what lies beyond it, as it does for a
-        titled article (a model asked for "what the title does not say" with no title skips the
-        lead; measured on CLTS in docs/models.md)."""
+        model, reading the article after that sentence, writes what lies beyond it (a model asked
+        for "what the title does not say" with no title skips the lead; measured on CLTS in
+        docs/models.md); the checks hold its text against the lead as against a title."""
         # Asked for the usual length (the same prompt, so the same evaluated prefix as for titled
         # articles), the lead and the model's text are then cut to it, whole sentences first.
         rest = self._drafted([article for _, article in leads], "summary", limit)
@@ -344,8 +349,8 @@ class AbstractiveSummarizer:
         return chosen
 
     def _lead_for(self, article: Article) -> str:
-        """The title and the article's opening: whole sentences up to ``input_chars`` (the whole
-        text when it fits, as for the key sentences)."""
+        """The article's opening: whole sentences up to ``input_chars`` (the whole text when it
+        fits, as for the key sentences); no title, as for the first candidate."""
         from brief.zh import split_sentences
 
         budget, lead = self.input_chars["summary"], article.body
@@ -355,7 +360,7 @@ class AbstractiveSummarizer:
                 if lead and len(lead) + len(sentence) > budget:
                     break
                 lead += sentence
-        return f"标题：{article.title}\n{lead}" if article.title else lead
+        return lead
 
     def _guard_source(self, article: Article) -> str:
         return f"{article.title}\n{article.body}"

@@ -236,10 +236,11 @@ def test_the_model_reads_the_key_sentences_within_the_input_budget(tmp_path):
     assert "公共就业服务" not in seen and len(seen) - len(JOBS.title) - 4 <= 90
     # The guard still checks against the whole article.
     assert summary.method == "scripted"
-    # The 2-3 sentence summary has its own budget: here the whole article fits in it.
+    # The 2-3 sentence summary has its own budget: here the whole article fits in it. It is written
+    # without the title, which the model would only write out again.
     model = Reading(config_for(tmp_path / "s", headline_input_chars=90, input_chars=400), {}, {})
     model.summarize([JOBS], kind="summary")
-    assert model.calls[0] == (f"标题：{JOBS.title}\n{JOBS.body}", False)
+    assert model.calls[0] == (JOBS.body, False)
 
 
 def test_cache_makes_the_rerun_free(tmp_path):
@@ -559,7 +560,7 @@ def test_the_llm_backend_s_retry_continues_the_draft_s_conversation(tmp_path):
 
 def test_the_summary_cache_key_names_the_new_prompt_version(tmp_path):
     model, _, _ = _recording_llm(tmp_path, [])
-    assert "news-zh/summary@6" in model.prompt_version
+    assert "news-zh/summary@7" in model.prompt_version
 
 
 def test_without_a_draft_or_a_retry_request_the_strict_variant_writes_afresh(tmp_path):
