@@ -32,6 +32,7 @@ XWLB = SHARED / "eval" / "xwlb" / "items-dev.jsonl.gz"
 GATE = json.loads((ROOT / "benchmarks" / "floors.json").read_text(encoding="utf-8"))
 SUBSETS = GATE["subsets"]
 
+# One worker runs the whole gate file (pytest-xdist, --dist loadfile): its pages are made once.
 NO_SHARED = f"needs the shared evaluation data: {XWLB} not found (set BRIEF_SHARED)"
 
 
