@@ -38,14 +38,16 @@ def test_an_open_bracket_that_starts_no_jump_stays_where_it_is():
     assert rejoin_jumps(lines) == lines
 
 
-@pytest.mark.parametrize("line", ["本版责编：田斌 美编：邹慧", "责任编辑 王芳", "扫描二维码阅读全文", "扫码看视频"])
+@pytest.mark.parametrize("line", ["本版责编：田斌 美编：邹慧", "责任编辑 王芳", "本版编辑 刘晓燕 美编 陈东",
+                                  "编辑 赵敏 组版 孙亮", "扫描二维码阅读全文", "扫码看视频"])
 def test_lines_of_the_page_itself(line):
     from brief.zh.layout import PAGE_FURNITURE
 
     assert PAGE_FURNITURE.search(line)
 
 
-@pytest.mark.parametrize("line", ["基因编辑技术助力育种", "全省编辑记者培训班开班", "码头装卸效率提升"])
+@pytest.mark.parametrize("line", ["基因编辑技术助力育种", "全省编辑记者培训班开班", "码头装卸效率提升",
+                                  "编辑 出版 发行一体推进"])
 def test_headlines_that_merely_share_a_word_with_page_furniture(line):
     from brief.zh.layout import PAGE_FURNITURE
 
