@@ -70,27 +70,35 @@ def fit_length(text: str, limit: int, *, truncated: bool = False) -> str:
     half, else the way extractive summaries are cut (``brief.zh.fit``): at a clause boundary, else
     before a function word, never inside a figure.
 
-    ``truncated`` says the model stopped at its token cap: its last sentence is unfinished (it may
-    end in a clipped number). The whole of it goes when the sentences before it keep half the
-    length (its first clause alone reads as a fragment: ``……意见建议。座谈会上。``), else its
-    last clause.
+    ``truncated`` says the model was stopped (at its token cap, or past the length asked): its last
+    sentence is unfinished and may end in a clipped number. Over the length asked, the cut above
+    takes it off anyway. Within it, the whole unfinished sentence goes when the sentences before it
+    keep half the text (its first clause alone reads as a fragment: ``……意见建议。座谈会上。``),
+    else its last clause.
     """
     text = text.strip()
-    if truncated:
-        finished = max(text.rfind(ch) for ch in SENTENCE_END) + 1
-        while finished and finished < len(text) and text[finished] in STOP_CLOSERS:
-            finished += 1  # 。” ends the sentence with its quote
-        if finished * 2 >= min(limit, len(text)):
+    if truncated and len(text) <= limit:
+        finished = _finished(text, len(text))
+        if finished * 2 >= len(text):
             text = text[:finished]
         else:
             last = max(text.rfind(ch) for ch in _CLAUSE_END)
             text = text[:last] if last > 0 else ""
     if len(text) > limit:
         # Whole sentences first: a cut after a comma leaves a dangling clause (……随处可见；2023年).
-        ends = [i + 1 for i, ch in enumerate(text[:limit]) if ch in SENTENCE_END]
-        if ends and ends[-1] * 2 >= limit:
-            return _tidy_end(text[: ends[-1]])
+        finished = _finished(text, limit)
+        if finished * 2 >= limit:
+            return _tidy_end(text[:finished])
     return _tidy_end(fit(text, limit))
+
+
+def _finished(text: str, upto: int) -> int:
+    """Where the last whole sentence within ``text[:upto]`` ends (0: none), a closing quote
+    (``。”``) included."""
+    end = max(text.rfind(ch, 0, upto) for ch in SENTENCE_END) + 1
+    while end and end < upto and text[end] in STOP_CLOSERS:
+        end += 1
+    return end
 
 
 def end_sentence(text: str) -> str:

@@ -121,6 +121,9 @@ def test_fit_length_drops_the_whole_unfinished_sentence_when_enough_is_left():
     assert fit_length(text, 40, truncated=True) == "市政府召开座谈会，听取各区县负责人对今冬供暖方案的意见建议。"
     quoted = "负责人表示：“今冬供暖将提前一周启动，确保群众温暖过冬。”会议还要求，各区县要"
     assert fit_length(quoted, 40, truncated=True) == "负责人表示：“今冬供暖将提前一周启动，确保群众温暖过冬。”"
+    # Stopped past the length asked, a headline with no clause mark is cut, not emptied.
+    assert fit_length("全省新建高标准农田十二万亩粮食产量再创历史新高达到三百亿斤", 20, truncated=True) == \
+        fit_length("全省新建高标准农田十二万亩粮食产量再创历史新高达到三百亿斤", 20) != ""
     # Too little before it: the unfinished sentence keeps its finished clauses.
     short = "会议召开。全省新增城镇就业36.54万人，完成全年目标的83%，高校毕业生"
     assert fit_length(short, 40, truncated=True) == "会议召开。全省新增城镇就业36.54万人，完成全年目标的83%"
