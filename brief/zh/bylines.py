@@ -29,8 +29,12 @@ so that a column label such as ``记者观察`` is not taken for one."""
 PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|[\s（(])(?P<names>{NAMES})\s*摄\s*[）)]?$")
 """The credit that ends a photo caption (``…… 本报记者 李明 摄``); ``names`` are the photographers."""
 
-COMMENTATOR = re.compile(r"^(?:本报|本刊|新华社|人民日报|[\u4e00-\u9fff]{2,6}日报)(?:特约)?评论员$")
-"""The line that signs a commentary (``本报评论员``): an author, no part of the title above or below."""
+COMMENTATOR = re.compile(
+    r"^(?:本报|本刊|新华社|人民日报|[\u4e00-\u9fff]{2,6}日报)"
+    r"(?:(?:特约)?评论员|评论部|(?:联合)?(?:调研|采访|报道)组|记者组|课题组)$"
+)
+"""The line that signs a commentary or a team's report (``本报评论员``, ``本报评论部``, ``本报调研组``):
+an author, no part of the title above or below."""
 
 PAGE_OUTLETS = r"本报|新华社|中新社|人民日报|中新网|央视网"
 """The outlets whose name opens a page's dateline."""

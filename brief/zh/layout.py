@@ -18,14 +18,17 @@ JUMP = re.compile(JUMP_MARK + r"\s*(第?\s*[0-9A-Za-z一二三四五六七八九
 """A whole jump line: the direction (``下转``) and the page it names (``第2版``)."""
 
 PAGE_FURNITURE = re.compile(
-    r"^(?:本版)?(?:责任编辑|责编|美编|美术编辑|编辑|校对|版式|版式设计|制图|组版|视觉)\s*[:：]"
-    r"|^(?:本版)?(?:责任编辑|责编|美编|校对|版式|组版)\s+[\u4e00-\u9fff]{2,4}"
+    r"^(?:本版)?(?:主编|责任编辑|值班编辑|责编|美编|美术编辑|编辑|校对|版式|版式设计|制图|组版|视觉)\s*[:：]"
+    r"|^(?:本版)?(?:主编|责任编辑|值班编辑|责编|美编|校对|版式|组版)\s+[\u4e00-\u9fff]{2,4}"
     # A bare 编辑 is a common word: the page's editor only with 本版 before or another role after.
     r"|^本版编辑\s*[\u4e00-\u9fff]{2,4}"
     r"|^编辑\s+[\u4e00-\u9fff]{2,4}\s+(?:美编|美术编辑|组版|校对|版式|制图)"
-    r"|二维码|扫码(?:阅读|看|观看|了解|收听)|扫一扫|长按识别"
+    r"|二维码|扫码(?:阅读|看|观看|了解|收听|下载|关注)|扫一扫|长按识别|下载客户端"
+    # The folio: the paper's date with its weekday (``2024年8月10日 星期六``), printed on every page.
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"
 )
-"""A page's own lines that belong to no story: who edited and laid out the page, a QR code's hint."""
+"""A page's own lines that belong to no story: who edited and laid out the page, a QR code's hint,
+the folio."""
 
 _OPEN_TAIL = re.compile(r"[（(][^（()）\n]{0,10}$")
 

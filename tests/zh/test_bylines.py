@@ -78,3 +78,17 @@ def test_reporters_as_evening_papers_print_them_after_the_dateline():
 
     match = DATELINE_REPORTERS.match("记者张伟 通讯员刘洋、陈静报道 全市秋粮")
     assert match["reported"] == "记者张伟 通讯员刘洋、陈静"
+
+
+@pytest.mark.parametrize("line", ["本报评论员", "晋北日报特约评论员", "本报评论部", "本报调研组", "新华社联合采访组"])
+def test_lines_that_sign_as_an_author(line):
+    from brief.zh.bylines import COMMENTATOR
+
+    assert COMMENTATOR.match(line)
+
+
+@pytest.mark.parametrize("line", ["评论员文章引发热议", "本报调研组走进乡村", "课题组成果发布"])
+def test_headlines_that_merely_name_an_author_group(line):
+    from brief.zh.bylines import COMMENTATOR
+
+    assert not COMMENTATOR.match(line)

@@ -39,7 +39,8 @@ def test_an_open_bracket_that_starts_no_jump_stays_where_it_is():
 
 
 @pytest.mark.parametrize("line", ["本版责编：田斌 美编：邹慧", "责任编辑 王芳", "本版编辑 刘晓燕 美编 陈东",
-                                  "编辑 赵敏 组版 孙亮", "扫描二维码阅读全文", "扫码看视频"])
+                                  "编辑 赵敏 组版 孙亮", "本版主编：周红", "扫描二维码阅读全文", "扫码看视频",
+                                  "扫码下载客户端", "晋北日报 2024年8月10日 星期六"])
 def test_lines_of_the_page_itself(line):
     from brief.zh.layout import PAGE_FURNITURE
 
@@ -47,7 +48,7 @@ def test_lines_of_the_page_itself(line):
 
 
 @pytest.mark.parametrize("line", ["基因编辑技术助力育种", "全省编辑记者培训班开班", "码头装卸效率提升",
-                                  "编辑 出版 发行一体推进"])
+                                  "编辑 出版 发行一体推进", "主编教材进课堂", "8月10日（星期六）起全市供暖"])
 def test_headlines_that_merely_share_a_word_with_page_furniture(line):
     from brief.zh.layout import PAGE_FURNITURE
 

@@ -503,6 +503,8 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
     for raw, t in head:
         if COMMENTATOR.match(raw.replace(" ", "")):
             continue  # a commentary's signature: no part of its headline
+        if BYLINE_LINE.match(raw):
+            t = BYLINE  # a reporter's line is never part of a title, whatever its tag
         if t == BYLINE:
             if BYLINE_LINE.match(raw) or (_NAMES_ONLY.match(raw) and not rules._ROLE_WORD.search(raw)):
                 # (not a column label such as ``记者观察``)

@@ -510,3 +510,13 @@ def test_the_tagger_sees_a_word_cut_by_the_column_and_a_line_ending_on_a_particl
     assert features[0].get("1word_split") and features[1].get("-1word_split")
     assert not features[1].get("1word_split")
     assert features[2].get("0end_open") and features[3].get("-1end_open")
+
+
+def test_a_reporter_line_tagged_as_a_title_line_goes_to_the_reporters():
+    from brief.document import Article
+    from brief.ingest.segment.assemble import _fill_headline
+    from brief.ingest.segment.tagger import TITLE, TITLE_ON
+
+    article = Article()
+    _fill_headline(article, [("全市秋粮收获进度", TITLE), ("过九成", TITLE_ON), ("本报记者 王芳", TITLE_ON)])
+    assert article.title == "全市秋粮收获进度过九成" and article.reporters == ["王芳"]
