@@ -606,5 +606,10 @@ def cache_dir(config: MutableMapping) -> Path:
     configured = config["summarize"]["cache_dir"]
     if configured:
         return Path(configured).expanduser()
+    return default_cache_dir()
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/brief``: the cache of what needs no configuration (jieba's word table)."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "brief"

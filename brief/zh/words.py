@@ -75,11 +75,12 @@ def table_path() -> Path:
     (another jieba or dictionary gets its own table)."""
     import jieba
 
+    from brief.config import default_cache_dir
+
     dictionary = Path(jieba.__file__).with_name("dict.txt")
     stamp = f"{jieba.__version__}:{dictionary.stat().st_size}:{dictionary.stat().st_mtime_ns}"
     key = hashlib.sha256(stamp.encode()).hexdigest()[:16]
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "brief"
-    return base / "words" / f"jieba-{key}.sqlite"
+    return default_cache_dir() / "words" / f"jieba-{key}.sqlite"
 
 
 @functools.cache
