@@ -42,8 +42,12 @@ class _Field:
     def goes_on(self, x: str) -> bool:
         return 0 < self.at < len(self.text) and self.text.startswith(x, self.at)
 
-    def starts(self, x: str) -> bool:
-        return self.at == 0 and bool(self.text) and self.text.startswith(x) and (len(x) >= 2 or x == self.text)
+    def starts(self, x: str, upcoming: list[str] = ()) -> bool:
+        """The field starts with line x: a line of one character only where the next line goes on
+        with the field (a title broken after its first character, ``各`` / ``地多措并举……``)."""
+        if self.at or not self.text or not self.text.startswith(x):
+            return False
+        return len(x) >= 2 or x == self.text or _reach(self.text, x, list(upcoming)[:1]) > len(x)
 
 
 @dataclass
@@ -145,7 +149,7 @@ def _tag(x: str, head: str, items: list[_Item], last: int, previous: str, upcomi
             continue
         for rank, (name, fld) in enumerate(((TITLE, item.title), (KICKER, item.kicker), (SUBTITLE, item.subtitle))):
             for y in (x, head):
-                if y and fld.starts(y):
+                if y and fld.starts(y, upcoming):
                     options.append((_reach(fld.text, y, upcoming), -rank, k, name, fld, y))
         if item.body.starts(x):
             options.append((_reach(item.body.text, x, upcoming), -3, k, LEAD, item.body, x))

@@ -2,7 +2,7 @@
 classes, with counts, and the same figures when the assembly gets the true line tags (so that
 tagging errors and assembly errors are told apart).
 
-    python benchmarks/segment_errors.py [--pages N] [--seed S] [--generators a,b] [--model PATH] [--show K]
+    python benchmarks/segment_errors.py [--pages N] [--seed S] [--generators a,b] [--model PATH] [--show K] [--oracle]
 
 Classes of a wrong title: ``furniture`` (a dateline, byline or body clause printed as a title),
 ``cut`` (the true title's start only), ``over`` (the true title and more), ``missing`` (no title),
@@ -65,6 +65,7 @@ def main() -> None:
     parser.add_argument("--generators", default="a,b")
     parser.add_argument("--model", type=Path, default=MODEL)
     parser.add_argument("--show", type=int, default=3, help="examples per class")
+    parser.add_argument("--oracle", action="store_true", help="show examples of the assembly given the true tags")
     args = parser.parse_args()
     items = load_items()
     for name in args.generators.split(","):
@@ -74,6 +75,7 @@ def main() -> None:
             classes: Counter = Counter()
             oracle: Counter = Counter()
             examples: dict[str, list] = {}
+            oracle_examples: dict[str, list] = {}
             confusion: Counter = Counter()
             lines_total = 0
             for n, page in enumerate(pages):
@@ -89,8 +91,9 @@ def main() -> None:
                 judged = [next((k[6:] for k in f if k.startswith("0rule=")), "") for f in features]
                 lines2, _ = page_features(page.text)
                 built = build(lines2, true_tags, heads_first=features[0].get("heads_first") == 1.0, judged=judged) if lines2 else []
-                for cls, _, _ in page_errors(page, built):
+                for cls, got, want in page_errors(page, built):
                     oracle[cls] += 1
+                    oracle_examples.setdefault(cls, []).append((n, got, want))
             print(f"== {name} {position}: {len(pages)} pages, {lines_total} lines, "
                   f"{sum(confusion.values())} mistagged ({sum(confusion.values()) / max(1, lines_total):.2%})")
             print("  failures (tagger | true tags):")
@@ -99,7 +102,7 @@ def main() -> None:
             print("  top confusions (true -> tagged):")
             for (t, p), count in confusion.most_common(10):
                 print(f"    {t:>9} -> {p:<9} {count}")
-            for cls, shown in examples.items():
+            for cls, shown in (oracle_examples if args.oracle else examples).items():
                 for n, got, want in shown[: args.show]:
                     print(f"    e.g. {cls} page {n}: got {got!r} want {want!r}")
 

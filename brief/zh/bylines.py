@@ -16,15 +16,16 @@ import re
 
 NAME = r"[\u4e00-\u9fff·]{2,4}"
 NAMES = rf"{NAME}(?:[\s、，,]+{NAME})*"
-# 融媒体/全媒体记者 (a provincial paper's reporter for print and web), 见习 and 首席 as printed.
+# 融媒体/全媒体记者 (a provincial paper's reporter for print and web), 见习 and 首席 as printed;
+# an intern signs as 实习生.
 RANK = r"(?:特约|实习|见习|融媒体|全媒体|首席)"
-ROLE = rf"(?:本报|本刊|新华社|人民日报)?{RANK}?(?:记者|通讯员|摄影)"
+ROLE = rf"(?:(?:本报|本刊|新华社|人民日报)?{RANK}?(?:记者|通讯员|摄影)|实习生)"
 
 BYLINE_LINE = re.compile(
-    rf"^(?:{ROLE}[\s:：]+|(?:本报|本刊){RANK}?(?:记者|通讯员)){NAMES}(?:\s+{ROLE}[\s:：]*{NAMES})*$"
+    rf"^(?:{ROLE}[\s:：]+|(?:本报|本刊){RANK}?(?:记者|通讯员)){NAMES}(?:\s*{ROLE}[\s:：]*{NAMES})*$"
 )
-"""A byline line: role and names apart (``本报记者 王龙飞``), or glued after 本报 (``本报记者王龙飞``),
-so that a column label such as ``记者观察`` is not taken for one."""
+"""A byline line: role and names apart (``本报记者 王龙飞``), or glued after 本报 (``本报记者王龙飞``,
+``本报记者陈永明实习生曾杰艳``), so that a column label such as ``记者观察`` is not taken for one."""
 
 PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|[\s（(])(?P<names>{NAMES})\s*摄\s*[）)]?$")
 """The credit that ends a photo caption (``…… 本报记者 李明 摄``); ``names`` are the photographers."""

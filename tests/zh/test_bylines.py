@@ -43,6 +43,8 @@ def test_page_bylines_and_photo_credits():
 
     assert BYLINE_LINE.match("本报记者 王龙飞 王佳丽")
     assert BYLINE_LINE.match("本报记者王龙飞")
+    assert BYLINE_LINE.match("本报记者王龙飞实习生刘畅")
+    assert BYLINE_LINE.match("记者 王龙飞 实习生 刘畅")
     assert not BYLINE_LINE.match("记者观察")
     assert PHOTO_CREDIT.search("村民在晾晒玉米。 本报记者 李明 摄")["names"].endswith("李明")
     assert not PHOTO_CREDIT.search("摄影展开幕")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from brief.zh import clean_heading, clean_inline, ends_sentence, unbalanced
 from brief.zh.layout import PAGE_FURNITURE
+from brief.zh.words import breaks_word
 from brief.zh.bylines import ANY_ROLE, BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, PHOTO_CREDIT, RANK
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
@@ -414,8 +415,14 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
         if t != TITLE_ON or not lines[i].blank_before:
             continue
         # A one-line title block, a column break, then the rest: a kicker above its title when far
-        # narrower than the line below (a title is broken where its first line is full).
-        if tags[i - 1] == TITLE and lines[i - 1].blank_before and lines[i - 1].vis < 0.7 * lines[i].vis:
+        # narrower than the line below (a title is broken where its first line is full), unless
+        # the break cuts a word (``习近平给中国`` / ``科学院院士……``): a kicker ends on a whole word.
+        if (
+            tags[i - 1] == TITLE
+            and lines[i - 1].blank_before
+            and lines[i - 1].vis < 0.7 * lines[i].vis
+            and not breaks_word(lines[i - 1].raw, lines[i].raw)
+        ):
             tags[i - 1], tags[i] = KICKER, TITLE
     for i in range(len(tags) - 1):
         if tags[i] in (KICKER, TITLE, TITLE_ON) and tags[i + 1] in (KICKER, TITLE, TITLE_ON, SUBTITLE) and _runs_on(
@@ -528,13 +535,16 @@ _NOT_A_TITLE = re.compile(
     rf"^{_NEWS_ORG}[\u4e00-\u9fff]{{0,8}}?\s*(?:\d|讯|电)"  # a dateline's start: 本报吕梁 10 月 23
     r"|^[\d\s]*[月日]?\s*[讯电]\s*(?:[（(]|$)"  # its tail: 日讯（记者
     rf"|^[（(]?\s*(?:本报|本刊|新华社)?{RANK}?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{{2,4}}(?:\s|[）)]|$)"  # a byline
+    rf"|^(?:[\u4e00-\u9fff]{{0,6}}?(?:报|社|台|网))?{RANK}?(?:记者|通讯员)$"  # its role alone: 本报记者, 日报记者
+    r"|^[\u4e00-\u9fff·]{1,12}?(?:表示|指出|认为|介绍|说)，"  # reported speech: 习近平指出，……
     r"|[，、；：]$|。|^[，。、；：）》”’]"  # a clause of running text: ends or starts mid-sentence
 )
 
 
 def no_title(text: str) -> bool:
-    """What is never a title, whatever the tags say: a dateline or a piece of one, a byline, a
-    clause of running text (a sentence end inside, a clause mark at its end)."""
+    """What is never a title, whatever the tags say: a dateline or a piece of one, a byline or its
+    role alone, a clause of running text (a sentence end inside, a clause mark at its end, a
+    speaker's words: ``……指出，``)."""
     return any(bool(_NOT_A_TITLE.search(form)) or bool(BYLINE_LINE.match(form)) for form in (text.strip(), clean_inline(text).strip()))
 
 

@@ -287,6 +287,14 @@ def test_a_title_broken_mid_word_is_joined(title_lines):
     assert first.title == "全市秋粮收获进度过九成 颗粒归仓有保障"
 
 
+def test_a_title_cut_mid_word_by_a_column_break_is_no_kicker():
+    # A short first line, a column break, then a far wider line: a kicker above its title only
+    # where the break falls between words (a kicker ends on a whole word).
+    page = _page([], _wrap(_FIRST_BODY[0], 15), ["省气象", "", "台发布今冬首个寒潮蓝色预警"])
+    first, _ = segment_page(page)
+    assert (first.kicker, first.title) == ("", "省气象台发布今冬首个寒潮蓝色预警")
+
+
 def test_a_wrapped_clause_is_no_title():
     # A clause that stops mid-word at a column break, with the rest of its sentence in the next
     # column: running text, however short the line.
@@ -375,7 +383,8 @@ def test_a_headline_pairs_with_the_body_that_shares_its_words():
     "text",
     ["本报吕梁10月23", "本报吕梁 10 月 23", "日讯（记者 赵磊）", "讯（记者 秦若 杨怡）", "新华社北京10月17日电",
      "本报记者 王龙飞 王佳丽", "新华社记者 石媛娜 龚彬文", "（记者 赵磊）", "专线。", "全市新建高标准农田，",
-     "，增速比上月加快"],
+     "，增速比上月加快", "本报记者", "晋中日报记者", "本报记者周凯实习生钱悦", "市长表示，今冬供暖将提前五",
+     "张卫东指出，全市农田"],
 )
 def test_what_is_never_a_title(text):
     from brief.ingest.segment.assemble import no_title
@@ -386,7 +395,8 @@ def test_what_is_never_a_title(text):
 @pytest.mark.parametrize(
     "text",
     ["全市秋粮喜获丰收", "习近平同巴西总统共见记者", "第三届链博会：为全球供应链注入新动能",
-     "人民日报评论员文章：更加注重改革实效，以钉钉子精神抓好改革落实", "本报评论员：把惠民实事办到群众心坎上"],
+     "人民日报评论员文章：更加注重改革实效，以钉钉子精神抓好改革落实", "本报评论员：把惠民实事办到群众心坎上",
+     "守好粮袋子，护好菜篮子", "王丽：扎根乡村二十年"],
 )
 def test_titles_pass_the_no_title_guard(text):
     from brief.ingest.segment.assemble import no_title
