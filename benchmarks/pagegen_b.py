@@ -635,7 +635,8 @@ class _PageMaker:
             else:
                 last, tag = lines[-1]
                 lines[-1] = (last + credit, tag)
-        return _Block(lines, TruthItem("caption", "", text, [who]))
+        # The caption's truth: its text and its credit as printed (the later page spec's convention).
+        return _Block(lines, TruthItem("caption", "", f"{text}\n{credit.strip()}", [who]))
 
     # -- furniture
 
