@@ -328,9 +328,8 @@ def _caption(rng: random.Random, items: list[dict], truth: list[TruthItem]) -> l
     if not sentence.endswith("。"):
         sentence += "。"
     name = _name(rng)
+    truth.append(TruthItem("caption", "", sentence, [name]))
     credit = rng.choice([f"本报记者 {name} 摄", f"{name} 摄", f"（本报记者 {name} 摄）", f"新华社记者 {name} 摄"])
-    # A caption's truth is its text and its credit as printed (the page spec's convention).
-    truth.append(TruthItem("caption", "", f"{sentence}\n{credit}", [name]))
     text = f"{sentence} {credit}"
     if rng.random() < 0.5:
         return [[text]]

@@ -635,8 +635,7 @@ class _PageMaker:
             else:
                 last, tag = lines[-1]
                 lines[-1] = (last + credit, tag)
-        # The caption's truth: its text and its credit as printed (the later page spec's convention).
-        return _Block(lines, TruthItem("caption", "", f"{text}\n{credit.strip()}", [who]))
+        return _Block(lines, TruthItem("caption", "", text, [who]))
 
     # -- furniture
 

@@ -558,14 +558,10 @@ def _unbulleted(title: str) -> str:
 
 
 def _caption(raws: list[str]) -> Article:
-    """A photo caption as printed: its text, then its credit as a paragraph of its own (the
-    photographers also go to ``reporters``)."""
     text = " ".join(raws)
     credit = PHOTO_CREDIT.search(text)
     reporters = rules._names(credit.group("names")) if credit else []
-    start = credit.start() if credit else len(text)
-    if credit and re.search(r"[（(]\s*$", text[:start]):
-        start = re.search(r"[（(]\s*$", text[:start]).start()  # the credit's own bracket: （本报记者 李明 摄）
-    body, signed = clean_inline(text[:start]), clean_inline(text[start:])
-    return Article(kind=CAPTION, reporters=reporters, paragraphs=[p for p in (body, signed) if p])
+    body = clean_inline(text[: credit.start()] if credit else text)
+    body = re.sub(r"[（(]\s*$", "", body).strip()
+    return Article(kind=CAPTION, reporters=reporters, paragraphs=[body] if body else [])
 

@@ -71,7 +71,7 @@ def test_front_page_caption_banner_and_figures():
     articles = _front()
     caption = articles[-1]
     assert caption.reporters == ["张晓明"]
-    assert caption.paragraphs == ["10月16日，太谷区一处农田里，收获机正在收割玉米。", "本报记者张晓明摄"]
+    assert caption.paragraphs == ["10月16日，太谷区一处农田里，收获机正在收割玉米。"]
     everything = "".join(a.title + a.kicker + a.subtitle + a.body for a in articles)
     assert "聚焦" not in everything  # the page banner belongs to no article
     assert "1—9月" in articles[3].body
