@@ -27,8 +27,9 @@ BYLINE_LINE = re.compile(
 """A byline line: role and names apart (``本报记者 王龙飞``), or glued after 本报 (``本报记者王龙飞``,
 ``本报记者陈永明实习生曾杰艳``), so that a column label such as ``记者观察`` is not taken for one."""
 
-PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|[\s（(])(?P<names>{NAMES})\s*摄\s*[）)]?$")
-"""The credit that ends a photo caption (``…… 本报记者 李明 摄``); ``names`` are the photographers."""
+PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|[\s（(。！”])(?P<names>{NAMES})\s*摄(?:影报道)?\s*[）)]?$")
+"""The credit that ends a photo caption (``…… 本报记者 李明 摄``, ``……抢收玉米。田佳摄``, ``田佳 摄影报道``);
+``names`` are the photographers."""
 
 COMMENTATOR = re.compile(
     r"^(?:本报|本刊|新华社|人民日报|[\u4e00-\u9fff]{2,6}日报)"

@@ -40,7 +40,7 @@ from brief.ingest.segment.tagger import (
 )
 
 
-_CREDIT_END = re.compile(r"(?:摄|发|供图|图片)\s*[）)]?\s*$")
+_CREDIT_END = re.compile(r"(?:摄|摄影报道|发|供图|图片)\s*[）)]?\s*$")
 # A credit that closes one caption whoever gave the picture: an agency, a file photo, a donor.
 _CAPTION_CREDIT = re.compile(r"(?:社发|报发|供图|资料图片|[（(][^（()）]{0,12}摄[）)])\s*[）)]?\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*版\s*$")
@@ -119,7 +119,7 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
             or kinds[-1] != kind
             or (kind == BODY and (t == LEAD or _dated(lines, i) or any(j[0] in ("上接", "接") for j in line.jumps))
                 and not _byline_only(lines, previous))
-            or (kind == CAPTION_TAG and _credited(lines[previous.lines[-1]].raw))
+            or (kind == CAPTION_TAG and _credited("".join(lines[k].raw for k in previous.lines[-3:])))
         )
         if starts:
             units.append(_Unit(kind, [i]))
@@ -476,8 +476,9 @@ def _last_kept(tags: list[str], i: int) -> int:
 
 
 def _credited(raw: str) -> bool:
-    """A caption line that ends with its credit: the next caption line starts another caption."""
-    return bool(PHOTO_CREDIT.search(raw)) and "摄" in raw[-3:] or bool(_CAPTION_CREDIT.search(raw))
+    """A caption's last lines (``raw``, up to three joined: the column may break a credit
+    anywhere) end with its credit: the next caption line starts another caption."""
+    return bool(PHOTO_CREDIT.search(raw)) or bool(_CAPTION_CREDIT.search(raw))
 
 
 def _head_groups(unit: _Unit, tags: list[str]) -> list[_Unit]:
@@ -558,7 +559,7 @@ def _unbulleted(title: str) -> str:
 
 
 def _caption(raws: list[str]) -> Article:
-    text = " ".join(raws)
+    text = "".join(raws)  # lines broken by the column, also inside a name (``孙小`` / ``林 摄``)
     credit = PHOTO_CREDIT.search(text)
     reporters = rules._names(credit.group("names")) if credit else []
     body = clean_inline(text[: credit.start()] if credit else text)
