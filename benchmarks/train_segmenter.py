@@ -27,7 +27,8 @@ from brief.ingest.segment.features import page_features  # noqa: E402
 from brief.ingest.segment.tagger import MODEL  # noqa: E402
 
 # Generator c (pagegen_c.py) is the held-out one: never trained on.
-GENERATORS = {"a": "pagegen", "b": "pagegen_b", "d": "pagegen_d", "e": "pagegen_e", "f": "pagegen_f", "g": "pagegen_g"}
+GENERATORS = {"a": "pagegen", "b": "pagegen_b", "d": "pagegen_d", "e": "pagegen_e", "f": "pagegen_f", "g": "pagegen_g",
+              "h": "pagegen_h", "i": "pagegen_i"}
 PARAMS = {"c1": 0.3, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 
 

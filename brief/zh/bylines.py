@@ -57,12 +57,17 @@ evening papers print them (``本报讯 记者张三 通讯员李四报道``)."""
 
 # Any outlet's reporter at the end (``晚报记者``, ``都市报记者``), not only the page's own.
 ANY_ROLE = rf"(?:[\u4e00-\u9fff]{{1,5}}?(?:报|社|台|网))?{ROLE}"
+_CREDITED = rf"{ANY_ROLE}\s*{NAMES}(?:[\s、，,]*{ROLE}\s*{NAMES})*"
 CLOSING_CREDIT = re.compile(
-    rf"(?:^|(?<=[。！？”’」]))\s*[（(]\s*(?:(?P<names>{ANY_ROLE}\s*{NAMES}(?:[\s、，,]*{ROLE}\s*{NAMES})*)"
+    rf"(?:^|(?<=[。！？”’」]))\s*[（(]\s*(?:(?P<names>{_CREDITED})"
     r"|据[^（()）]{1,12}|来源[:：][^（()）]{1,20})\s*[）)]\s*$"
 )
 """What a body ends with after its last sentence, no part of its text: the reporters credited
 (``……稳中有增。（记者 郝薇 通讯员 王芳）``, ``names``) or the source (``（据新华社）``, ``（来源：人民网）``)."""
+
+OPENING_CREDIT = re.compile(rf"^\s*[（(]\s*(?P<names>{_CREDITED})\s*[）)]\s*")
+"""What a body without a dateline opens with, no part of its text: the reporters credited
+(``（都市报记者 高蕾 实习生 孟丽）连日来，……``)."""
 
 # ---------------------------------------------------------------------------------------------
 # The front of a sentence (the summarizers)

@@ -20,7 +20,9 @@ from pathlib import Path
 from brief.zh import clean_heading, clean_inline, ends_sentence, unbalanced
 from brief.zh.layout import PAGE_FURNITURE
 from brief.zh.words import breaks_word
-from brief.zh.bylines import ANY_ROLE, BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, PHOTO_CREDIT, RANK
+from brief.zh.bylines import (
+    ANY_ROLE, BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, OPENING_CREDIT, PHOTO_CREDIT, RANK,
+)
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
 from brief.ingest.segment.features import _NAMES_ONLY, dateline_reach, page_features
@@ -255,6 +257,11 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
             article.dateline = None
             first = rules._take_dateline(article, [clean_inline(" ".join(paragraphs[0]))])
         paragraphs[0] = first
+        opening = OPENING_CREDIT.match(clean_inline(" ".join(first))) if article.dateline is None else None
+        if opening:  # the reporters credited where no dateline stands before them: no part of the text
+            names = rules._names(re.sub(ANY_ROLE, " ", opening["names"]))
+            article.reporters += [n for n in names if n not in article.reporters]
+            paragraphs[0] = [clean_inline(" ".join(first))[opening.end():]]
     article.paragraphs = [p for p in (clean_inline(" ".join(p)) for p in paragraphs) if p]
     rules._record_jumps(article, [lines[i] for i in unit.lines])
     return article

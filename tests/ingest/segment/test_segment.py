@@ -448,6 +448,15 @@ def test_reporters_credited_after_the_last_sentence_leave_the_text(credit):
     assert article.title == "全市秋粮喜获丰收"
 
 
+@pytest.mark.parametrize("credit", [["（晋中晚报记者高蕾实习生孟丽）连日"], ["（全媒体记者 高", "蕾 实习生 孟丽）连日"]])
+def test_reporters_credited_where_a_body_opens_without_a_dateline_leave_the_text(credit):
+    body = credit + ["来，全市秋粮收获进度", "过九成，农民抢抓晴好天", "气晾晒归仓。"]
+    text = "\n".join(["全市秋粮喜获丰收", ""] + body)
+    (article,) = _built_from(text, ["title", "lead"] + ["body"] * (len(body) - 1))
+    assert article.reporters == ["高蕾", "孟丽"]
+    assert article.paragraphs[0].startswith("连日来，全市秋粮")
+
+
 def test_a_bracket_at_the_end_of_a_body_that_credits_no_one_stays():
     body = _wrap("全市新建高标准农田十二万亩，其中改造提升四万亩（不含在建项目）", 15)
     text = "\n".join(body + ["", "全市新建高标准农田十二万亩"])
