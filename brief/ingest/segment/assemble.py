@@ -516,12 +516,13 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
     kicker: list[str] = []
     subtitle: list[str] = []
     for raw, t in head:
-        if COMMENTATOR.match(raw.replace(" ", "")):
+        plain = _unbulleted(raw.strip())  # a signature may carry the page's mark: ``■ 本报评论员``
+        if COMMENTATOR.match(plain.replace(" ", "")):
             continue  # a commentary's signature: no part of its headline
-        if BYLINE_LINE.match(raw):
+        if BYLINE_LINE.match(plain):
             t = BYLINE  # a reporter's line is never part of a title, whatever its tag
         if t == BYLINE:
-            if BYLINE_LINE.match(raw) or (_NAMES_ONLY.match(raw) and not rules._ROLE_WORD.search(raw)):
+            if BYLINE_LINE.match(plain) or (_NAMES_ONLY.match(raw) and not rules._ROLE_WORD.search(raw)):
                 # (not a column label such as ``记者观察``)
                 article.reporters += [n for n in rules._names(raw) if n not in article.reporters]
         elif t == SUBTITLE:
@@ -546,6 +547,8 @@ _NOT_A_TITLE = re.compile(
     rf"|^(?:[\u4e00-\u9fff]{{0,6}}?(?:报|社|台|网))?{RANK}?(?:记者|通讯员)$"  # its role alone: 本报记者, 日报记者
     r"|^[\u4e00-\u9fff·]{1,12}?(?:表示|指出|认为|介绍|说)，"  # reported speech: 习近平指出，……
     r"|[，、；：]$|。|^[，。、；：）》”’]"  # a clause of running text: ends or starts mid-sentence
+    rf"|^{_NEWS_ORG}$|^(?:本报|本刊){RANK}?(?:记者|通讯员)[\u4e00-\u9fff·]{{2,9}}$"  # an outlet alone; names glued
+    r"|^[【\[]?编者按"  # an editor's note
 )
 
 

@@ -384,7 +384,7 @@ def test_a_headline_pairs_with_the_body_that_shares_its_words():
     ["本报吕梁10月23", "本报吕梁 10 月 23", "日讯（记者 赵磊）", "讯（记者 秦若 杨怡）", "新华社北京10月17日电",
      "本报记者 王龙飞 王佳丽", "新华社记者 石媛娜 龚彬文", "（记者 赵磊）", "专线。", "全市新建高标准农田，",
      "，增速比上月加快", "本报记者", "晋中日报记者", "本报记者周凯实习生钱悦", "市长表示，今冬供暖将提前五",
-     "张卫东指出，全市农田"],
+     "张卫东指出，全市农田", "本报", "新华社", "本报记者樊芸梅严海蔚", "【编者按】近年来", "编者按：全市"],
 )
 def test_what_is_never_a_title(text):
     from brief.ingest.segment.assemble import no_title
@@ -509,9 +509,10 @@ def test_a_dated_story_that_gives_a_phone_number_stays_a_story():
     assert article.title == "全市秋粮喜获丰收" and "咨询电话" in article.body
 
 
-def test_a_commentary_signature_is_no_part_of_its_title():
+@pytest.mark.parametrize("signature", ["本报评论员", "■ 本报评论员", "□本报评论部"])
+def test_a_commentary_signature_is_no_part_of_its_title(signature):
     body = _wrap(_FIRST_BODY[0], 15)
-    text = "\n".join(body + ["", "本报评论员", "全市秋粮喜获丰收"])
+    text = "\n".join(body + ["", signature, "全市秋粮喜获丰收"])
     (article,) = _built_from(text, ["lead"] + ["body"] * (len(body) - 1) + ["title", "title+"])
     assert article.title == "全市秋粮喜获丰收"
 
