@@ -26,9 +26,11 @@ PAGE_FURNITURE = re.compile(
     r"|二维码|扫码(?:阅读|看|观看|了解|收听|下载|关注)|扫一扫|长按识别|下载客户端"
     # The folio: the paper's date with its weekday (``2024年8月10日 星期六``), printed on every page.
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"
+    # The imprint: the paper's address, postcode, licence, price, printer.
+    r"|^本报(?:社)?地址\s*[:：]|邮(?:政)?编(?:码)?\s*[:：]?\s*\d{6}|广告(?:经营)?许可证|^(?:零售)?定价\s*[:：]|^印刷\s*[:：]"
 )
 """A page's own lines that belong to no story: who edited and laid out the page, a QR code's hint,
-the folio."""
+the folio, the imprint."""
 
 _OPEN_TAIL = re.compile(r"[（(][^（()）\n]{0,10}$")
 

@@ -40,7 +40,8 @@ def test_an_open_bracket_that_starts_no_jump_stays_where_it_is():
 
 @pytest.mark.parametrize("line", ["本版责编：田斌 美编：邹慧", "责任编辑 王芳", "本版编辑 刘晓燕 美编 陈东",
                                   "编辑 赵敏 组版 孙亮", "本版主编：周红", "扫描二维码阅读全文", "扫码看视频",
-                                  "扫码下载客户端", "晋北日报 2024年8月10日 星期六"])
+                                  "扫码下载客户端", "晋北日报 2024年8月10日 星期六", "本报地址：太原市迎泽大街88号",
+                                  "邮编：030001", "广告经营许可证：晋工商广字001号", "零售定价：1.50元"])
 def test_lines_of_the_page_itself(line):
     from brief.zh.layout import PAGE_FURNITURE
 
@@ -48,7 +49,8 @@ def test_lines_of_the_page_itself(line):
 
 
 @pytest.mark.parametrize("line", ["基因编辑技术助力育种", "全省编辑记者培训班开班", "码头装卸效率提升",
-                                  "编辑 出版 发行一体推进", "主编教材进课堂", "8月10日（星期六）起全市供暖"])
+                                  "编辑 出版 发行一体推进", "主编教材进课堂", "8月10日（星期六）起全市供暖",
+                                  "药品定价机制改革稳步推进", "邮政快递业务量同比增长"])
 def test_headlines_that_merely_share_a_word_with_page_furniture(line):
     from brief.zh.layout import PAGE_FURNITURE
 
