@@ -257,11 +257,12 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
             article.dateline = None
             first = rules._take_dateline(article, [clean_inline(" ".join(paragraphs[0]))])
         paragraphs[0] = first
-        opening = OPENING_CREDIT.match(clean_inline(" ".join(first))) if article.dateline is None else None
+        opened = clean_inline(" ".join(first))
+        opening = OPENING_CREDIT.match(opened) if article.dateline is None else None
         if opening:  # the reporters credited where no dateline stands before them: no part of the text
             names = rules._names(re.sub(ANY_ROLE, " ", opening["names"]))
             article.reporters += [n for n in names if n not in article.reporters]
-            paragraphs[0] = [clean_inline(" ".join(first))[opening.end():]]
+            paragraphs[0] = [opened[opening.end():]]
     article.paragraphs = [p for p in (clean_inline(" ".join(p)) for p in paragraphs) if p]
     rules._record_jumps(article, [lines[i] for i in unit.lines])
     return article
@@ -544,10 +545,11 @@ _NOT_A_TITLE = re.compile(
     rf"^{_NEWS_ORG}[\u4e00-\u9fff]{{0,8}}?\s*(?:\d|讯|电)"  # a dateline's start: 本报吕梁 10 月 23
     r"|^[\d\s]*[月日]?\s*[讯电]\s*(?:[（(]|$)"  # its tail: 日讯（记者
     rf"|^[（(]?\s*(?:本报|本刊|新华社)?{RANK}?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{{2,4}}(?:\s|[）)]|$)"  # a byline
-    rf"|^(?:[\u4e00-\u9fff]{{0,6}}?(?:报|社|台|网))?{RANK}?(?:记者|通讯员)$"  # its role alone: 本报记者, 日报记者
+    # a reporter's role alone or with the names glued on: 本报记者, 晋中日报记者, 本报记者樊芸梅严海蔚
+    rf"|^(?:[\u4e00-\u9fff]{{0,6}}?(?:报|社|台|网))?{RANK}?(?:记者|通讯员)(?:[\u4e00-\u9fff·]{{2,9}})?$"
+    rf"|^{_NEWS_ORG}$"  # an outlet's name alone: 本报
     r"|^[\u4e00-\u9fff·]{1,12}?(?:表示|指出|认为|介绍|说)，"  # reported speech: 习近平指出，……
     r"|[，、；：]$|。|^[，。、；：）》”’]"  # a clause of running text: ends or starts mid-sentence
-    rf"|^{_NEWS_ORG}$|^(?:本报|本刊){RANK}?(?:记者|通讯员)[\u4e00-\u9fff·]{{2,9}}$"  # an outlet alone; names glued
     r"|^[【\[]?编者按"  # an editor's note
 )
 
