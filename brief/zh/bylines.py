@@ -31,6 +31,9 @@ PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|[\s（(。！”])(?P<names>{NAM
 """The credit that ends a photo caption (``…… 本报记者 李明 摄``, ``……抢收玉米。田佳摄``, ``田佳 摄影报道``);
 ``names`` are the photographers."""
 
+PICTURE_BY = re.compile(rf"图\s*[/／]\s*(?:{ROLE}\s*)?(?P<names>{NAMES})\s*$")
+"""The same credit as the evening papers print it (``……放风筝。图/记者 龙梅``)."""
+
 COMMENTATOR = re.compile(
     r"^(?:本报|本刊|新华社|人民日报|[\u4e00-\u9fff]{2,6}日报)"
     r"(?:(?:特约)?评论员|评论部|(?:联合)?(?:调研|采访|报道)组|记者组|课题组)$"

@@ -21,7 +21,7 @@ from brief.zh import clean_heading, clean_inline, ends_sentence, unbalanced
 from brief.zh.layout import PAGE_FURNITURE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
-    ANY_ROLE, BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, OPENING_CREDIT, PHOTO_CREDIT, RANK,
+    ANY_ROLE, BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, OPENING_CREDIT, PHOTO_CREDIT, PICTURE_BY, RANK,
 )
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
@@ -354,9 +354,9 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
         if i < end < len(tags) and tags[end] != CAPTION_TAG and len(lines[end].raw) <= 12 and _CREDIT_END.search(lines[end].raw):
             tags[end] = CAPTION_TAG  # the credit's last piece, broken off by the column's end (``孔辉`` / ``国 摄``)
             end += 1
-        if end > i and not any(_CREDIT_END.search(lines[k].raw) for k in range(i, end)):
-            # A photo caption ends with its credit (``…… 记者 王佳丽 摄``, ``新华社发``, ``供图``):
-            # lines that credit no one are running text.
+        if end > i and not any(_CREDIT_END.search(lines[k].raw) or PICTURE_BY.search(lines[k].raw) for k in range(i, end)):
+            # A photo caption ends with its credit (``…… 记者 王佳丽 摄``, ``新华社发``, ``供图``,
+            # ``图/记者 龙梅``): lines that credit no one are running text.
             tags[i:end] = ["body"] * (end - i)
         i = max(end, i + 1)
     for i in range(1, len(tags)):
@@ -486,7 +486,7 @@ def _last_kept(tags: list[str], i: int) -> int:
 def _credited(raw: str) -> bool:
     """A caption's last lines (``raw``, up to three joined: the column may break a credit
     anywhere) end with its credit: the next caption line starts another caption."""
-    return bool(PHOTO_CREDIT.search(raw)) or bool(_CAPTION_CREDIT.search(raw))
+    return any(pattern.search(raw) for pattern in (PHOTO_CREDIT, PICTURE_BY, _CAPTION_CREDIT))
 
 
 def _head_groups(unit: _Unit, tags: list[str]) -> list[_Unit]:
@@ -572,7 +572,7 @@ def _unbulleted(title: str) -> str:
 
 def _caption(raws: list[str]) -> Article:
     text = "".join(raws)  # lines broken by the column, also inside a name (``孙小`` / ``林 摄``)
-    credit = PHOTO_CREDIT.search(text)
+    credit = PHOTO_CREDIT.search(text) or PICTURE_BY.search(text)
     reporters = rules._names(credit.group("names")) if credit else []
     body = clean_inline(text[: credit.start()] if credit else text)
     body = re.sub(r"[（(]\s*$", "", body).strip()

@@ -480,13 +480,14 @@ def test_a_photographer_s_credit_closes_its_caption_however_it_is_printed():
     # Glued to the sentence, broken before 摄, or signed 摄影报道: each closes one caption.
     body = _wrap(_FIRST_BODY[0], 15)
     captions = ["农机手在田间抢收玉米。孙小", "林摄", "收获后的玉米晾晒在村口。王", "晓东", "摄",
-                "村民在合作社分拣谷物。 周凯 摄影报道", "合作社的新仓库投入使用。"]
-    text = "\n".join(body + ["", "全市秋粮喜获丰收", ""] + captions + ["新华社发"])
-    tags = ["lead"] + ["body"] * (len(body) - 1) + ["title"] + ["caption"] * (len(captions) + 1)
+                "村民在合作社分拣谷物。 周凯 摄影报道", "合作社的新仓库投入使用。", "新华社发",
+                "孩子们在村口放风筝。图/记者 龙梅"]
+    text = "\n".join(body + ["", "全市秋粮喜获丰收", ""] + captions)
+    tags = ["lead"] + ["body"] * (len(body) - 1) + ["title"] + ["caption"] * len(captions)
     article, *pictures = _built_from(text, tags)
-    assert [p.kind for p in pictures] == ["caption"] * 4
-    assert [p.body[:4] for p in pictures] == ["农机手在", "收获后的", "村民在合", "合作社的"]
-    assert [p.reporters for p in pictures] == [["孙小林"], ["王晓东"], ["周凯"], []]
+    assert [p.kind for p in pictures] == ["caption"] * 5
+    assert [p.body[:4] for p in pictures] == ["农机手在", "收获后的", "村民在合", "合作社的", "孩子们在"]
+    assert [p.reporters for p in pictures] == [["孙小林"], ["王晓东"], ["周凯"], [], ["龙梅"]]
 
 
 @pytest.mark.parametrize(
