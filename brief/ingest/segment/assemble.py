@@ -485,8 +485,9 @@ def _last_kept(tags: list[str], i: int) -> int:
 
 def _credited(raw: str) -> bool:
     """A caption's last lines (``raw``, up to three joined: the column may break a credit
-    anywhere) end with its credit: the next caption line starts another caption."""
-    return any(pattern.search(raw) for pattern in (PHOTO_CREDIT, PICTURE_BY, _CAPTION_CREDIT))
+    anywhere, and justify it letter by letter) end with its credit: the next caption line starts
+    another caption."""
+    return any(pattern.search(form) for form in (raw, clean_inline(raw)) for pattern in (PHOTO_CREDIT, PICTURE_BY, _CAPTION_CREDIT))
 
 
 def _head_groups(unit: _Unit, tags: list[str]) -> list[_Unit]:
@@ -573,6 +574,9 @@ def _unbulleted(title: str) -> str:
 def _caption(raws: list[str]) -> Article:
     text = "".join(raws)  # lines broken by the column, also inside a name (``孙小`` / ``林 摄``)
     credit = PHOTO_CREDIT.search(text) or PICTURE_BY.search(text)
+    if not credit:  # a letter-spaced credit (``记者 宋 娜 摄``): read closed up
+        text = clean_inline(text)
+        credit = PHOTO_CREDIT.search(text) or PICTURE_BY.search(text)
     reporters = rules._names(credit.group("names")) if credit else []
     body = clean_inline(text[: credit.start()] if credit else text)
     body = re.sub(r"[（(]\s*$", "", body).strip()

@@ -481,13 +481,13 @@ def test_a_photographer_s_credit_closes_its_caption_however_it_is_printed():
     body = _wrap(_FIRST_BODY[0], 15)
     captions = ["农机手在田间抢收玉米。孙小", "林摄", "收获后的玉米晾晒在村口。王", "晓东", "摄",
                 "村民在合作社分拣谷物。 周凯 摄影报道", "合作社的新仓库投入使用。", "新华社发",
-                "孩子们在村口放风筝。图/记者 龙梅"]
+                "孩子们在村口放风筝。图/记者 龙梅", "游客在古镇拍照留念。 记者 宋 娜 摄", "夜市灯火通明。"]
     text = "\n".join(body + ["", "全市秋粮喜获丰收", ""] + captions)
     tags = ["lead"] + ["body"] * (len(body) - 1) + ["title"] + ["caption"] * len(captions)
     article, *pictures = _built_from(text, tags)
-    assert [p.kind for p in pictures] == ["caption"] * 5
-    assert [p.body[:4] for p in pictures] == ["农机手在", "收获后的", "村民在合", "合作社的", "孩子们在"]
-    assert [p.reporters for p in pictures] == [["孙小林"], ["王晓东"], ["周凯"], [], ["龙梅"]]
+    assert [p.kind for p in pictures] == ["caption"] * 7
+    assert [p.body[:4] for p in pictures] == ["农机手在", "收获后的", "村民在合", "合作社的", "孩子们在", "游客在古", "夜市灯火"]
+    assert [p.reporters for p in pictures] == [["孙小林"], ["王晓东"], ["周凯"], [], ["龙梅"], ["宋娜"], []]
 
 
 @pytest.mark.parametrize(
