@@ -16,22 +16,25 @@ import re
 
 NAME = r"[\u4e00-\u9fff·]{2,4}"
 NAMES = rf"{NAME}(?:[\s、，,]+{NAME})*"
+# Where a role stands before them, names may come letter-spaced as a justified line prints them
+# (``本报记者 崔琪蔚 余 昊``).
+SIGNED_NAMES = r"[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,3}(?:[\s、，,]+[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,3})*"
 # 融媒体/全媒体记者 (a provincial paper's reporter for print and web), 见习 and 首席 as printed;
 # an intern signs as 实习生.
 RANK = r"(?:特约|实习|见习|融媒体|全媒体|首席)"
 ROLE = rf"(?:(?:本报|本刊|新华社|人民日报)?{RANK}?(?:记者|通讯员|摄影)|实习生)"
 
 BYLINE_LINE = re.compile(
-    rf"^(?:{ROLE}[\s:：]+|(?:本报|本刊){RANK}?(?:记者|通讯员)){NAMES}(?:\s*{ROLE}[\s:：]*{NAMES})*$"
+    rf"^(?:{ROLE}[\s:：]+|(?:本报|本刊){RANK}?(?:记者|通讯员)){SIGNED_NAMES}(?:\s*{ROLE}[\s:：]*{SIGNED_NAMES})*$"
 )
 """A byline line: role and names apart (``本报记者 王龙飞``), or glued after 本报 (``本报记者王龙飞``,
 ``本报记者陈永明实习生曾杰艳``), so that a column label such as ``记者观察`` is not taken for one."""
 
-PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|[\s（(。！”])(?P<names>{NAMES})\s*摄(?:影报道)?\s*[）)]?$")
+PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|[\s（(。！”])(?P<names>{SIGNED_NAMES})\s*摄(?:影报道)?\s*[）)]?$")
 """The credit that ends a photo caption (``…… 本报记者 李明 摄``, ``……抢收玉米。田佳摄``, ``田佳 摄影报道``);
 ``names`` are the photographers."""
 
-PICTURE_BY = re.compile(rf"图\s*[/／]\s*(?:{ROLE}\s*)?(?P<names>{NAMES})\s*$")
+PICTURE_BY = re.compile(rf"图\s*[/／]\s*(?:{ROLE}\s*)?(?P<names>{SIGNED_NAMES})\s*$")
 """The same credit as the evening papers print it (``……放风筝。图/记者 龙梅``)."""
 
 COMMENTATOR = re.compile(
@@ -45,22 +48,24 @@ PAGE_OUTLETS = r"本报|新华社|中新社|人民日报|中新网|央视网"
 """The outlets whose name opens a page's dateline."""
 
 DATELINE_LINE = re.compile(
-    rf"^(?:{PAGE_OUTLETS})\s*(?P<place>[\u4e00-\u9fff]{{0,8}}?)\s*"
-    r"(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)(?!员)(?=[\s（(\u4e00-\u9fff\d“]|$)"  # 本报通讯员 is a byline
+    rf"^(?:(?:{PAGE_OUTLETS})\s*(?P<place>[\u4e00-\u9fff]{{0,8}}?)\s*"
+    r"(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)(?!员)"  # 本报通讯员 is a byline
+    r"|[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|商报|都市报)讯|据新华社电)(?=[\s（(\u4e00-\u9fff\d“]|$)"
 )
 """A dateline opening an article on a page (``本报太原 10 月 17 日讯``), with its ``place`` and ``date``.
-The outlet is required and the date is not: on a page, ``讯`` after a known outlet is the mark."""
+The outlet is required and the date is not: on a page, ``讯`` after a known outlet is the mark; an
+evening or city paper's own name (``西坝晨报讯``) and ``据新华社电`` open a story too."""
 
 DATELINE_REPORTERS = re.compile(
-    rf"^\s*[（(]\s*(?P<names>(?:{ROLE}\s*)?{NAMES}(?:\s+{ROLE}\s*{NAMES})*)\s*[）)]"
-    rf"|^\s*(?P<reported>{ROLE}\s*{NAMES}(?:[\s、，,]*{ROLE}\s*{NAMES})*)\s*报道\s*"
+    rf"^\s*[（(]\s*(?P<names>(?:{ROLE}\s*{SIGNED_NAMES}|{NAMES})(?:\s*{ROLE}\s*{SIGNED_NAMES})*)\s*[）)]"
+    rf"|^\s*(?P<reported>{ROLE}\s*{SIGNED_NAMES}(?:[\s、，,]*{ROLE}\s*{SIGNED_NAMES})*)\s*报道\s*"
 )
 """The reporters right after a page dateline: in brackets (``（记者 郝薇 王龙飞）``) or as the
 evening papers print them (``本报讯 记者张三 通讯员李四报道``)."""
 
 # Any outlet's reporter at the end (``晚报记者``, ``都市报记者``), not only the page's own.
 ANY_ROLE = rf"(?:[\u4e00-\u9fff]{{1,5}}?(?:报|社|台|网))?{ROLE}"
-_CREDITED = rf"{ANY_ROLE}\s*{NAMES}(?:[\s、，,]*{ROLE}\s*{NAMES})*"
+_CREDITED = rf"{ANY_ROLE}\s*{SIGNED_NAMES}(?:[\s、，,]*{ROLE}\s*{SIGNED_NAMES})*"
 CLOSING_CREDIT = re.compile(
     rf"(?:^|(?<=[。！？”’」]))\s*[（(]\s*(?:(?P<names>{_CREDITED})"
     r"|据[^（()）]{1,12}|来源[:：][^（()）]{1,20})\s*[）)]\s*$"

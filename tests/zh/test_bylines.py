@@ -32,6 +32,10 @@ def test_a_page_dateline_needs_an_outlet_a_sentence_dateline_a_date():
     assert line and line["place"] == "太原" and line["date"] == "10 月 17 日"
     assert DATELINE_LINE.match("本报讯 近日，")
     assert not DATELINE_LINE.match("太原10月17日讯")
+    # A city paper's own name, or the agency quoted, opens a story too.
+    assert DATELINE_LINE.match("汾河晚报讯（记者 王某）")
+    assert DATELINE_LINE.match("据新华社电 当地时间")
+    assert not DATELINE_LINE.match("晚报讯")
     # At the front of a sentence: any outlet or none, but a date.
     assert SENTENCE_DATELINE.match("太原10月17日讯 全省")
     assert SENTENCE_DATELINE.match("晋中日报社榆次10月17日电（记者 王某）")
@@ -94,3 +98,16 @@ def test_headlines_that_merely_name_an_author_group(line):
     from brief.zh.bylines import COMMENTATOR
 
     assert not COMMENTATOR.match(line)
+
+
+@pytest.mark.parametrize(
+    "byline, names",
+    [("本报记者 崔琪 余 昊 通讯员 孟骁海", ["崔琪", "余昊", "孟骁海"]), ("全媒体记者 顾 霞 通讯员 牛 蔚刚", ["顾霞", "牛蔚刚"]),
+     ("本报记者 王龙飞 王佳丽", ["王龙飞", "王佳丽"]), ("本报记者王龙飞实习生刘畅", ["王龙飞", "刘畅"])],
+)
+def test_a_letter_spaced_name_is_one_name(byline, names):
+    from brief.zh.bylines import BYLINE_LINE
+    from brief.ingest.segment.rules import _names
+
+    assert BYLINE_LINE.match(byline)
+    assert _names(byline) == names

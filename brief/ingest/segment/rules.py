@@ -534,7 +534,31 @@ def _take_dateline(article: Article, paragraph: list[str]) -> list[str]:
 
 
 def _names(text: str) -> list[str]:
-    return [name for name in re.split(r"[\s、，,]+", _ROLE_WORD.sub(" ", text)) if name]
+    """The names of a byline or credit, each role closing the names before it. A justified line
+    spaces a name's letters (``余 昊``, ``牛 蔚刚``), and no name has one character: letters in a
+    row are one name, and a letter left alone joins the piece after it, else the one before."""
+    names: list[str] = []
+    for part in _ROLE_WORD.split(text):
+        runs: list[tuple[str, bool]] = []  # (piece, made of single letters)
+        for piece in (p for p in re.split(r"[\s、，,]+", part) if p):
+            if len(piece) == 1 and runs and runs[-1][1]:
+                runs[-1] = (runs[-1][0] + piece, True)
+            else:
+                runs.append((piece, len(piece) == 1))
+        joined: list[str] = []
+        k = 0
+        while k < len(runs):
+            piece = runs[k][0]
+            if len(piece) == 1 and k + 1 < len(runs):
+                piece, k = piece + runs[k + 1][0], k + 1
+            elif len(piece) == 1 and joined:
+                joined[-1] += piece
+                k += 1
+                continue
+            joined.append(piece)
+            k += 1
+        names += joined
+    return names
 
 
 def _fill_headline(article: Article, head: list[_Line]) -> None:

@@ -457,6 +457,14 @@ def test_reporters_credited_where_a_body_opens_without_a_dateline_leave_the_text
     assert article.paragraphs[0].startswith("连日来，全市秋粮")
 
 
+def test_a_city_paper_s_own_dateline_and_letter_spaced_reporters_leave_the_text():
+    body = ["汾河晚报讯（首席记者 武 岚", "欣 实习生 赵 磊）连日来，全市", "秋粮收获进度过九成。"]
+    (article,) = _built_from("\n".join(["全市秋粮喜获丰收", ""] + body), ["title", "lead", "body", "body"])
+    assert article.dateline is not None
+    assert article.reporters == ["武岚欣", "赵磊"]
+    assert article.paragraphs == ["连日来，全市秋粮收获进度过九成。"]
+
+
 def test_a_bracket_at_the_end_of_a_body_that_credits_no_one_stays():
     body = _wrap("全市新建高标准农田十二万亩，其中改造提升四万亩（不含在建项目）", 15)
     text = "\n".join(body + ["", "全市新建高标准农田十二万亩"])
