@@ -521,10 +521,11 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
         plain = _unbulleted(raw.strip())  # a signature may carry the page's mark: ``■ 本报评论员``
         if COMMENTATOR.match(plain.replace(" ", "")):
             continue  # a commentary's signature: no part of its headline
-        if BYLINE_LINE.match(plain):
+        signed = bool(BYLINE_LINE.match(plain))
+        if signed:
             t = BYLINE  # a reporter's line is never part of a title, whatever its tag
         if t == BYLINE:
-            if BYLINE_LINE.match(plain) or (_NAMES_ONLY.match(raw) and not rules._ROLE_WORD.search(raw)):
+            if signed or (_NAMES_ONLY.match(raw) and not rules._ROLE_WORD.search(raw)):
                 # (not a column label such as ``记者观察``)
                 article.reporters += [n for n in rules._names(raw) if n not in article.reporters]
         elif t == SUBTITLE:
