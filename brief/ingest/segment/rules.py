@@ -98,7 +98,8 @@ def segment_page(text: str, *, source: str = "", page: str | None = None) -> lis
 
 def _read_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
-    blank = False
+    gaps: list[int] = []  # blank lines before each line
+    blank = 0
     pending_from: list[tuple[str, str]] = []
     for raw in rejoin_jumps([normalize_chars(line) for line in text.splitlines()]):
         raw = raw.strip()
@@ -111,14 +112,21 @@ def _read_lines(text: str) -> list[_Line]:
                     lines[-1].jumps += [j for j in jumps if j[0] in ("下转", "转")]
                 pending_from += [j for j in jumps if j[0] in ("上接", "接")]
             else:
-                blank = True
+                blank += 1
             continue
-        line = _Line(raw=raw, blank_before=blank or not lines, jumps=pending_from + jumps)
-        line.block = (lines[-1].block + line.blank_before) if lines else 0
-        pending_from, blank = [], False
+        line = _Line(raw=raw, blank_before=bool(blank) or not lines, jumps=pending_from + jumps)
+        gaps.append(blank)
+        pending_from, blank = [], 0
         line.vis = visual_width(raw) + 0.5 * len(_LATIN_GAP.findall(raw))
         line.role = _role(raw)
         lines.append(line)
+    if len(lines) >= 8 and sum(gap >= 1 for gap in gaps[1:]) >= 0.9 * (len(lines) - 1):
+        # A text layer that puts a blank line after every line says nothing by one: only a
+        # longer gap is a break (a column's end doubled with the rest).
+        for line, gap in zip(lines[1:], gaps[1:]):
+            line.blank_before = gap >= 2
+    for k, line in enumerate(lines):
+        line.block = (lines[k - 1].block + line.blank_before) if k else 0
     return lines
 
 

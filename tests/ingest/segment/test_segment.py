@@ -175,6 +175,17 @@ def test_phrase_spaced_title_as_wide_as_the_column_above_is_not_running_text():
     ]
 
 
+def test_a_blank_line_after_every_line_says_nothing_but_a_longer_gap_is_a_break():
+    from brief.ingest.segment.rules import _read_lines
+
+    body = _wrap(_FIRST_BODY[0] + _FIRST_BODY[1], 9)
+    assert len(body) >= 8
+    doubled = "\n\n".join(body[:3]) + "\n\n\n" + "\n\n".join(body[3:] + ["", "全市秋粮喜获丰收"])
+    lines = _read_lines(doubled)
+    assert [line.blank_before for line in lines] == [True, False, False, True] + [False] * (len(lines) - 5) + [True]
+    assert segment_page(doubled)[0].body == segment_page("\n".join(body[:3] + [""] + body[3:] + ["", "全市秋粮喜获丰收"]))[0].body
+
+
 def test_column_width_comes_from_lines_that_end_in_a_character():
     # Most lines of the second body end in a squeezed clause mark, half an em short of the edge;
     # its column is still 12 wide, so its indented first line is not a full one that the title
