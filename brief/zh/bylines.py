@@ -21,14 +21,17 @@ NAMES = rf"{NAME}(?:[\s、，,]+{NAME})*"
 SIGNED_NAMES = r"[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,3}(?:[\s、，,]+[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,3})*"
 # 融媒体/全媒体记者 (a provincial paper's reporter for print and web), 见习 and 首席 as printed;
 # an intern signs as 实习生.
-RANK = r"(?:特约|实习|见习|融媒体|全媒体|首席)"
+RANK = r"(?:特约|实习|见习|融媒体?|全媒体|首席)"
 ROLE = rf"(?:(?:本报|本刊|新华社|人民日报)?{RANK}?(?:记者|通讯员|摄影)|实习生)"
 
 BYLINE_LINE = re.compile(
-    rf"^(?:{ROLE}[\s:：]+|(?:本报|本刊){RANK}?(?:记者|通讯员)){SIGNED_NAMES}(?:\s*{ROLE}[\s:：]*{SIGNED_NAMES})*$"
+    r"^(?:文\s*[/／]\s*(?:图\s*)?|图\s*[/／]\s*文\s*)?"  # who wrote (and took the pictures): 文/图 记者 ……
+    rf"(?:{ROLE}[\s:：]+|(?:本报|本刊){RANK}?(?:记者|通讯员)|{RANK}(?:记者|通讯员)|(?<=[/／图])\s*(?:记者|通讯员)){SIGNED_NAMES}"
+    rf"(?:\s*{ROLE}[\s:：]*{SIGNED_NAMES})*$"
 )
-"""A byline line: role and names apart (``本报记者 王龙飞``), or glued after 本报 (``本报记者王龙飞``,
-``本报记者陈永明实习生曾杰艳``), so that a column label such as ``记者观察`` is not taken for one."""
+"""A byline line: role and names apart (``本报记者 王龙飞``, ``文/图 记者 莫丽``), or glued
+(``本报记者王龙飞``, ``本报记者陈永明实习生曾杰艳``), so that a column label such as ``记者观察`` is not
+taken for one."""
 
 PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|[\s（(。！”])(?P<names>{SIGNED_NAMES})\s*摄(?:影报道)?\s*[）)]?$")
 """The credit that ends a photo caption (``…… 本报记者 李明 摄``, ``……抢收玉米。田佳摄``, ``田佳 摄影报道``);

@@ -517,17 +517,26 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
     title: list[str] = []
     kicker: list[str] = []
     subtitle: list[str] = []
-    for raw, t in head:
-        plain = _unbulleted(raw.strip())  # a signature may carry the page's mark: ``■ 本报评论员``
-        if COMMENTATOR.match(plain.replace(" ", "")):
-            continue  # a commentary's signature: no part of its headline
-        signed = bool(BYLINE_LINE.match(plain))
-        if signed:
+    # A signature may carry the page's mark (``■ 本报评论员``), and a byline may be broken over
+    # two lines (``□本报记者朱悦`` / ``霞 邹飞颖``): read as one, it is one.
+    plains = [_unbulleted(raw.strip()) for raw, _ in head]
+    bylines = {k for k, plain in enumerate(plains) if BYLINE_LINE.match(plain)}
+    for k in range(len(plains) - 1):
+        # (broken inside a name or right after the role: not a byline above a column label)
+        cut = re.match(r"[\u4e00-\u9fff·](?:\s|$)", plains[k + 1]) or re.search(r"(?:记者|通讯员)$", plains[k])
+        if cut and k + 1 not in bylines and BYLINE_LINE.match(f"{plains[k]}{plains[k + 1]}"):
+            plains[k], plains[k + 1] = f"{plains[k]}{plains[k + 1]}", ""
+            bylines.add(k)
+    for k, (raw, t) in enumerate(head):
+        plain = plains[k]
+        if not plain or COMMENTATOR.match(plain.replace(" ", "")):
+            continue  # the rest of a broken byline; a commentary's signature: no part of its headline
+        if k in bylines:
             t = BYLINE  # a reporter's line is never part of a title, whatever its tag
         if t == BYLINE:
-            if signed or (_NAMES_ONLY.match(raw) and not rules._ROLE_WORD.search(raw)):
+            if k in bylines or (_NAMES_ONLY.match(raw) and not rules._ROLE_WORD.search(raw)):
                 # (not a column label such as ``记者观察``)
-                article.reporters += [n for n in rules._names(raw) if n not in article.reporters]
+                article.reporters += [n for n in rules._names(plain) if n not in article.reporters]
         elif t == SUBTITLE:
             subtitle.append(raw)
         elif t == KICKER:
@@ -538,7 +547,7 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
         article.kicker = clean_heading(rules._join_heading(kicker).rstrip("—").strip())
     if subtitle:
         article.subtitle = rules._join_heading(subtitle)
-    if title and not no_title(" ".join(title)):
+    if title and not no_title(_unbulleted(" ".join(title))):  # (a mark before a byline hides nothing)
         article.title = _unbulleted(rules._join_heading(title))
 
 

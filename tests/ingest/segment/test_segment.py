@@ -537,6 +537,13 @@ def test_a_commentary_signature_is_no_part_of_its_title(signature):
     assert article.title == "全市秋粮喜获丰收"
 
 
+def test_a_byline_behind_the_page_s_mark_broken_over_two_lines_is_no_title():
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(["□本报记者朱悦", "霞 邹飞颖", ""] + body)
+    (article,) = _built_from(text, ["title", "title+", "lead"] + ["body"] * (len(body) - 1))
+    assert article.title == ""
+
+
 def test_the_page_editors_line_is_never_part_of_a_title():
     body = _wrap(_FIRST_BODY[0], 15)
     text = "\n".join(body + ["", "全市秋粮喜获丰收", "本版责编：田斌 美编：邹慧"])
