@@ -188,7 +188,7 @@ def _skip_reason(subset: str) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("subset", ["examples", "pages.a", "pages.b", "pages.c", "pages.d", "pages.e", "pages.f", "pages.g", "xwlb", "clts", "ranking"])
+@pytest.mark.parametrize("subset", ["examples", *(f"pages.{name}" for name in "abcdefghi"), "xwlb", "clts", "ranking"])
 def test_subset_is_the_one_the_floors_were_set_on(subset):
     reason = _skip_reason(subset)
     if reason:
@@ -223,7 +223,12 @@ def margin(metric: str) -> float:
 
 def raise_floors() -> None:
     """Set each floor to the measured value less its margin, never lower than it was (a ceiling:
-    the measured count plus one, never higher than it was)."""
+    the measured count plus one, never higher than it was); a generator new to the gate gets its
+    floors and ceilings set so."""
+    for metric in segmentation_figures():
+        if metric not in GATE["floors"]:
+            GATE["floors"][metric] = {"ceiling": 10**6} if metric.endswith("furniture_titles") else {"floor": 0.0}
+    GATE["floors"] = dict(sorted(GATE["floors"].items()))
     for metric, entry in GATE["floors"].items():
         if not _present(metric):
             continue
