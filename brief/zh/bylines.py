@@ -16,9 +16,11 @@ import re
 
 NAME = r"[\u4e00-\u9fff·]{2,4}"
 NAMES = rf"{NAME}(?:[\s、，,]+{NAME})*"
-# Where a role stands before them, names may come letter-spaced as a justified line prints them
-# (``本报记者 崔琪蔚 余 昊``).
-SIGNED_NAMES = r"[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,3}(?:[\s、，,]+[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,3})*"
+# Where a role stands before them, a two-letter name may come letter-spaced as a justified line
+# prints it (``本报记者 崔琪蔚 余 昊``). Only that form: a space that could as well part two names
+# as two letters makes a failing match try every split (seconds on a long spaced caption).
+_SIGNED_NAME = r"(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff·] [\u4e00-\u9fff·](?![\u4e00-\u9fff·]))"
+SIGNED_NAMES = rf"{_SIGNED_NAME}(?:[\s、，,]+{_SIGNED_NAME})*"
 # 融媒体/全媒体记者 (a provincial paper's reporter for print and web), 见习 and 首席 as printed;
 # an intern signs as 实习生.
 RANK = r"(?:特约|实习|见习|融媒体?|全媒体|首席)"
