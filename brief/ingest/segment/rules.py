@@ -547,25 +547,21 @@ def _names(text: str) -> list[str]:
     row are one name, and a letter left alone joins the piece after it, else the one before."""
     names: list[str] = []
     for part in _ROLE_WORD.split(text):
-        runs: list[tuple[str, bool]] = []  # (piece, made of single letters)
+        letters = ""  # single letters in a row
         for piece in (p for p in re.split(r"[\s、，,]+", part) if p):
-            if len(piece) == 1 and runs and runs[-1][1]:
-                runs[-1] = (runs[-1][0] + piece, True)
-            else:
-                runs.append((piece, len(piece) == 1))
-        joined: list[str] = []
-        k = 0
-        while k < len(runs):
-            piece = runs[k][0]
-            if len(piece) == 1 and k + 1 < len(runs):
-                piece, k = piece + runs[k + 1][0], k + 1
-            elif len(piece) == 1 and joined:
-                joined[-1] += piece
-                k += 1
+            if len(piece) == 1:
+                letters += piece
                 continue
-            joined.append(piece)
-            k += 1
-        names += joined
+            if len(letters) == 1:
+                piece = letters + piece
+            elif letters:
+                names.append(letters)
+            letters = ""
+            names.append(piece)
+        if len(letters) == 1 and names:
+            names[-1] += letters
+        elif letters:
+            names.append(letters)
     return names
 
 
