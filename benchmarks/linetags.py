@@ -144,14 +144,14 @@ def _tag(x: str, head: str, items: list[_Item], last: int, previous: str, upcomi
     for k in range(len(items)):
         item = items[k]
         if item.kind == "caption":
-            if item.body.starts(x) or (item.body.at == 0 and item.body.text and x.startswith(item.body.text)):
+            if item.body.starts(x, upcoming) or (item.body.at == 0 and item.body.text and x.startswith(item.body.text)):
                 options.append((_reach(item.body.text, x, upcoming), 0, k, CAPTION, item.body, x))
             continue
         for rank, (name, fld) in enumerate(((TITLE, item.title), (KICKER, item.kicker), (SUBTITLE, item.subtitle))):
             for y in (x, head):
                 if y and fld.starts(y, upcoming):
                     options.append((_reach(fld.text, y, upcoming), -rank, k, name, fld, y))
-        if item.body.starts(x):
+        if item.body.starts(x, upcoming):
             options.append((_reach(item.body.text, x, upcoming), -3, k, LEAD, item.body, x))
     if options:
         reach, _, k, name, fld, y = max(options, key=lambda o: (o[0], o[1], -o[2]))
@@ -161,16 +161,19 @@ def _tag(x: str, head: str, items: list[_Item], last: int, previous: str, upcomi
         return name, k
     for k in range(len(items)):
         item = items[k]
-        if item.kind != "caption" and item.body.at == 0 and item.body.text:
-            for m in range(min(len(x), len(item.body.text)), 0, -1):
+        # A dateline opens the body, or its story after an editor's note (``编者按：……`` / ``本报讯……``).
+        at = item.body.at
+        if item.kind != "caption" and item.body.text and (at == 0 or _after_note(item.body)):
+            rest = item.body.text[at:]
+            for m in range(min(len(x), len(rest)), 0, -1):
                 if (
                     # (a byline's line only where the body starts past its closing bracket)
                     (not _BYLINE_ISH.match(x) or (m >= 2 and x[:-m].endswith(("）", ")"))))
-                    and x.endswith(item.body.text[:m])
+                    and x.endswith(rest[:m])
                     and _DATELINE_ISH.search(x[:-m])
-                    and _reach(item.body.text, item.body.text[:m], upcoming) > m
+                    and _reach(rest, rest[:m], upcoming) > m
                 ):
-                    item.body.at = m
+                    item.body.at = at + m
                     return LEAD, k
     if previous == CAPTION and "摄" in x:
         return CAPTION, last
@@ -182,6 +185,14 @@ def _tag(x: str, head: str, items: list[_Item], last: int, previous: str, upcomi
         ):
             return BYLINE, k
     return _PENDING, last
+
+
+_NOTE = re.compile(r"^[【\[]?(?:编者按|编者的话|编前)")
+
+
+def _after_note(body: _Field) -> bool:
+    """The body read so far is an editor's note, ended: its story's dateline may come next."""
+    return 0 < body.at < len(body.text) and bool(_NOTE.match(body.text)) and bool(_SENTENCE_END.search(body.text[: body.at]))
 
 
 def _advance_body(item: _Item, x: str, lead: bool = False) -> str:

@@ -27,3 +27,31 @@ def test_a_one_character_line_that_starts_nothing_is_furniture():
     _, tags, missed = line_tags(SimpleNamespace(text=text, truth=[_item("全市秋粮喜获丰收", body)]))
     assert missed == 0
     assert tags[-1] == "furniture"
+
+
+def test_a_body_that_opens_on_a_one_character_line_is_found():
+    body = "气象部门介绍，全市今年秋季降水偏少，各地抓紧抗旱播种。"
+    text = "\n".join(["全市秋季降水偏少", "", "气", "象部门介绍，全市今年秋季降", "水偏少，各地抓紧抗旱播种。"])
+    _, tags, missed = line_tags(SimpleNamespace(text=text, truth=[_item("全市秋季降水偏少", body)]))
+    assert missed == 0
+    assert tags == ["title", "lead", "body", "body"]
+
+
+def test_a_dateline_after_an_editor_s_note_opens_the_story_inside_the_same_body():
+    body = "编者按：今起本报推出系列报道，敬请关注。\n连日来，全市农机手抢收玉米，进度快于去年。"
+    text = "\n".join([
+        "全市秋粮收获过半", "", "编者按：今起本报推出系列", "报道，敬请关注。",
+        "本报讯（记者 王芳）连日来，", "全市农机手抢收玉米，进度", "快于去年。",
+    ])
+    _, tags, missed = line_tags(SimpleNamespace(text=text, truth=[_item("全市秋粮收获过半", body)]))
+    assert missed == 0
+    assert tags == ["title", "lead", "body", "lead", "body", "body"]
+
+
+def test_a_brief_s_run_in_title_is_tagged_on_a_line_of_its_own():
+    body = "记者从市农业农村局获悉，全市秋粮已收获六成。"
+    text = "\n".join(["■全市秋粮收获过半 记者从市农业", "农村局获悉，全市秋粮已收获六成。"])
+    lines, tags, missed = line_tags(SimpleNamespace(text=text, truth=[_item("全市秋粮收获过半", body)]))
+    assert missed == 0
+    assert [line.raw for line in lines] == ["■全市秋粮收获过半", "记者从市农业", "农村局获悉，全市秋粮已收获六成。"]
+    assert tags == ["title", "lead", "body"]

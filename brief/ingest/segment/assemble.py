@@ -70,6 +70,8 @@ def build(
     tags = _repaired(lines, _text_runs(lines, tags, judged), heads_first)
     tags = _sandwiched(lines, tags, judged)
     tags = _titles_over_bodies(lines, tags, judged)
+    # An editor's note opens a story's text, whatever sits above it (a caption, a headline).
+    tags = [LEAD if _EDITORS_NOTE.match(line.raw) and t != FURNITURE else t for line, t in zip(lines, tags, strict=True)]
     split = _units(lines, tags)
     head_of = _reading(split, lines)[1]
     articles = []
@@ -92,7 +94,8 @@ def build(
 # a job offered, a number to call, a shop's hours.
 _NOTICE = re.compile(
     r"声明作废|特此(?:声明|公告|通知|告知)|有意者|欢迎(?:来电|垂询|洽谈|选购|惠顾)|(?:联系|咨询|订购|招聘|报名)电话"
-    r"|电话[：:]\s*[\d-]{7,}|营业时间|诚聘|招聘启事|寻人启事|不慎遗失"
+    r"|电话[：:]\s*[\d-]{7,}|营业时间|诚聘|招聘启事|寻人启事|不慎遗失|遗失\S{0,12}证|知情者请\S{0,3}联系|必有重?酬谢"
+    r"|待遇面议|缴纳五险|五险一金"
 )
 
 
@@ -120,7 +123,7 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
             previous is None
             or kinds[-1] != kind
             or (kind == BODY and (t == LEAD or _dated(lines, i) or any(j[0] in ("上接", "接") for j in line.jumps))
-                and not _byline_only(lines, previous))
+                and not _byline_only(lines, previous) and not _note_only(lines, previous))
             or (kind == CAPTION_TAG and _credited("".join(lines[k].raw for k in previous.lines[-3:])))
         )
         if starts:
@@ -132,6 +135,15 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
     for unit in units:
         split.extend(_head_groups(unit, tags) if unit.kind == HEAD else [unit])
     return split
+
+
+# An editor's note opens a story ahead of its dateline: ``编者按：……敬请关注。`` / ``本报讯……``.
+_EDITORS_NOTE = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编前)")
+
+
+def _note_only(lines: list[rules._Line], unit: _Unit | None) -> bool:
+    """Whether a body so far is an editor's note: the dateline below it opens the same story."""
+    return unit is not None and bool(_EDITORS_NOTE.match(lines[unit.lines[0]].raw))
 
 
 def _byline_only(lines: list[rules._Line], unit: _Unit | None) -> bool:
@@ -251,18 +263,20 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
             article.reporters += [n for n in names if n not in article.reporters]
             paragraphs[-1] = [last[: credit.start()]]
             paragraphs = [p for p in paragraphs if "".join(p).strip()] or [[""]]
-        first = rules._take_dateline(article, paragraphs[0])
+        # The dateline opens the story's first paragraph, or the one after an editor's note.
+        at = int(len(paragraphs) > 1 and bool(_EDITORS_NOTE.match(paragraphs[0][0])))
+        first = rules._take_dateline(article, paragraphs[at])
         if article.dateline is None or first[0].lstrip().startswith(("（", "(")):
             # Broken inside a word (``本报吕`` / ``梁 10 月``, ``（记`` / ``者 赵磊）``): read it closed up.
             article.dateline = None
-            first = rules._take_dateline(article, [clean_inline(" ".join(paragraphs[0]))])
-        paragraphs[0] = first
+            first = rules._take_dateline(article, [clean_inline(" ".join(paragraphs[at]))])
+        paragraphs[at] = first
         opened = clean_inline(" ".join(first))
         opening = OPENING_CREDIT.match(opened) if article.dateline is None else None
         if opening:  # the reporters credited where no dateline stands before them: no part of the text
             names = rules._names(re.sub(ANY_ROLE, " ", opening["names"]))
             article.reporters += [n for n in names if n not in article.reporters]
-            paragraphs[0] = [opened[opening.end():]]
+            paragraphs[at] = [opened[opening.end():]]
     article.paragraphs = [p for p in (clean_inline(" ".join(p)) for p in paragraphs) if p]
     rules._record_jumps(article, [lines[i] for i in unit.lines])
     return article
@@ -278,7 +292,8 @@ def _text_runs(lines: list[rules._Line], tags: list[str], judged: list[str]) -> 
         end = i
         while end < len(tags) and tags[end] == FURNITURE and judged[end] in ("body", "subhead"):
             end += 1
-        if end - i >= 2 and any(re.search(r"[。！？]", lines[k].raw) for k in range(i, end)):
+        text = "".join(lines[k].raw for k in range(i, end))
+        if end - i >= 2 and re.search(r"[。！？]", text) and not _NOTICE.search(text):
             _as_text(lines, tags, i, end)
         i = max(end, i + 1)
     return tags

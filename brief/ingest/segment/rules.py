@@ -27,6 +27,7 @@ from typing import Callable
 
 from brief.zh.bylines import BYLINE_LINE, DATELINE_LINE, DATELINE_REPORTERS, PHOTO_CREDIT, ROLE
 from brief.zh.layout import JUMP, rejoin_jumps
+from brief.zh.words import breaks_word
 from brief.zh import (
     clean_heading,
     clean_inline,
@@ -49,6 +50,17 @@ _PHRASE_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》])\s+(?=[\u4e00-\u9fff“《]
 # PDF text layers put a space around runs of half-width digits and letters; in print that space is
 # real (about half an em), unlike the spaces of a letter-spaced, justified line.
 _LATIN_GAP = re.compile(r"(?<=[0-9A-Za-z%.])\s+|\s+(?=[0-9A-Za-z])")
+# A brief's title run in at the head of its text, printed bold on the text's first line:
+# ``【太原地铁2号线客流创新高】10月19日，……`` or ``■我省秋粮收获过半 记者从省……`` (a title of
+# two lines runs in on its second: ``■华南地区降雨持续`` / ``北方将迎大范围高温 气象……``).
+_MARKS = "■□●◆▲★▶"
+_RUN_IN_BRACKETS = re.compile(r"^(【[^【】\s]{5,40}】)\s*(\S.*)$")
+_RUN_IN_MARKED = re.compile(rf"^([{_MARKS}]\s*[^\s{_MARKS}。！？，；]{{4,30}})\s+(\S.*)$")
+_RUN_IN_CLOSING = re.compile(r"^([^【】\s]+】)\s*(\S.*)$")  # a bracketed title's last line
+_RUN_IN_SECOND = re.compile(r"^([^\s。！？，；]{2,30})\s+(\S.*)$")
+_DATELINE_OPENER = re.compile(r"本报|新华社|中新社")
+# How running text opens: a dateline or a source (``本报讯``, ``记者从``, ``据新华社电``).
+_TEXT_OPENS = re.compile(r"^(?:本报\S{0,8}?[讯电]|新华社|中新社|据|记者|今天|昨天|日前|近日|当地时间|\d+\s*月\s*\d+\s*日[，,]|[（(]\s*(?:记者|通讯员|本报))")
 
 BYLINE, CAPTION_LINE, DATELINE, KICKER, SUBTITLE, TEXT = (
     "byline", "caption", "dateline", "kicker", "subtitle", "text"
@@ -120,6 +132,7 @@ def _read_lines(text: str) -> list[_Line]:
         line.vis = visual_width(raw) + 0.5 * len(_LATIN_GAP.findall(raw))
         line.role = _role(raw)
         lines.append(line)
+    lines, gaps = _split_run_in(lines, gaps)
     if len(lines) >= 8 and sum(gap >= 1 for gap in gaps[1:]) >= 0.9 * (len(lines) - 1):
         # A text layer that puts a blank line after every line says nothing by one: only a
         # longer gap is a break (a column's end doubled with the rest).
@@ -128,6 +141,61 @@ def _read_lines(text: str) -> list[_Line]:
     for k, line in enumerate(lines):
         line.block = (lines[k - 1].block + line.blank_before) if k else 0
     return lines
+
+
+def _split_run_in(lines: list[_Line], gaps: list[int]) -> tuple[list[_Line], list[int]]:
+    """Lines that carry a brief's run-in title read as two: the title, then the text's first line
+    (as wide as the printed line: it fills the column)."""
+    out: list[_Line] = []
+    out_gaps: list[int] = []
+    title_open = False  # the lines above opened a marked title that has not run into its text yet
+    for k, line in enumerate(lines):
+        below = lines[k + 1].raw if k + 1 < len(lines) and not lines[k + 1].blank_before else ""
+        title_open = title_open and not line.blank_before
+        parts = _run_in(line.raw, below, title_open)
+        opens = line.raw[:1] in _MARKS or (line.raw.startswith("【") and "】" not in line.raw)
+        title_open = parts is None and (title_open or opens) and _may_head(line.raw)
+        out.append(line)
+        out_gaps.append(gaps[k])
+        if parts:
+            title, text = parts
+            rest = _Line(raw=text, blank_before=False, jumps=[j for j in line.jumps if j[0] in ("下转", "转")], vis=line.vis)
+            rest.role = _role(text)
+            line.raw, line.jumps = title, [j for j in line.jumps if j[0] not in ("下转", "转")]
+            line.vis = visual_width(title) + 0.5 * len(_LATIN_GAP.findall(title))
+            line.role = _role(title)
+            out.append(rest)
+            out_gaps.append(0)
+    return out, out_gaps
+
+
+def _may_head(raw: str) -> bool:
+    return len(raw) <= 30 and not _SENTENCE_PUNCT.search(raw) and not BYLINE_LINE.match(raw)
+
+
+def _run_in(raw: str, below: str, title_goes_on: bool) -> tuple[str, str] | None:
+    """(title, text) where a line opens with a brief's title (or goes on with one opened above) run
+    in with its text. The text must read as running text: a dateline glued to the title, or after
+    a space a clause mark, a dateline or source opening it, or a word it breaks with the line below."""
+    match = _RUN_IN_BRACKETS.match(raw) or (title_goes_on and _RUN_IN_CLOSING.match(raw))
+    if not match and (raw[:1] in _MARKS or title_goes_on):
+        for opener in _DATELINE_OPENER.finditer(raw, 3):
+            if DATELINE_LINE.match(raw[opener.start():] + below):
+                title, text = raw[: opener.start()].rstrip(), raw[opener.start():]
+                return (title, text) if _may_head(title) and not _ROLE_WORD.search(title) else None
+        match = _RUN_IN_MARKED.match(raw) or (title_goes_on and _RUN_IN_SECOND.match(raw))
+    if not match:
+        return None
+    title, text = match.group(1), match.group(2)
+    if BYLINE_LINE.match(raw) or _ROLE_WORD.search(title) or title.rstrip().endswith(("讯", "电")):
+        return None  # a byline or dateline behind the page's mark (``■本报记者 王龙``)
+    # A column's tag before a title (``【新思想引领新征程】坚持……，……``) is no title run in: after
+    # a bracket the text must open as text does, or end a sentence.
+    clause = _SENTENCE_INSIDE.search(text) or _SENTENCE_PUNCT.search(text[:6] if match.re is not _RUN_IN_MARKED else text)
+    # A word broken by the line's end joins running text only where the next line reads as text
+    # too (a title broken by its column breaks words as well).
+    runs_on = bool(below) and bool(_SENTENCE_PUNCT.search(below)) and breaks_word(text, below)
+    return (title, text) if clause or _TEXT_OPENS.match(text) or runs_on else None
 
 
 def _role(raw: str) -> str:

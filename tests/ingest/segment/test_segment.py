@@ -580,3 +580,76 @@ def test_a_reporter_line_tagged_as_a_title_line_goes_to_the_reporters():
     article = Article()
     _fill_headline(article, [("全市秋粮收获进度", TITLE), ("过九成", TITLE_ON), ("本报记者 王芳", TITLE_ON)])
     assert article.title == "全市秋粮收获进度过九成" and article.reporters == ["王芳"]
+
+
+@pytest.mark.parametrize(
+    "printed, expected",
+    [
+        # a marked title, then a space and the text's first words
+        (["■全市秋粮收获过半 记者从市农业", "农村局获悉，全市秋粮已收获六成。"], ["■全市秋粮收获过半", "记者从市农业"]),
+        (["●冬季供暖管网检修完成 10月20日，", "全市供暖管网检修全部完成。"], ["●冬季供暖管网检修完成", "10月20日，"]),
+        # a bracketed title glued to its text
+        (["【城区新增公交线路三条】本报讯 市交", "通局日前开通三条公交线路。"], ["【城区新增公交线路三条】", "本报讯 市交"]),
+        # a title of two lines that runs in on its second, glued to a dateline broken by the column
+        (["■全市冬小麦播种", "进度过八成本报晋", "城10月20日讯 记者从市农业农村局获悉。"], ["■全市冬小麦播种", "进度过八成", "本报晋"]),
+        # a bracketed title of two lines closed on its second
+        (["【全市冬小麦播", "种进度过八成】连日来，", "各地抢抓墒情播种。"], ["【全市冬小麦播", "种进度过八成】", "连日来，"]),
+        # a word broken by the line's end: the text runs on into the next line
+        (["■冬储菜集中上市 大白", "菜每斤八角，比去年便宜。"], ["■冬储菜集中上市", "大白"]),
+    ],
+)
+def test_a_brief_s_title_run_in_with_its_text_is_read_as_lines_of_its_own(printed, expected):
+    from brief.ingest.segment.rules import _read_lines
+
+    lines = _read_lines("\n".join(printed))
+    assert [line.raw for line in lines][: len(expected)] == expected
+    split = len(expected) - 1
+    # the text's first line keeps the printed line's width (it fills the column) and its block
+    assert lines[split].vis > lines[split - 1].vis and not lines[split].blank_before
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        ["■张灯结彩庆新春 喜庆祥和中国年", "", "本报讯 春节将至，全市各地张灯结彩。"],  # a title's two phrases
+        ["■本报记者 王龙 李娜", "全市秋粮收获过半，农民喜获丰收。"],  # a byline behind the page's mark
+        ["■本报讯 全市秋粮收获过半，", "农民喜获丰收。"],  # a dateline behind it
+        ["【编者按】 今起本报推出系列报道，", "敬请关注。"],  # a label shorter than a title
+    ],
+)
+def test_a_line_that_only_looks_run_in_stays_whole(printed):
+    from brief.ingest.segment.rules import _read_lines
+
+    assert [line.raw for line in _read_lines("\n".join(printed))] == [line for line in printed if line]
+
+
+def test_an_editor_s_note_and_the_dated_story_below_it_are_one_article():
+    note = _wrap("编者按：今起本报推出“秋收一线”系列报道，记录各地抢收抢种的故事，敬请关注。", 15)
+    story = _wrap("本报讯（记者 王芳）连日来，全市农机手抢抓晴好天气收获玉米，进度快于去年同期。", 15)
+    text = "\n".join(["全市秋粮收获进度过半", ""] + note + story)
+    tags = ["title", "lead"] + ["body"] * (len(note) - 1) + ["lead"] + ["body"] * (len(story) - 1)
+    (article,) = _built_from(text, tags)
+    assert article.title == "全市秋粮收获进度过半"
+    assert article.paragraphs[0].startswith("编者按：今起本报推出") and article.paragraphs[0].endswith("敬请关注。")
+    # the story's dateline, after the note, is taken out of the text into the fields
+    assert article.paragraphs[1].startswith("连日来，全市农机手") and article.reporters == ["王芳"]
+    assert article.dateline is not None
+
+
+def test_an_editor_s_note_is_never_a_caption():
+    caption = ["图/记者 孔辉", "农机手在田间抢收玉米。"]
+    note = _wrap("编者按：今起本报推出“秋收一线”系列报道，敬请关注。", 15)
+    story = _wrap("本报讯 连日来，全市农机手抢抓晴好天气收获玉米，进度快于去年同期。", 15)
+    text = "\n".join(caption + [""] + note + story + ["", "全市秋粮收获进度过半"])
+    tags = ["caption", "caption"] + ["caption"] + ["body"] * (len(note) - 1) + ["lead"] + ["body"] * (len(story) - 1) + ["title"]
+    built = _built_from(text, tags)
+    assert [(a.kind, a.title) for a in built] == [("caption", ""), ("article", "全市秋粮收获进度过半")]
+    assert built[1].paragraphs[0].startswith("编者按：")
+
+
+def test_a_lost_person_notice_or_a_job_offer_printed_as_text_is_no_story():
+    story = _wrap(_FIRST_BODY[0], 15)
+    notice = _wrap("张某，男，78岁，身高约170厘米，于10月2日在城南附近走失，有知情者请联系13900000000，必有酬谢。", 15)
+    text = "\n".join(story + ["", "全市秋粮喜获丰收", ""] + notice)
+    tags = ["lead"] + ["body"] * (len(story) - 1) + ["title"] + ["furniture"] * len(notice)
+    assert [(a.kind, a.title) for a in _built_from(text, tags)] == [("article", "全市秋粮喜获丰收")]
