@@ -27,6 +27,8 @@ _BYLINE_ISH = re.compile(rf"^(?:本报|新华社)?{RANK}?(?:记者|通讯员)")
 _PENDING = "?"
 # A credit after a body's last sentence, whole or broken off by the line's end: ``（记者 石`` / ``晓涛）``.
 _CREDIT_TAIL = re.compile(r"(?<=[。！？”’」])[（(][^（()）]{0,30}[）)]?$")
+# or signed without brackets, the name perhaps broken off: ``……喜悦。 □记者 上官宇`` / ``岚``.
+_SIGNED_TAIL = re.compile(r"(?<=[。！？”’」])[■□●◆▲★]?(?:本报|新华社)?(?:记者|通讯员)[^。，；（()）]{1,16}$")
 _CREDIT_LINE = re.compile(r"^[（(][^（()）]*(?:记者|通讯员|据|来源)[^（()）]*[）)]?$")
 
 
@@ -89,6 +91,7 @@ def line_tags(page) -> tuple[list[rules._Line], list[str], int]:
     tags: list[str] = []
     last = 0
     open_credit = False  # a credit after a body's last sentence goes on in this line
+    signed_open = False  # a body's line ended on its reporters signed, whose name may go on
     for n, line in enumerate(lines):
         x = bare(line.raw)
         head = _unbulleted(x).strip("—").removeprefix("【").removesuffix("】")  # a brief's 【title】
@@ -97,8 +100,11 @@ def line_tags(page) -> tuple[list[rules._Line], list[str], int]:
         if tag == _PENDING and tags and tags[-1] in (BODY, LEAD) and (open_credit or _CREDIT_LINE.match(x)):
             tag = BODY  # the reporters or source credited at the end: the body's line, as the segmenter reads it
             open_credit = open_credit and not re.search(r"[）)]", x)
+        elif tag == _PENDING and signed_open and len(x) <= 3 and not line.blank_before:
+            tag = BODY  # the rest of a signed name
         else:
             open_credit = tag in (BODY, LEAD) and bool(_CREDIT_TAIL.search(x)) and not re.search(r"[）)]$", x)
+        signed_open = tag in (BODY, LEAD) and bool(_SIGNED_TAIL.search(x))
         tags.append(tag)
     _datelines(lines, tags)
     missed = sum(
@@ -125,7 +131,7 @@ def _tag(x: str, head: str, items: list[_Item], last: int, previous: str, upcomi
         item = items[k]
         if item.body.goes_on(x):
             return _advance_body(item, x), k
-        trimmed = _CREDIT_TAIL.sub("", x)
+        trimmed = _SIGNED_TAIL.sub("", _CREDIT_TAIL.sub("", x))
         if trimmed != x and trimmed and item.body.goes_on(trimmed) and item.body.at + len(trimmed) == len(item.body.text):
             return _advance_body(item, trimmed), k  # the body's last words, then its credit
         if item.kind == "caption" and 0 < item.body.at < len(item.body.text) and x.startswith(item.body.text[item.body.at:]):
@@ -168,7 +174,7 @@ def _tag(x: str, head: str, items: list[_Item], last: int, previous: str, upcomi
             for m in range(min(len(x), len(rest)), 0, -1):
                 if (
                     # (a byline's line only where the body starts past its closing bracket)
-                    (not _BYLINE_ISH.match(x) or (m >= 2 and x[:-m].endswith(("）", ")"))))
+                    (not _BYLINE_ISH.match(x) or x[:-m].endswith(("）", ")")))
                     and x.endswith(rest[:m])
                     and _DATELINE_ISH.search(x[:-m])
                     and _reach(rest, rest[:m], upcoming) > m

@@ -72,11 +72,13 @@ evening papers print them (``本报讯 记者张三 通讯员李四报道``)."""
 ANY_ROLE = rf"(?:[\u4e00-\u9fff]{{1,5}}?(?:报|社|台|网))?{ROLE}"
 _CREDITED = rf"{ANY_ROLE}\s*{SIGNED_NAMES}(?:[\s、，,]*{ROLE}\s*{SIGNED_NAMES})*"
 CLOSING_CREDIT = re.compile(
-    rf"(?:^|(?<=[。！？”’」]))\s*[（(]\s*(?:(?P<names>{_CREDITED})"
-    r"|据[^（()）]{1,12}|来源[:：][^（()）]{1,20})\s*[）)]\s*$"
+    rf"(?:^|(?<=[。！？”’」]))\s*(?:[（(]\s*(?:(?P<names>{_CREDITED})"
+    r"|据[^（()）]{1,12}|来源[:：][^（()）]{1,20})\s*[）)]"
+    rf"|[■□●◆▲★]?\s*(?P<signed>{_CREDITED}))\s*$"
 )
 """What a body ends with after its last sentence, no part of its text: the reporters credited
-(``……稳中有增。（记者 郝薇 通讯员 王芳）``, ``names``) or the source (``（据新华社）``, ``（来源：人民网）``)."""
+(``……稳中有增。（记者 郝薇 通讯员 王芳）``, or signed ``……稳中有增。 ■记者 郝薇``: ``names`` or
+``signed``) or the source (``（据新华社）``, ``（来源：人民网）``)."""
 
 OPENING_CREDIT = re.compile(rf"^\s*[（(]\s*(?P<names>{_CREDITED})\s*[）)]\s*")
 """What a body without a dateline opens with, no part of its text: the reporters credited

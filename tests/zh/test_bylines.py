@@ -75,7 +75,18 @@ def test_what_a_body_ends_with_after_its_last_sentence(text, names):
     assert CLOSING_CREDIT.search(text)["names"] == names
 
 
-@pytest.mark.parametrize("text", ["全市（记者 李明）", "新建农田（含改造提升）", "增长三成（同比）"])
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [("秋粮已入仓。 ■记者 王芳 李明", "记者 王芳 李明"), ("秋粮已入仓。□本报记者 上官宇岚", "本报记者 上官宇岚"),
+     ("他说：“秋粮已入仓。”记者 王芳", "记者 王芳")],
+)
+def test_reporters_signed_after_the_last_sentence_without_brackets(text, signed):
+    from brief.zh.bylines import CLOSING_CREDIT
+
+    assert CLOSING_CREDIT.search(text)["signed"] == signed
+
+
+@pytest.mark.parametrize("text", ["全市（记者 李明）", "新建农田（含改造提升）", "增长三成（同比）", "他是记者王芳的同事。", "这是记者 王芳"])
 def test_a_bracket_inside_a_sentence_is_no_closing_credit(text):
     from brief.zh.bylines import CLOSING_CREDIT
 

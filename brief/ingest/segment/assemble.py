@@ -258,8 +258,11 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
     if paragraphs:
         last = " ".join(paragraphs[-1])
         credit = CLOSING_CREDIT.search(last)
+        if not credit:  # a name broken by the line's end (``■记者 上官宇`` / ``岚``): read closed up
+            credit = CLOSING_CREDIT.search(closed := clean_inline(last))
+            last = closed if credit else last
         if credit:  # the reporters credited after the last sentence are no part of the text
-            names = rules._names(re.sub(ANY_ROLE, " ", credit["names"] or ""))
+            names = rules._names(re.sub(ANY_ROLE, " ", credit["names"] or credit["signed"] or ""))
             article.reporters += [n for n in names if n not in article.reporters]
             paragraphs[-1] = [last[: credit.start()]]
             paragraphs = [p for p in paragraphs if "".join(p).strip()] or [[""]]

@@ -60,7 +60,7 @@ _RUN_IN_CLOSING = re.compile(r"^([^【】\s]+】)\s*(\S.*)$")  # a bracketed tit
 _RUN_IN_SECOND = re.compile(r"^([^\s。！？，；]{2,30})\s+(\S.*)$")
 _DATELINE_OPENER = re.compile(r"本报|新华社|中新社")
 # How running text opens: a dateline or a source (``本报讯``, ``记者从``, ``据新华社电``).
-_TEXT_OPENS = re.compile(r"^(?:本报\S{0,8}?[讯电]|新华社|中新社|据|记者|今天|昨天|日前|近日|当地时间|\d+\s*月\s*\d+\s*日[，,]|[（(]\s*(?:记者|通讯员|本报))")
+_TEXT_OPENS = re.compile(r"^(?:本报\S{0,8}?[讯电]|新华社|中新社|据|(?:本报)?记者|今天|昨天|日前|近日|当地时间|\d+\s*月\s*\d+\s*日[，,]|[（(]\s*(?:记者|通讯员|本报))")
 
 BYLINE, CAPTION_LINE, DATELINE, KICKER, SUBTITLE, TEXT = (
     "byline", "caption", "dateline", "kicker", "subtitle", "text"
@@ -195,7 +195,8 @@ def _run_in(raw: str, below: str, title_goes_on: bool) -> tuple[str, str] | None
     # A word broken by the line's end joins running text only where the next line reads as text
     # too (a title broken by its column breaks words as well).
     runs_on = bool(below) and bool(_SENTENCE_PUNCT.search(below)) and breaks_word(text, below)
-    return (title, text) if clause or _TEXT_OPENS.match(text) or runs_on else None
+    opens = _TEXT_OPENS.match(clean_inline(text + below)[: len(text) + 8])  # ``本`` / ``报记者日前从……``
+    return (title, text) if clause or opens or runs_on else None
 
 
 def _role(raw: str) -> str:

@@ -596,6 +596,8 @@ def test_a_reporter_line_tagged_as_a_title_line_goes_to_the_reporters():
         (["【全市冬小麦播", "种进度过八成】连日来，", "各地抢抓墒情播种。"], ["【全市冬小麦播", "种进度过八成】", "连日来，"]),
         # a word broken by the line's end: the text runs on into the next line
         (["■冬储菜集中上市 大白", "菜每斤八角，比去年便宜。"], ["■冬储菜集中上市", "大白"]),
+        # the text's opening broken by the line's end: ``本`` / ``报记者……``
+        (["●秋粮收购价格公布 本", "报记者日前从市粮食局了解到，"], ["●秋粮收购价格公布", "本"]),
     ],
 )
 def test_a_brief_s_title_run_in_with_its_text_is_read_as_lines_of_its_own(printed, expected):
@@ -653,3 +655,10 @@ def test_a_lost_person_notice_or_a_job_offer_printed_as_text_is_no_story():
     text = "\n".join(story + ["", "全市秋粮喜获丰收", ""] + notice)
     tags = ["lead"] + ["body"] * (len(story) - 1) + ["title"] + ["furniture"] * len(notice)
     assert [(a.kind, a.title) for a in _built_from(text, tags)] == [("article", "全市秋粮喜获丰收")]
+
+
+def test_reporters_signed_after_the_last_sentence_leave_the_text_also_where_the_column_broke_a_name():
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(body[:-1] + [body[-1] + " ■记者 上官宇", "岚", "", "全市秋粮喜获丰收"])
+    (article,) = _built_from(text, ["lead"] + ["body"] * len(body) + ["title"])
+    assert article.body == _FIRST_BODY[0] and article.reporters == ["上官宇岚"]
