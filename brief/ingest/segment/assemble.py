@@ -295,11 +295,22 @@ def _text_runs(lines: list[rules._Line], tags: list[str], judged: list[str]) -> 
         end = i
         while end < len(tags) and tags[end] == FURNITURE and judged[end] in ("body", "subhead"):
             end += 1
-        text = "".join(lines[k].raw for k in range(i, end))
-        if end - i >= 2 and re.search(r"[。！？]", text) and not _NOTICE.search(text):
-            _as_text(lines, tags, i, end)
+        # A block of the run (lines between blank ones) that reads as a notice or an advert stays
+        # furniture; the text on either side of it is text of its own.
+        starts = [k for k in range(i, end) if k == i or lines[k].blank_before]
+        opened = i
+        for a, b in zip(starts, starts[1:] + [end]):
+            if _NOTICE.search("".join(lines[k].raw for k in range(a, b))):
+                _run_as_text(lines, tags, opened, a)
+                opened = b
+        _run_as_text(lines, tags, opened, end)
         i = max(end, i + 1)
     return tags
+
+
+def _run_as_text(lines: list[rules._Line], tags: list[str], i: int, end: int) -> None:
+    if end - i >= 2 and any(re.search(r"[。！？]", lines[k].raw) for k in range(i, end)):
+        _as_text(lines, tags, i, end)
 
 
 def _sandwiched(lines: list[rules._Line], tags: list[str], judged: list[str]) -> list[str]:

@@ -57,7 +57,8 @@ _MARKS = "■□●◆▲★▶"
 _RUN_IN_BRACKETS = re.compile(r"^(【[^【】\s]{5,40}】)\s*(\S.*)$")
 _RUN_IN_MARKED = re.compile(rf"^([{_MARKS}]\s*[^\s{_MARKS}。！？，；]{{4,30}})\s+(\S.*)$")
 _RUN_IN_CLOSING = re.compile(r"^([^【】\s]+】)\s*(\S.*)$")  # a bracketed title's last line
-_RUN_IN_SECOND = re.compile(r"^([^\s。！？，；]{2,30})\s+(\S.*)$")
+# (Not at a space that a PDF's text layer puts before digits: ``当地时间 15 日`` opens a text.)
+_RUN_IN_SECOND = re.compile(r"^([^\s。！？，；]{2,30})\s+(?![0-9A-Za-z])(\S.*)$")
 _DATELINE_OPENER = re.compile(r"本报|新华社|中新社")
 # How running text opens: a dateline or a source (``本报讯``, ``记者从``, ``据新华社电``).
 _TEXT_OPENS = re.compile(r"^(?:本报\S{0,8}?[讯电]|新华社|中新社|据|(?:本报)?记者|今天|昨天|日前|近日|当地时间|\d+\s*月\s*\d+\s*日[，,]|[（(]\s*(?:记者|通讯员|本报))")
@@ -149,12 +150,16 @@ def _split_run_in(lines: list[_Line], gaps: list[int]) -> tuple[list[_Line], lis
     out: list[_Line] = []
     out_gaps: list[int] = []
     title_open = False  # the lines above opened a marked title that has not run into its text yet
+    above = 0.0  # the width of the title's last line: a title broken by its column fills it
     for k, line in enumerate(lines):
         below = lines[k + 1].raw if k + 1 < len(lines) and not lines[k + 1].blank_before else ""
         title_open = title_open and not line.blank_before
-        parts = _run_in(line.raw, below, title_open)
+        spaced = len(_LETTER_GAP.findall(line.raw)) >= 3  # stretched to the column: running text
+        parts = None if spaced else _run_in(line.raw, below, title_open)
         opens = line.raw[:1] in _MARKS or (line.raw.startswith("【") and "】" not in line.raw)
-        title_open = parts is None and (title_open or opens) and _may_head(line.raw)
+        goes_on = title_open and line.vis >= above - 1.5  # (a shorter line ended the title)
+        title_open = parts is None and not spaced and (goes_on or opens) and _may_head(line.raw)
+        above = line.vis
         out.append(line)
         out_gaps.append(gaps[k])
         if parts:
@@ -191,12 +196,18 @@ def _run_in(raw: str, below: str, title_goes_on: bool) -> tuple[str, str] | None
         return None  # a byline or dateline behind the page's mark (``■本报记者 王龙``)
     # A column's tag before a title (``【新思想引领新征程】坚持……，……``) is no title run in: after
     # a bracket the text must open as text does, or end a sentence.
-    clause = _SENTENCE_INSIDE.search(text) or _SENTENCE_PUNCT.search(text[:6] if match.re is not _RUN_IN_MARKED else text)
+    # (A title may end on ``？`` or ``！``: a mark counts inside the text, not at its end.)
+    clause = _clause(text if match.re is _RUN_IN_MARKED else text[:6])
     # A word broken by the line's end joins running text only where the next line reads as text
     # too (a title broken by its column breaks words as well).
-    runs_on = bool(below) and bool(_SENTENCE_PUNCT.search(below)) and breaks_word(text, below)
+    runs_on = bool(below) and _clause(below) and breaks_word(text, below)
     opens = _TEXT_OPENS.match(clean_inline(text + below)[: len(text) + 8])  # ``本`` / ``报记者日前从……``
     return (title, text) if clause or opens or runs_on else None
+
+
+def _clause(text: str) -> bool:
+    """A clause mark inside the text, or a comma or full stop ending it: running text."""
+    return bool(_SENTENCE_PUNCT.search(text[:-1]) or text[-1:] in "，。；")
 
 
 def _role(raw: str) -> str:

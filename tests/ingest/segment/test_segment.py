@@ -614,9 +614,16 @@ def test_a_brief_s_title_run_in_with_its_text_is_read_as_lines_of_its_own(printe
     "printed",
     [
         ["■张灯结彩庆新春 喜庆祥和中国年", "", "本报讯 春节将至，全市各地张灯结彩。"],  # a title's two phrases
+        ["■ 冬小麦播种在即 各地准备就绪？", "本报讯 连日来，全市各地抢抓墒情。"],  # a title that asks
+        ["■李强会见巴基斯坦参议院主席和国民议会议长", "当地时间 15 日，国务院总理李强在伊斯", "兰堡会见巴基斯坦客人。"],
+        ["■李强签署国务院令 公布修订后的《中华人民共", "和国保守国家秘密法实施条例》！", "本报讯 国务院总理李强日前签署。"],
         ["■本报记者 王龙 李娜", "全市秋粮收获过半，农民喜获丰收。"],  # a byline behind the page's mark
         ["■本报讯 全市秋粮收获过半，", "农民喜获丰收。"],  # a dateline behind it
         ["【编者按】 今起本报推出系列报道，", "敬请关注。"],  # a label shorter than a title
+        # a marked title ended by a shorter line, its text below opening with a time given apart
+        ["■李强出席第27次东盟与中日韩领导", "人会议", "当地时间 10 月10日，国务院总", "理李强在万象出席会议。"],
+        # a title, then a text whose letter-spaced lines carry spaces everywhere
+        ["□ 中央宣传部追授杨士莪“时代楷模”称号", "中央宣传部日前追授杨士莪", "“时 代 楷 模 ”称 号 。杨 士 莪 ，生", "前系中国工程院院士。"],
     ],
 )
 def test_a_line_that_only_looks_run_in_stays_whole(printed):
