@@ -591,6 +591,9 @@ _NOT_A_TITLE = re.compile(
     r"|^[\u4e00-\u9fff·]{1,12}?(?:表示|指出|认为|介绍|说)，"  # reported speech: 习近平指出，……
     r"|[，、；：]$|。|^[，。、；：）》”’]"  # a clause of running text: ends or starts mid-sentence
     r"|^[【\[]?编者按"  # an editor's note
+    r"|^[（(][一二三四五六七八九十\d]{1,3}[）)]|^[一二三四五六七八九十]{1,3}、"  # a numbered subhead: （三）, 二、
+    r"|^[（(]?(?:资料图片|资料图|图表[：:]|制图[：:]|供图)"  # a picture's label or credit
+    r"|^[\u4e00-\u9fff·]{1,12}?(?:指出|表示)$"  # a speaker's words broken off: 习近平总书记指出
 )
 
 
