@@ -670,3 +670,15 @@ def test_reporters_signed_after_the_last_sentence_leave_the_text_also_where_the_
     text = "\n".join(body[:-1] + [body[-1] + " ■记者 上官宇", "岚", "", "全市秋粮喜获丰收"])
     (article,) = _built_from(text, ["lead"] + ["body"] * len(body) + ["title"])
     assert article.body == _FIRST_BODY[0] and article.reporters == ["上官宇岚"]
+
+
+def test_a_paragraph_opening_on_someone_s_words_goes_on_with_its_story():
+    # headlines after their bodies: a one-line heading inside the story, then a paragraph that
+    # opens on the words of someone the story introduced, is a subhead, not the next story's title
+    first = _wrap(_FIRST_BODY[0], 15)
+    quote = _wrap("王建国说，全市今年还将新建高标准农田五万亩，确保粮食稳产增产。", 15)
+    text = "\n".join(first + ["", "高标准农田建设提速"] + quote + ["", "全市秋粮喜获丰收"])
+    tags = ["lead"] + ["body"] * (len(first) - 1) + ["title", "lead"] + ["body"] * (len(quote) - 1) + ["title"]
+    (article,) = _built_from(text, tags)
+    assert article.title == "全市秋粮喜获丰收"
+    assert article.paragraphs == [_FIRST_BODY[0], "高标准农田建设提速", "王建国说，全市今年还将新建高标准农田五万亩，确保粮食稳产增产。"]
