@@ -71,8 +71,12 @@ def build(
     tags = _sandwiched(lines, tags, judged)
     tags = _speech_goes_on(lines, tags, judged)
     tags = _titles_over_bodies(lines, tags, judged)
-    # An editor's note opens a story's text, whatever sits above it (a caption, a headline).
-    tags = [LEAD if _EDITORS_NOTE.match(line.raw) and t != FURNITURE else t for line, t in zip(lines, tags, strict=True)]
+    # An editor's note opens a story's text, whatever sits above it (a caption, a headline), unless
+    # the story opened right above it (a dateline of its own line: ``本报讯（记者 王芳）`` / ``编者按：``).
+    tags = [
+        LEAD if _EDITORS_NOTE.match(line.raw) and t != FURNITURE and not _opened_above(tags, i) else t
+        for i, (line, t) in enumerate(zip(lines, tags, strict=True))
+    ]
     split = _units(lines, tags)
     head_of = _reading(split, lines)[1]
     articles = []
@@ -140,6 +144,11 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
 
 # An editor's note opens a story ahead of its dateline: ``编者按：……敬请关注。`` / ``本报讯……``.
 _EDITORS_NOTE = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编前)")
+
+
+def _opened_above(tags: list[str], i: int) -> bool:
+    j = _last_kept(tags, i)
+    return j >= 0 and tags[j] == LEAD
 
 
 def _note_only(lines: list[rules._Line], unit: _Unit | None) -> bool:

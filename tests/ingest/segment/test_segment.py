@@ -682,3 +682,13 @@ def test_a_paragraph_opening_on_someone_s_words_goes_on_with_its_story():
     (article,) = _built_from(text, tags)
     assert article.title == "全市秋粮喜获丰收"
     assert article.paragraphs == [_FIRST_BODY[0], "高标准农田建设提速", "王建国说，全市今年还将新建高标准农田五万亩，确保粮食稳产增产。"]
+
+
+def test_an_editor_s_note_below_its_story_s_dateline_stays_with_it():
+    note = _wrap("编者按：今起本报推出“秋收一线”系列报道，敬请关注。", 15)
+    story = _wrap("连日来，全市农机手抢抓晴好天气收获玉米，进度快于去年同期。", 15)
+    text = "\n".join(["全市秋粮收获进度过半", "", "本报讯（记者 王芳 通讯员 李明）"] + note + story)
+    tags = ["title", "lead"] + ["body"] * (len(note) + len(story))
+    (article,) = _built_from(text, tags)
+    assert article.title == "全市秋粮收获进度过半" and article.reporters == ["王芳", "李明"]
+    assert article.paragraphs[0].startswith("编者按：")
