@@ -147,6 +147,7 @@ _EDITORS_NOTE = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编前)")
 
 
 def _opened_above(tags: list[str], i: int) -> bool:
+    """Whether the line kept right above line i opened a story (its dateline on a line of its own)."""
     j = _last_kept(tags, i)
     return j >= 0 and tags[j] == LEAD
 

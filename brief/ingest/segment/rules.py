@@ -175,6 +175,7 @@ def _split_run_in(lines: list[_Line], gaps: list[int]) -> tuple[list[_Line], lis
 
 
 def _may_head(raw: str) -> bool:
+    """A line that may be (part of) a headline: short, no clause mark in it, no byline."""
     return len(raw) <= 30 and not _SENTENCE_PUNCT.search(raw) and not BYLINE_LINE.match(raw)
 
 
