@@ -267,11 +267,8 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
         article.reporters += [n for n in rules._names(lines[kept.pop(0)].raw) if n not in article.reporters]
     paragraphs = rules._paragraphs([lines[i] for i in kept])
     if paragraphs:
-        last = " ".join(paragraphs[-1])
-        credit = CLOSING_CREDIT.search(last)
-        if not credit:  # a name broken by the line's end (``■记者 上官宇`` / ``岚``): read closed up
-            credit = CLOSING_CREDIT.search(closed := clean_inline(last))
-            last = closed if credit else last
+        # (a name broken by the line's end, ``■记者 上官宇`` / ``岚``, is read closed up)
+        credit, last = _search_closed_up((CLOSING_CREDIT,), " ".join(paragraphs[-1]))
         if credit:  # the reporters credited after the last sentence are no part of the text
             names = rules._names(re.sub(ANY_ROLE, " ", credit["names"] or credit["signed"] or ""))
             article.reporters += [n for n in names if n not in article.reporters]
@@ -372,8 +369,10 @@ def _speech_goes_on(lines: list[rules._Line], tags: list[str], judged: list[str]
     that subhead."""
     tags = list(tags)
     for i, t in enumerate(tags):
+        if t != LEAD:
+            continue
         following = lines[i + 1].raw if i + 1 < len(lines) else ""
-        if t != LEAD or not _SPEECH_OPENS.match(clean_inline(lines[i].raw + following)):
+        if not _SPEECH_OPENS.match(clean_inline(lines[i].raw + following)):
             continue
         j = _last_kept(tags, i)
         above = _last_kept(tags, j) if j >= 0 else -1
@@ -551,7 +550,17 @@ def _credited(raw: str) -> bool:
     """A caption's last lines (``raw``, up to three joined: the column may break a credit
     anywhere, and justify it letter by letter) end with its credit: the next caption line starts
     another caption."""
-    return any(pattern.search(form) for form in (raw, clean_inline(raw)) for pattern in (PHOTO_CREDIT, PICTURE_BY, _CAPTION_CREDIT))
+    return _search_closed_up((PHOTO_CREDIT, PICTURE_BY, _CAPTION_CREDIT), raw)[0] is not None
+
+
+def _search_closed_up(patterns: tuple[re.Pattern, ...], text: str) -> tuple[re.Match | None, str]:
+    """The first pattern's match in the text as printed, else in the text closed up (a justified
+    line spaces a credit's letters, a column break parts a name), and the text it was found in."""
+    for form in (text, clean_inline(text)):
+        for pattern in patterns:
+            if match := pattern.search(form):
+                return match, form
+    return None, text
 
 
 def _head_groups(unit: _Unit, tags: list[str]) -> list[_Unit]:
@@ -625,7 +634,7 @@ _NOT_A_TITLE = re.compile(
     rf"|^{_NEWS_ORG}$"  # an outlet's name alone: 本报
     r"|^[\u4e00-\u9fff·]{1,12}?(?:表示|指出|认为|介绍|说)，"  # reported speech: 习近平指出，……
     r"|[，、；：]$|。|^[，。、；：）》”’]"  # a clause of running text: ends or starts mid-sentence
-    r"|^[【\[]?编者按"  # an editor's note
+    rf"|{_EDITORS_NOTE.pattern}"  # an editor's note
     r"|^[（(][一二三四五六七八九十\d]{1,3}[）)]|^[一二三四五六七八九十]{1,3}、"  # a numbered subhead: （三）, 二、
     r"|^[（(]?(?:资料图片|资料图|图表[：:]|制图[：:]|供图)"  # a picture's label or credit
     r"|^[\u4e00-\u9fff·]{1,12}?(?:指出|表示)$"  # a speaker's words broken off: 习近平总书记指出
@@ -650,10 +659,7 @@ def _unbulleted(title: str) -> str:
 
 def _caption(raws: list[str]) -> Article:
     text = "".join(raws)  # lines broken by the column, also inside a name (``孙小`` / ``林 摄``)
-    credit = PHOTO_CREDIT.search(text) or PICTURE_BY.search(text)
-    if not credit:  # a letter-spaced credit (``记者 宋 娜 摄``): read closed up
-        text = clean_inline(text)
-        credit = PHOTO_CREDIT.search(text) or PICTURE_BY.search(text)
+    credit, text = _search_closed_up((PHOTO_CREDIT, PICTURE_BY), text)  # also ``记者 宋 娜 摄``
     reporters = rules._names(credit.group("names")) if credit else []
     body = clean_inline(text[: credit.start()] if credit else text)
     body = re.sub(r"[（(]\s*$", "", body).strip()

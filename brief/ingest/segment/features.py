@@ -217,7 +217,7 @@ def _own(lines: list[rules._Line], tags: list[str], i: int, sizes: dict[int, int
         "learned": _LEARNED.search(raw),
         "reporter": "记者" in raw or "通讯员" in raw,
         "byline": BYLINE_LINE.match(raw),
-        "commentator": COMMENTATOR.match(raw.replace(" ", "").lstrip("■□●◆▲★▶")),
+        "commentator": COMMENTATOR.match(raw.replace(" ", "").lstrip(rules._MARKS)),
         "page_furniture": PAGE_FURNITURE.search(raw),
         "names": _NAMES_ONLY.match(raw) and len(raw) <= 12,
         "credit": PHOTO_CREDIT.search(raw) and "摄" in raw[-3:],
