@@ -14,6 +14,9 @@ import re
 # ---------------------------------------------------------------------------------------------
 # Lines of a printed page (the segmenter)
 
+PAGE_MARKS = "■□●◆▲★▶"
+"""The marks a page sets before a brief's title or a signature (``■本报记者 王芳``)."""
+
 NAME = r"[\u4e00-\u9fff·]{2,4}"
 NAMES = rf"{NAME}(?:[\s、，,]+{NAME})*"
 # Where a role stands before them, a two-letter name may come letter-spaced as a justified line
@@ -74,7 +77,7 @@ _CREDITED = rf"{ANY_ROLE}\s*{SIGNED_NAMES}(?:[\s、，,]*{ROLE}\s*{SIGNED_NAMES}
 CLOSING_CREDIT = re.compile(
     rf"(?:^|(?<=[。！？”’」]))\s*(?:[（(]\s*(?:(?P<names>{_CREDITED})"
     r"|据[^（()）]{1,12}|来源[:：][^（()）]{1,20})\s*[）)]"
-    rf"|[■□●◆▲★]?\s*(?P<signed>{_CREDITED}))\s*$"
+    rf"|[{PAGE_MARKS}]?\s*(?P<signed>{_CREDITED}))\s*$"
 )
 """What a body ends with after its last sentence, no part of its text: the reporters credited
 (``……稳中有增。（记者 郝薇 通讯员 王芳）``, or signed ``……稳中有增。 ■记者 郝薇``: ``names`` or

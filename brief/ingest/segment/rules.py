@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from brief.zh.bylines import BYLINE_LINE, DATELINE_LINE, DATELINE_REPORTERS, PHOTO_CREDIT, ROLE
+from brief.zh.bylines import BYLINE_LINE, DATELINE_LINE, DATELINE_REPORTERS, PAGE_MARKS as _MARKS, PHOTO_CREDIT, ROLE
 from brief.zh.layout import JUMP, rejoin_jumps
 from brief.zh.words import breaks_word
 from brief.zh import (
@@ -53,7 +53,6 @@ _LATIN_GAP = re.compile(r"(?<=[0-9A-Za-z%.])\s+|\s+(?=[0-9A-Za-z])")
 # A brief's title run in at the head of its text, printed bold on the text's first line:
 # ``【太原地铁2号线客流创新高】10月19日，……`` or ``■我省秋粮收获过半 记者从省……`` (a title of
 # two lines runs in on its second: ``■华南地区降雨持续`` / ``北方将迎大范围高温 气象……``).
-_MARKS = "■□●◆▲★▶"
 _RUN_IN_BRACKETS = re.compile(r"^(【[^【】\s]{5,40}】)\s*(\S.*)$")
 _RUN_IN_MARKED = re.compile(rf"^([{_MARKS}]\s*[^\s{_MARKS}。！？，；]{{4,30}})\s+(\S.*)$")
 _RUN_IN_CLOSING = re.compile(r"^([^【】\s]+】)\s*(\S.*)$")  # a bracketed title's last line
