@@ -450,7 +450,9 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
     for i, t in enumerate(tags):
         before = tags[i - 1] if i else ""
         after = tags[i + 1] if i + 1 < len(tags) else ""
-        if t == FURNITURE and before == KICKER and after not in (TITLE, TITLE_ON):
+        if t == FURNITURE and before in (TITLE, TITLE_ON, SUBTITLE) and BYLINE_LINE.match(lines[i].raw):
+            tags[i] = BYLINE  # reporters named right under a headline are its story's, not the page's
+        elif t == FURNITURE and before == KICKER and after not in (TITLE, TITLE_ON):
             tags[i] = TITLE
         elif t == TITLE_ON and before not in (TITLE, TITLE_ON):
             tags[i] = TITLE

@@ -425,6 +425,21 @@ def test_a_headline_broken_inside_a_figure_is_one_title():
     assert article.title == "全市粮食产量同比增长3.4%"
 
 
+def test_reporters_named_right_under_a_headline_are_its_storys_not_the_pages():
+    first = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(first + ["", "全市秋粮收获进度过九成", "", "本报记者 张晓明 刘思远", "", "聚焦秋收"])
+    # the tagger read the byline as page furniture, like the column label below it
+    tags = ["lead"] + ["body"] * (len(first) - 1) + ["title", "furniture", "furniture"]
+    (article,) = _built_from(text, tags)
+    assert (article.title, article.reporters) == ("全市秋粮收获进度过九成", ["张晓明", "刘思远"])
+
+
+def test_a_columns_name_printed_under_a_title_is_no_part_of_it():
+    page = _page([], _wrap(_FIRST_BODY[0], 15), ["全市秋粮收获进度过九成", "新闻观察"])
+    first, _ = segment_page(page)
+    assert (first.kicker, first.title) == ("新闻观察", "全市秋粮收获进度过九成")
+
+
 @pytest.mark.parametrize(
     ("lines", "title"),
     [(["【全市粮食产量同比", "增长3.4%】"], "全市粮食产量同比增长3.4%"),
