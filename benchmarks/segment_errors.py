@@ -7,9 +7,10 @@ tagging errors and assembly errors are told apart).
 Classes of a wrong title: ``furniture`` (a dateline or byline pattern printed as a title, or a
 clause of some body that is no piece of the true title), ``cut`` (the true title's start only),
 ``over`` (the true title and more: a kicker or subtitle read into it), ``piece`` (another piece of
-the true title), ``missing`` (no title), ``other``. (The benchmark's furniture-title count also
-takes in a cut, over-long or partial title whose words a body restates: here those are told apart.) of a wrong count: ``more`` / ``fewer`` items than the truth. Line tags: the confusion
-of the tagger's tags against the tags recovered from the page's truth (``linetags.py``).
+the true title), ``missing`` (no title), ``other`` (the benchmark's furniture-title count also
+takes in a cut, over-long or partial title whose words a body restates: here those are told apart);
+of a wrong count: ``more`` / ``fewer`` items than the truth. Line tags: the confusion of the
+tagger's tags against the tags recovered from the page's truth (``linetags.py``).
 """
 
 from __future__ import annotations

@@ -247,7 +247,7 @@ def _own(lines: list[rules._Line], tags: list[str], i: int, sizes: dict[int, int
 # How a headline line that is not the title ends: a kicker that introduces its title with a speaker's
 # verb (``习近平在重庆考察时强调``), or the name of a column or series (``新闻观察``, ``相关链接``,
 # ``新春走基层``, ``民生温度计``). Words of Chinese newspapers' make-up, not of any page.
-_SPEECH_END = re.compile(r"(?:强调|指出|表示|宣布|要求|提出|透露|回应|致辞|讲话|指示|批示|称|说)[：:——]*$")
+_SPEECH_END = re.compile(r"(?:强调|指出|表示|宣布|要求|提出|透露|回应|致辞|讲话|指示|批示|称|说)[：:]*$")
 _SERIES_END = re.compile(
     r"(?:观察|快评|短评|时评|述评|评论|社论|链接|阅读|背景|贴士|见闻|调查|调研|一线|现场|特写|纪实|侧记|综述|"
     r"访谈|专访|视点|视角|聚焦|关注|速递|快讯|简讯|走基层|深一度|看变化|进行时|新征程|新时代|温度计|故事|"
