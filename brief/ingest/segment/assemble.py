@@ -91,7 +91,9 @@ def build(
                             article.continued_to = article.continued_to or where
             articles.append(article)
         elif unit.kind == CAPTION_TAG:
-            articles.append(_caption([lines[i].raw for i in unit.lines]))
+            raws = [lines[i].raw for i in unit.lines]
+            if not _NOTICE.search("".join(raws)) or _credited("".join(raws[-3:])):  # a notice credits no photographer
+                articles.append(_caption(raws))
     return [a for a in articles if (a.paragraphs or a.title) and not _notice(a)]
 
 
@@ -640,14 +642,18 @@ _NOT_A_TITLE = re.compile(
     r"|^[（(][一二三四五六七八九十\d]{1,3}[）)]|^[一二三四五六七八九十]{1,3}、"  # a numbered subhead: （三）, 二、
     r"|^[（(]?(?:资料图片|资料图|图表[：:]|制图[：:]|供图)"  # a picture's label or credit
     r"|^[\u4e00-\u9fff·]{1,12}?(?:指出|表示)$"  # a speaker's words broken off: 习近平总书记指出
+    r"|(?:日报|晚报|早报|晨报|时报|商报|都市报)\s*(?:[A-Z]\s*\d{1,2}|第?\s*\d{1,2}\s*版)(?:\s|$)"  # a banner: 滨江晚报 A05 要闻
 )
 
 
 def no_title(text: str) -> bool:
     """What is never a title, whatever the tags say: a dateline or a piece of one, a byline or its
     role alone, a clause of running text (a sentence end inside, a clause mark at its end, a
-    speaker's words: ``……指出，``)."""
-    return any(bool(_NOT_A_TITLE.search(form)) or bool(BYLINE_LINE.match(form)) for form in (text.strip(), clean_inline(text).strip()))
+    speaker's words: ``……指出，``), the page's own lines (``责编：……``)."""
+    return any(
+        bool(_NOT_A_TITLE.search(form)) or bool(BYLINE_LINE.match(form)) or bool(PAGE_FURNITURE.search(form))
+        for form in (text.strip(), clean_inline(text).strip())
+    )
 
 
 def _unbulleted(title: str) -> str:

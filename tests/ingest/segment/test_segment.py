@@ -396,7 +396,8 @@ def test_a_headline_pairs_with_the_body_that_shares_its_words():
      "本报记者 王龙飞 王佳丽", "新华社记者 石媛娜 龚彬文", "（记者 赵磊）", "专线。", "全市新建高标准农田，",
      "，增速比上月加快", "本报记者", "晋中日报记者", "本报记者周凯实习生钱悦", "市长表示，今冬供暖将提前五",
      "张卫东指出，全市农田", "本报", "新华社", "本报记者樊芸梅严海蔚", "【编者按】近年来", "编者按：全市",
-     "（三）全市已建成博物馆体系", "二、加快建设高标准农田", "（资料图片）", "图表：数说变化", "市长指出"],
+     "（三）全市已建成博物馆体系", "二、加快建设高标准农田", "（资料图片）", "图表：数说变化", "市长指出",
+     "责编：黄立 校对：宋雨", "本版编辑 刘丽", "滨江晚报 A05 要闻", "临川日报 第3版"],
 )
 def test_what_is_never_a_title(text):
     from brief.ingest.segment.assemble import no_title
@@ -408,7 +409,7 @@ def test_what_is_never_a_title(text):
     "text",
     ["全市秋粮喜获丰收", "习近平同巴西总统共见记者", "第三届链博会：为全球供应链注入新动能",
      "人民日报评论员文章：更加注重改革实效，以钉钉子精神抓好改革落实", "本报评论员：把惠民实事办到群众心坎上",
-     "守好粮袋子，护好菜篮子", "王丽：扎根乡村二十年", "（受权发布）中华人民共和国粮食安全保障法", "一图读懂全市秋粮收获"],
+     "守好粮袋子，护好菜篮子", "王丽：扎根乡村二十年", "人民日报评论员文章：稳住农业基本盘", "C919 大飞机完成第1000架次飞行", "（受权发布）中华人民共和国粮食安全保障法", "一图读懂全市秋粮收获"],
 )
 def test_titles_pass_the_no_title_guard(text):
     from brief.ingest.segment.assemble import no_title
@@ -535,6 +536,17 @@ def test_an_untitled_notice_or_advert_is_no_story(notice):
     text = "\n".join(body + ["", "全市秋粮喜获丰收", ""] + notice)
     tags = ["lead"] + ["body"] * (len(body) - 1) + ["title", "lead", "body"]
     assert [a.title for a in _built_from(text, tags)] == ["全市秋粮喜获丰收"]
+
+
+def test_a_notice_tagged_as_a_caption_is_no_caption_but_a_credited_one_stays():
+    body = _wrap(_FIRST_BODY[0], 15)
+    notice = ["李敏不慎遗失身份证一张，证号", "尾号0312，声明作废。"]
+    picture = ["市民在商场营业时间内选购年货。", "本报记者 周凯 摄"]
+    text = "\n".join(body + ["", "全市秋粮喜获丰收", ""] + picture + [""] + notice)
+    tags = ["lead"] + ["body"] * (len(body) - 1) + ["title", "caption", "caption", "caption", "caption"]
+    built = _built_from(text, tags)
+    assert [(a.kind, a.title) for a in built] == [("article", "全市秋粮喜获丰收"), ("caption", "")]
+    assert built[1].reporters == ["周凯"]
 
 
 def test_a_dated_story_that_gives_a_phone_number_stays_a_story():
