@@ -137,7 +137,7 @@ CAPTION_TITLES = ("金秋丰收忙|秋收正当时|检修保畅通|非遗进校�
 CAPTION_SCENES = ("{when}，{place}{people}{act}。|{when}，{people}在{place}{act}。|图为{place}一景。|"
                   "{when}，{place}的{people}{act}，一派繁忙景象。|{place}，{people}{act}。|"
                   "{when}，{people}{act}。当日，{place}举办相关活动。").split("|")
-WHEN = "近日|日前|10月16日|当日|连日来|入秋以来|9月28日|清晨|国庆假期|11月2日|今年以来".split("|")
+WHEN = "近日|日前|当日|连日来|清晨|今年以来|日前|近期|傍晚|周末".split("|")
 DISTRICTS = "迎泽 小店 城区 新城 开发 滨河 高新 南关 西城 东城 北城 经开 湖滨 文昌".split()
 VILLAGES = "王家庄 李家坪 东关 西沟 南庄 北营 柳树湾 杏花 桃园 石门 清泉 上河 下湾 红旗 东风 新村 马坊 张村".split()
 
@@ -260,7 +260,7 @@ def _names(rng, k: int) -> list[str]:
 
 
 def _strip_tag(title: str) -> tuple[str, str]:
-    m = re.match(r"^【([^】]{1,20})】\s*(.+)$", title)
+    m = re.match(r"^【([^】]{1,40})】\s*(.+)$", title)
     if m:
         return m.group(1), m.group(2).strip()
     return "", title
@@ -270,10 +270,17 @@ def _shorten(ctx, title: str, limit: int = 30) -> tuple[str, str]:
     """Cut a long title at a natural break: (printed title, the rest or "")."""
     if len(title) <= limit:
         return title, ""
+    k = title.find("——")
+    if 6 <= k <= limit:
+        return title[:k], title[k:]
     m = [x.start() for x in re.finditer(r"[ ，：]", title) if 6 <= x.start() <= limit]
     if m:
         cut = m[-1]
         return title[:cut].strip(), title[cut + 1:].strip()
+    m = [x.start() for x in re.finditer(r"暨", title) if 6 <= x.start() <= limit]
+    if m:
+        ctx.t("long title cut before 暨")
+        return title[:m[-1]], ""
     m = [x.end() for x in re.finditer(r"时强调|并讲话|并致辞|强调|指出|表示|举行|召开|发布|会见|会谈|出席|发表", title)
          if 6 <= x.end() <= limit]
     if m:
@@ -364,6 +371,9 @@ class Ctx:
 # --------------------------------------------------------------------------------------------
 # flowing text into a column
 
+_DL_ROLES = ("dateline", "dateline_by", "byline")
+
+
 class Flow:
     """Hard-wraps runs of (char, role) into lines; column breaks (blank lines) fall anywhere."""
 
@@ -382,7 +392,7 @@ class Flow:
     def _emit(self, line: list, last: bool):
         self.lines.append(line)
         p = self.pbreak
-        if any(r in ("dateline", "dateline_by", "byline") for _, r in line):
+        if p and (line[0][1] in _DL_ROLES or line[-1][1] in _DL_ROLES):
             p = min(0.5, p * 2.5)
         if self.rng.random() < p:
             self.blank()
@@ -400,19 +410,24 @@ class Flow:
             return
         ctx = self.ctx
         n = len(runs)
+        wid = [0.5 if ord(c) < 128 else 1.0 for c, _ in runs]
         line: list = []
+        lw: list = []
         w = 0.0
         i = 0
+        keep_ascii = not ctx.split_ascii
         while i < n:
             ch = runs[i][0]
             j = i + 1
-            if not ctx.split_ascii and ord(ch) < 128 and ch != " ":
-                while j < n and ord(runs[j][0]) < 128 and runs[j][0] != " " and j - i < 12:
+            if keep_ascii and wid[i] == 0.5 and ch != " ":
+                while j < n and wid[j] == 0.5 and runs[j][0] != " " and j - i < 12:
                     j += 1
+                tw = sum(wid[i:j])
+                if tw > self.width:
+                    j, tw = i + 1, wid[i]
+            else:
+                tw = wid[i]
             tok = runs[i:j]
-            tw = sum(_cw(c) for c, _ in tok)
-            if tw > self.width:
-                tok, j, tw = runs[i:i + 1], i + 1, _cw(ch)
             if line and w + tw > self.width + 1e-9:
                 if ctx.kinsoku and tok[0][0] in CLOSE:
                     # hang closing punctuation on this line
@@ -429,7 +444,7 @@ class Flow:
                     ctx.t("line starts with closing punctuation")
                 self._emit(line, False)
                 line = carry
-                w = sum(_cw(c) for c, _ in line)
+                w = _cw(carry[0][0]) if carry else 0.0
             line.extend(tok)
             w += tw
             i = j
@@ -479,13 +494,16 @@ def _title_parts(ctx: Ctx, art: Art, raw: str, allow_own_kicker=True, allow_own_
     subtitle = ""
     if tag:
         if rng.random() < 0.55:
-            kicker = tag
+            kicker = tag if rng.random() < 0.7 else "【" + tag + "】"
             ctx.t("xwlb column tag printed as kicker")
         else:
             ctx.t("xwlb column tag dropped")
     if len(title) > 30:
         title, rest = _shorten(ctx, title)
-        if rest and rng.random() < 0.4 and 4 <= len(rest) <= 30:
+        if rest.startswith("——") and len(rest) <= 40:
+            subtitle = rest
+            ctx.t("long title split at —— into title + subtitle")
+        elif rest and rng.random() < 0.4 and 4 <= len(rest) <= 30:
             subtitle = rest
             ctx.t("long title split into title + subtitle")
         elif rest:
@@ -949,6 +967,9 @@ def render_head(ctx: Ctx, art: Art) -> list[list]:
             if n > 0 and comp is tl and rng.random() < 0.25:
                 out.append([])
                 ctx.t("column break inside a title")
+            if n > 0 and comp is by and rng.random() < 0.35:
+                out.append([])
+                ctx.t("column break inside a byline")
             out.append(ln)
     return out
 
@@ -958,6 +979,9 @@ def render_body(ctx: Ctx, art: Art) -> list[list]:
     indent = rng.choice(("", "", "", "\u3000\u3000", "\u3000\u3000", "  ", " "))
     if indent.strip() == "" and indent:
         ctx.t("paragraph indent " + ("full-width" if "\u3000" in indent else "ascii"))
+    first_only = bool(indent) and rng.random() < 0.12
+    if first_only:
+        ctx.t("only the first paragraph indented")
     para_blank = rng.choice((0.0, 0.0, 0.5, 0.9, 1.0, 1.0))
     if para_blank > 0:
         ctx.t("paragraph ends marked by blank lines")
@@ -974,7 +998,7 @@ def render_body(ctx: Ctx, art: Art) -> list[list]:
     dl_sep = rng.choice(("", " ", " ", "\u3000"))
     for n, (text, kind) in enumerate(art.paras):
         runs: list = []
-        ind = indent if kind in ("para", "qa", "note") else ""
+        ind = indent if kind in ("para", "qa", "note") and (n == 0 or not first_only) else ""
         if kind == "subhead" and n == first_para:
             kind = "para"
         if kind == "subhead" and rng.random() < 0.15:
@@ -1034,11 +1058,16 @@ def build_caption(ctx: Ctx, numbered: str = "") -> tuple[Art, list[list]]:
     act = rng.choice(CAPTION_ACTIONS)
     if "在{place}{act}" in tpl and act.startswith("在"):
         act = act[1:] if rng.random() < 0.5 else "忙着" + act[act.index("技术") - 2:] if "技术" in act else act[1:]
-    scene = tpl.format(when=rng.choice(WHEN), place=ctx.fill(rng.choice(CAPTION_PLACES)),
+    m, d = ctx.md(rng.choice((0, 1, 2, 5)))
+    when = rng.choice(WHEN + [f"{m}月{d}日"] * 4)
+    scene = tpl.format(when=when, place=ctx.fill(rng.choice(CAPTION_PLACES)),
                        people=rng.choice(CAPTION_PEOPLE), act=act)
     scene = numbered + scene
     r = rng.random()
-    if r < 0.3:
+    if r < 0.14:
+        credit = ""
+        ctx.t("caption without credit")
+    elif r < 0.3:
         nm = _name(rng)
         credit = f"本报记者 {nm} 摄"
         art.reporters.append(nm)
@@ -1071,8 +1100,8 @@ def build_caption(ctx: Ctx, numbered: str = "") -> tuple[Art, list[list]]:
     lines: list[list] = []
     for t in texts:
         lines.append(_runs(t, "body"))
-    own = rng.random() < 0.35
-    text = scene if own else scene + rng.choice(("  ", " ", "\u3000")) + credit
+    own = bool(credit) and rng.random() < 0.35
+    text = scene if own or not credit else scene + rng.choice(("  ", " ", "\u3000")) + credit
     width = rng.choice((14, 18, 22, 30, 60, 200))
     flow = Flow(ctx, width, 0.0, 0.0)
     flow.put(_runs(text, "body"))
@@ -1358,7 +1387,6 @@ def page_briefs(b: Builder):
         b.caption()
     if rng.random() < 0.4:
         b.furn("editor")
-    ctx.t("briefs page")
 
 
 def page_feature(b: Builder):
@@ -1401,7 +1429,6 @@ def page_photo(b: Builder):
         _std_article(b, rng.randint(200, 700))
     if rng.random() < 0.4:
         b.furn("editor")
-    ctx.t("photo page")
 
 
 PAGE_KINDS = ((page_front, 0.3), (page_news, 0.24), (page_county, 0.2), (page_briefs, 0.11),
@@ -1420,6 +1447,9 @@ def _pick_kind(rng):
 
 # --------------------------------------------------------------------------------------------
 # text-layer transforms and the self-check
+
+_HAS_ALNUM = re.compile(r"[0-9A-Za-z]")
+
 
 def _space_digits(line: list, p: float, p_dl: float, rng) -> list:
     out = []
@@ -1476,15 +1506,12 @@ def _letter_space(line: list) -> list:
 
 def _check(lines: list, truth: list[TruthItem]):
     got: dict = {}
-    for owner, ln in lines:
+    for owner, ln, _, roles in lines:
         if owner is None:
             continue
-        roles = set()
         for ch, role in ln:
-            if ch.isspace():
-                continue
-            roles.add(role)
-            got.setdefault((owner, role), []).append(ch)
+            if role != "ws" and not ch.isspace():
+                got.setdefault((owner, role), []).append(ch)
         if roles & HEAD_ROLES:
             assert roles <= HEAD_ROLES or roles <= {"furn"}, f"headline roles mixed on a line: {roles}"
             assert len(roles - {"mark"}) <= 1, f"two headline roles on one line: {roles}"
@@ -1538,7 +1565,7 @@ def _compose(b: Builder) -> tuple[str, list[TruthItem]]:
         if owner is None:
             out.append((None, ln))
             continue
-        if owner >= 0 or True:
+        if (ctx.digit_space or ctx.digit_space_dl) and _HAS_ALNUM.search("".join([c for c, _ in ln])):
             ln = _space_digits(ln, ctx.digit_space, ctx.digit_space_dl, rng)
         if ctx.letter_space and owner >= 0 and len(ln) >= 5 and rng.random() < ctx.letter_space:
             ln = _letter_space(ln)
@@ -1557,10 +1584,14 @@ def _compose(b: Builder) -> tuple[str, list[TruthItem]]:
     order = sorted(first, key=first.get)
     remap = {o: n for n, o in enumerate(order)}
     truth = [b.truth[o] for o in order]
-    out = [(remap.get(o, o) if o is not None and o >= 0 else o, ln) for o, ln in out]
-    _check(out, truth)
-    _post_traits(ctx, out)
-    texts = ["".join(c for c, _ in ln).rstrip() for _, ln in out]
+    info = []
+    for o, ln in out:
+        if o is not None and o >= 0:
+            o = remap[o]
+        info.append((o, ln, "".join([c for c, _ in ln]).rstrip(), {r for c, r in ln if r != "ws" and not c.isspace()}))
+    _check(info, truth)
+    _post_traits(ctx, info)
+    texts = [x[2] for x in info]
     if ctx.blank_mode == "none":
         texts = [t for t in texts if t.strip()]
         ctx.t("page without blank lines")
@@ -1570,30 +1601,27 @@ def _compose(b: Builder) -> tuple[str, list[TruthItem]]:
     return "\n".join(texts) + "\n", truth
 
 
+_SPACED_DIGIT = re.compile(r"\d [^\d\s]|[^\d\s] \d")
+
+
 def _post_traits(ctx: Ctx, out: list):
-    prev = None
+    prev_s = prev_roles = None
     prev_owner = None
     blank_since = False
-    for owner, ln in out:
+    for owner, ln, s, roles in out:
         if owner is None:
             blank_since = True
             continue
-        s = "".join(c for c, _ in ln)
-        roles = {r for c, r in ln if not c.isspace()}
-        if re.search(r"\d [^\d\s]|[^\d\s] \d", s) and owner >= 0:
+        if owner >= 0 and " " in s and _SPACED_DIGIT.search(s):
             ctx.t("line with spaced digits")
-        if prev is not None and prev_owner == owner:
-            pr = {r for c, r in prev if not c.isspace()}
-            if "dateline" in pr and ("dateline" in roles or "dateline_by" in roles):
+        if prev_s is not None and prev_owner == owner:
+            if "dateline" in prev_roles and ("dateline" in roles or "dateline_by" in roles):
                 ctx.t("dateline or its byline split across lines" + (" by a column break" if blank_since else ""))
-            ps = "".join(c for c, _ in prev).rstrip()
-            if ps and s and re.match(r"[\d.]", ps[-1]) and re.match(r"[\d.%]", s.lstrip()[:1] or "x") and "body" in roles:
+            ps = prev_s.rstrip()
+            st = s.lstrip()
+            if ps and st and ps[-1] in "0123456789." and st[0] in "0123456789.%" and "body" in roles:
                 ctx.t("figure split across lines")
-            if "byline" in pr and "byline" in roles:
-                pass
-        if s.lstrip()[:1] in CLOSE and owner >= 0 and "body" in roles:
-            ctx.t("body line starting with closing punctuation")
-        prev, prev_owner, blank_since = ln, owner, False
+        prev_s, prev_roles, prev_owner, blank_since = s, roles, owner, False
 
 
 # --------------------------------------------------------------------------------------------
