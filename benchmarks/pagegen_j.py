@@ -281,7 +281,7 @@ def _shorten(ctx, title: str, limit: int = 30) -> tuple[str, str]:
     if m:
         ctx.t("long title cut before 暨")
         return title[:m[-1]], ""
-    m = [x.end() for x in re.finditer(r"时强调|并讲话|并致辞|强调|指出|表示|举行|召开|发布|会见|会谈|出席|发表", title)
+    m = [x.end() for x in re.finditer(r"时强调|并讲话|并致辞|举行|召开|会见|会谈", title)
          if 6 <= x.end() <= limit]
     if m:
         ctx.t("long title cut after a verb")
@@ -1654,6 +1654,11 @@ def _generate(n: int, position: str = AFTER, seed: int = 0, items=None, date_ran
         kind(b)
         if not b.truth:
             _std_article(b, 300)
+        if len(b.blocks) > 3 and b.blocks[0][0] == -1 and rng.random() < 0.22:
+            # the text layer put the page banner (or masthead) further down, between two blocks
+            blk = b.blocks.pop(0)
+            b.blocks.insert(rng.randrange(1, len(b.blocks)), blk)
+            ctx.t("top furniture printed further down the page")
         text, truth = _compose(b)
         pages.append(Page(text, truth, position))
         traits.append(ctx.traits)
@@ -1674,7 +1679,7 @@ def _show(pages: list[Page]):
         for t in p.truth:
             print(f"[{t.kind}] title={t.title!r} kicker={t.kicker!r} subtitle={t.subtitle!r} "
                   f"dateline={t.dateline!r} reporters={t.reporters} continued_to={t.continued_to}")
-            body = t.body if len(t.body) < 240 else t.body[:200] + " …… " + t.body[-30:]
+            body = t.body if len(t.body) < 240 else t.body[:200] + " [...] " + t.body[-30:]
             print("    " + body.replace("\n", "\n    "))
         print()
 
