@@ -412,7 +412,6 @@ class Flow:
         n = len(runs)
         wid = [0.5 if ord(c) < 128 else 1.0 for c, _ in runs]
         line: list = []
-        lw: list = []
         w = 0.0
         i = 0
         keep_ascii = not ctx.split_ascii
@@ -701,17 +700,16 @@ def _body_paras(ctx: Ctx, items: list[dict], target: int, subheads: bool) -> lis
     style = rng.choice((0, 0, 0, 1, 2, 3))
     nsub = 0
     for n, it in enumerate(items):
-        if n > 0 and out:
-            if subheads:
-                if n > 0 and rng.random() < 0.6:
-                    _, t = _strip_tag(it["title"])
-                    t = re.split(r"[ ，：]", t)[0] if len(t) > 16 else t
-                else:
-                    t = rng.choice(SUBHEADS_OWN)
-                if len(t) >= 4:
-                    nsub += 1
-                    out.append((_subhead_style(ctx, nsub - 1, t, style), "subhead"))
-                    ctx.t("subhead")
+        if n > 0 and out and subheads:
+            if rng.random() < 0.6:
+                _, t = _strip_tag(it["title"])
+                t = re.split(r"[ ，：]", t)[0] if len(t) > 16 else t
+            else:
+                t = rng.choice(SUBHEADS_OWN)
+            if len(t) >= 4:
+                nsub += 1
+                out.append((_subhead_style(ctx, nsub - 1, t, style), "subhead"))
+                ctx.t("subhead")
         for p in it["paragraphs"]:
             if len(p) <= 30 and not re.search(r"[。！？”」…]$", p):
                 if not out:
@@ -922,7 +920,6 @@ def _article_truth(art: Art) -> TruthItem:
 
 def render_head(ctx: Ctx, art: Art) -> list[list]:
     rng = ctx.rng
-    comps: list[list[list]] = []
 
     def line(text, role):
         return [(c, role) for c in text]
@@ -1118,7 +1115,8 @@ def furniture(ctx: Ctx, kind: str, page_no: int = 1, page_name: str = "要闻") 
     d = ctx.pub_date
     wd = "星期" + WEEKDAYS[d.weekday()]
     date = f"{d.year}年{d.month}月{d.day}日"
-    ed = lambda: _name(rng)  # noqa: E731
+    def ed():
+        return _name(rng)
     L: list[str] = []
     if kind == "masthead":
         L = [ctx.paper, rng.choice((f"中共{ctx.pname}省委机关报", f"{ctx.paper}社出版")),
@@ -1182,8 +1180,8 @@ def furniture(ctx: Ctx, kind: str, page_no: int = 1, page_name: str = "要闻") 
             L = ["招聘启事", f"{comp}因业务发展需要，招聘会计2名、驾驶员3名，待遇面议。",
                  f"联系电话：{phone}", f"联系人：{ed()}"]
         else:
-            L = ["公告", f"{comp}拟于{ctx.pub_date.month}月{min(28, ctx.pub_date.day + 10)}日召开股东会，"
-                         f"请各股东准时参加。特此公告。", f"电话：{phone}"]
+            L = ["公告", (f"{comp}拟于{ctx.pub_date.month}月{min(28, ctx.pub_date.day + 10)}日召开股东会，"
+                          "请各股东准时参加。特此公告。"), f"电话：{phone}"]
         ctx.t("furniture: notice")
         out = []
         w = rng.randint(10, 20)
@@ -1567,10 +1565,9 @@ def _compose(b: Builder) -> tuple[str, list[TruthItem]]:
             continue
         if (ctx.digit_space or ctx.digit_space_dl) and _HAS_ALNUM.search("".join([c for c, _ in ln])):
             ln = _space_digits(ln, ctx.digit_space, ctx.digit_space_dl, rng)
-        if ctx.letter_space and owner >= 0 and len(ln) >= 5 and rng.random() < ctx.letter_space:
-            ln = _letter_space(ln)
-            nls += 1
-        elif ctx.letter_space and owner == -1 and len(ln) <= 6 and rng.random() < 0.3:
+        if ctx.letter_space and (
+                (owner >= 0 and len(ln) >= 5 and rng.random() < ctx.letter_space)
+                or (owner == -1 and len(ln) <= 6 and rng.random() < 0.3)):
             ln = _letter_space(ln)
             nls += 1
         out.append((owner, ln))
