@@ -122,7 +122,7 @@ def time_issue(pages: list[Page], repeats: int = 3) -> tuple[float, int]:
 
 
 GENERATORS = {"a": "pagegen", "b": "pagegen_b", "c": "pagegen_c", "d": "pagegen_d", "e": "pagegen_e",
-              "f": "pagegen_f", "g": "pagegen_g", "h": "pagegen_h", "i": "pagegen_i"}
+              "f": "pagegen_f", "g": "pagegen_g", "h": "pagegen_h", "i": "pagegen_i", "j": "pagegen_j"}
 
 
 def generator(name: str):
