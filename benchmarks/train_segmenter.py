@@ -28,7 +28,7 @@ from brief.ingest.segment.tagger import MODEL  # noqa: E402
 
 # Generator c (pagegen_c.py) is the held-out one: never trained on.
 GENERATORS = {"a": "pagegen", "b": "pagegen_b", "d": "pagegen_d", "e": "pagegen_e", "f": "pagegen_f", "g": "pagegen_g",
-              "h": "pagegen_h", "i": "pagegen_i"}
+              "h": "pagegen_h", "i": "pagegen_i", "j": "pagegen_j"}
 PARAMS = {"c1": 0.3, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 
 
