@@ -188,7 +188,7 @@ def _skip_reason(subset: str) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("subset", ["examples", *(f"pages.{name}" for name in "abcdefghi"), "xwlb", "clts", "ranking"])
+@pytest.mark.parametrize("subset", ["examples", *(f"pages.{name}" for name in "abcdefghij"), "xwlb", "clts", "ranking"])
 def test_subset_is_the_one_the_floors_were_set_on(subset):
     reason = _skip_reason(subset)
     if reason:
