@@ -641,10 +641,10 @@ _NOT_A_TITLE = re.compile(
     rf"|{_EDITORS_NOTE.pattern}"  # an editor's note
     r"|^[（(][一二三四五六七八九十\d]{1,3}[）)]|^[一二三四五六七八九十]{1,3}、"  # a numbered subhead: （三）, 二、
     r"|^[（(]?(?:资料图片|资料图|图表[：:]|制图[：:]|供图)"  # a picture's label or credit
-    r"|^[\u4e00-\u9fff·]{1,12}?(?:指出|表示)$"  # a speaker's words broken off: 习近平总书记指出
-    # A speaker's verb at the end (``……在讲话中指出``, ``……报道称``), a lead's ``今天（6月5日）``: none of
-    # the evaluation data's 11,745 titles ends or opens so; 1,006 and 3,624 of 230,780 wrapped text lines do.
-    # (Not ``……时强调``: a paper may print that kicker as the title above its subtitle.)
+    # A speaker's words broken off at the verb (``习近平总书记指出``, ``……在讲话中指出``, ``……报道称``), a
+    # lead's ``今天（6月5日）``: none of the evaluation data's 11,745 titles ends or opens so; 1,006 and
+    # 3,624 of 230,780 wrapped text lines do. (Not ``……时强调``: a paper may print that kicker as the
+    # title above its subtitle.)
     r"|(?:指出|表示|认为|声称|报道称)$|今天\s*[（(]\s*\d"
     r"|(?:日报|晚报|早报|晨报|时报|商报|都市报)\s*(?:[A-Z]\s*\d{1,2}|第?\s*\d{1,2}\s*版)(?:\s|$)"  # a banner: 滨江晚报 A05 要闻
 )
