@@ -721,3 +721,47 @@ def test_an_editor_s_note_below_its_story_s_dateline_stays_with_it():
     (article,) = _built_from(text, tags)
     assert article.title == "全市秋粮收获进度过半" and article.reporters == ["王芳", "李明"]
     assert article.paragraphs[0].startswith("编者按：")
+
+
+def _headed(head: list[str], head_tags: list[str]):
+    """One story whose headline lines, printed after its body, carry the tags given."""
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(body + [""] + head)
+    (article,) = _built_from(text, ["lead"] + ["body"] * (len(body) - 1) + head_tags)
+    return article
+
+
+@pytest.mark.parametrize("opening", ["当地时间10月9日上午", "据市气象台12日消息", "市应急管理局12日称", "记者从市农业农村局获悉"])
+def test_a_lead_s_opening_printed_under_a_title_is_no_part_of_it(opening):
+    article = _headed(["全市秋粮收获进度过九成", opening], ["title", "title+"])
+    assert (article.title, article.subtitle) == ("全市秋粮收获进度过九成", opening)
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [(["市长会见外国友好城市代表团并共同会见", "记者"], "市长会见外国友好城市代表团并共同会见记者"),  # 记者 alone opens nothing
+     (["全市秋粮收获进度过九成 农业农村局", "称"], "全市秋粮收获进度过九成 农业农村局称"),  # 称 after no source's date
+     (["全市秋粮收获进度过九成 各县区同", "时推进秋种"], "全市秋粮收获进度过九成 各县区同时推进秋种")],  # a word cut
+)
+def test_a_title_that_only_looks_like_it_ends_on_a_lead_keeps_its_lines(head, title):
+    assert "".join(_headed(head, ["title", "title+"]).title.split()) == "".join(title.split())
+
+
+@pytest.mark.parametrize(
+    ("head", "kicker"),
+    [(["“乡村振兴在行动”系列报道之三", "全市秋粮收获进度过九成"], "“乡村振兴在行动”系列报道之三"),
+     (["【秋收进行时】", "全市秋粮收获进度过九成"], "【秋收进行时】"),
+     (["全市秋粮收获进度过九成", "专题"], "专题"),
+     (["全市秋粮收获进度过九成", "深度"], "深度")],
+)
+def test_a_column_s_name_on_a_title_line_of_its_own_is_the_kicker(head, kicker):
+    article = _headed(head, ["title", "title+"])
+    assert (article.title, article.kicker) == ("全市秋粮收获进度过九成", kicker)
+
+
+def test_a_column_s_name_broken_over_the_title_s_lines_stays_in_the_title():
+    # a bracket the two lines share, and a name that would leave a stub of five characters
+    article = _headed(["【乡村振兴系列报道之三", "】全市秋粮收获进度过九成"], ["title", "title+"])
+    assert article.title.endswith("全市秋粮收获进度过九成") and not article.kicker
+    article = _headed(["乡村振兴在", "行动系列报道之三"], ["title", "title+"])
+    assert article.title == "乡村振兴在行动系列报道之三"
