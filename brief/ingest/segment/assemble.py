@@ -636,10 +636,11 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
 # evaluation data's 11,749 titles, nor of the clauses between their spaces, opens or ends so.
 _LEAD_OPENING = re.compile(
     r"^(?:当地时间|据|其中|目前|此前|近日|日前|来自)|^记者\s*(?:\d|从|近日|日前|今天|昨天|了解|获悉|在)|^在.{2,20}后$"
+    r"|今天\s*[（(]\s*\d"
 )
 _SOURCE_END = re.compile(
     r"(?:介绍|获悉|了解到|透露|报道|消息|据悉|上午|下午|晚|凌晨)$"
-    r"|(?:\d\s*日(?:晚|上午|下午|凌晨)?|声明|报道)(?:称|说|宣布)$"
+    r"|(?:\d\s*日[\u4e00-\u9fff]{0,6}|声明|报道)(?:称|说|宣布)$"
 )
 
 
@@ -647,8 +648,6 @@ def _lead_trimmed(title: list[str], subtitle: list[str]) -> tuple[list[str], lis
     """The title's lines without the trailing ones that read as a lead's opening or a source's
     words (they join the subtitle): a report's first clause printed under its title. Lines that
     read as running text throughout (``……习近平指出``) are left for ``no_title`` to refuse whole."""
-    if no_title(" ".join(title)):
-        return title, subtitle
     while len(title) > 1 and not breaks_word(title[-2], title[-1]):
         last = "".join(title[-1].split())
         if not (_LEAD_OPENING.search(last) or _SOURCE_END.search(last)):
@@ -657,13 +656,15 @@ def _lead_trimmed(title: list[str], subtitle: list[str]) -> tuple[list[str], lis
     return title, subtitle
 
 
+# A section's or box's name, never a title on its own.
+_SECTION = r"^(?:专题|专题报道|专栏|广告|[（(]广告[）)]|要闻|综合新闻|深度|视点|时评|相关链接|新闻链接|背景链接|延伸阅读)$"
 # A column's, series' or section's name printed beside a title (``推动高质量发展系列主题新闻发布会``,
 # ``“民生实事”追踪之十``, ``【我们的2024】``, ``专题``, ``深度``): the paper's make-up, no part of the title.
 _COLUMN_LABEL = re.compile(
     r"^【[^【】]{2,24}】$"
     r"|系列(?:主题)?(?:新闻发布会|报道|述评|评论|访谈)(?:之[一二三四五六七八九十\d]+)?$"
     r"|(?:追踪|手记|述评|报道|调研行)之[一二三四五六七八九十\d]+$"
-    r"|^(?:专题|专题报道|专栏|广告|[（(]广告[）)]|要闻|综合新闻|深度|视点|时评)$"
+    rf"|{_SECTION}"
 )
 
 
@@ -705,6 +706,7 @@ _NOT_A_TITLE = re.compile(
     # title above its subtitle.)
     r"|(?:指出|表示|认为|声称|报道称)$|今天\s*[（(]\s*\d"
     r"|(?:日报|晚报|早报|晨报|时报|商报|都市报)\s*(?:[A-Z]\s*\d{1,2}|第?\s*\d{1,2}\s*版)(?:\s|$)"  # a banner: 滨江晚报 A05 要闻
+    rf"|{_SECTION}"  # a section's or box's name alone: 相关链接
 )
 
 

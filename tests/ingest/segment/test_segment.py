@@ -398,7 +398,7 @@ def test_a_headline_pairs_with_the_body_that_shares_its_words():
      "张卫东指出，全市农田", "本报", "新华社", "本报记者樊芸梅严海蔚", "【编者按】近年来", "编者按：全市",
      "（三）全市已建成博物馆体系", "二、加快建设高标准农田", "（资料图片）", "图表：数说变化", "市长指出",
      "责编：黄立 校对：宋雨", "本版编辑 刘丽", "滨江晚报 A05 要闻", "临川日报 第3版",
-     "省长在全省经济工作会议上的讲话中指出", "外电报道称", "今天（6月5日）是世界环境日"],
+     "省长在全省经济工作会议上的讲话中指出", "外电报道称", "今天（6月5日）是世界环境日", "相关链接", "延伸阅读"],
 )
 def test_what_is_never_a_title(text):
     from brief.ingest.segment.assemble import no_title
@@ -731,7 +731,11 @@ def _headed(head: list[str], head_tags: list[str]):
     return article
 
 
-@pytest.mark.parametrize("opening", ["当地时间10月9日上午", "据市气象台12日消息", "市应急管理局12日称", "记者从市农业农村局获悉"])
+@pytest.mark.parametrize(
+    "opening",
+    ["当地时间10月9日上午", "据市气象台12日消息", "市应急管理局12日称", "记者从市农业农村局获悉",
+     "市政府新闻办今天（10月9日）召开发布会"],
+)
 def test_a_lead_s_opening_printed_under_a_title_is_no_part_of_it(opening):
     article = _headed(["全市秋粮收获进度过九成", opening], ["title", "title+"])
     assert (article.title, article.subtitle) == ("全市秋粮收获进度过九成", opening)
