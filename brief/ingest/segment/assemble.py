@@ -92,7 +92,7 @@ def build(
             articles.append(article)
         elif unit.kind == CAPTION_TAG:
             raws = [lines[i].raw for i in unit.lines]
-            if not _NOTICE.search("".join(raws)) or _credited("".join(raws[-3:])):  # a notice credits no photographer
+            if not _NOTICE.search("".join(raws)) or _credited(raws):  # a notice credits no photographer
                 articles.append(_caption(raws))
     return [a for a in articles if (a.paragraphs or a.title) and not _notice(a)]
 
@@ -131,7 +131,7 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
             or kinds[-1] != kind
             or (kind == BODY and (t == LEAD or _dated(lines, i) or any(j[0] in ("上接", "接") for j in line.jumps))
                 and not _byline_only(lines, previous) and not _note_only(lines, previous))
-            or (kind == CAPTION_TAG and _credited("".join(lines[k].raw for k in previous.lines[-3:])))
+            or (kind == CAPTION_TAG and _credited([lines[k].raw for k in previous.lines]))
         )
         if starts:
             units.append(_Unit(kind, [i]))
@@ -550,11 +550,11 @@ def _last_kept(tags: list[str], i: int) -> int:
     return j
 
 
-def _credited(raw: str) -> bool:
-    """A caption's last lines (``raw``, up to three joined: the column may break a credit
-    anywhere, and justify it letter by letter) end with its credit: the next caption line starts
+def _credited(raws: list[str]) -> bool:
+    """A caption's lines end with its credit, read over the last three joined (the column may
+    break a credit anywhere, and justify it letter by letter): the next caption line starts
     another caption."""
-    return _search_closed_up((PHOTO_CREDIT, PICTURE_BY, _CAPTION_CREDIT), raw)[0] is not None
+    return _search_closed_up((PHOTO_CREDIT, PICTURE_BY, _CAPTION_CREDIT), "".join(raws[-3:]))[0] is not None
 
 
 def _search_closed_up(patterns: tuple[re.Pattern, ...], text: str) -> tuple[re.Match | None, str]:
