@@ -630,9 +630,9 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
         article.title = _unbulleted(rules._join_heading(title))
 
 
-# How a report opens or cites its source, never how a title goes on: a line of a title's group that
-# opens so (``当地时间7月4日上午``, ``据巴勒斯坦通讯社10日报道``), or a title that would end on a source's
-# verb (``……俄罗斯国防部14日称``), is the lead's opening or a subtitle, not the title. Not one of the
+# How a report opens or cites its source, never how a title goes on: a title's last line that opens
+# so (``当地时间7月4日上午``, ``据巴勒斯坦通讯社10日报道``) or ends on a source's verb
+# (``……俄罗斯国防部14日称``) is the lead's opening or a subtitle, not the title. Not one of the
 # evaluation data's 11,749 titles, nor of the clauses between their spaces, opens or ends so.
 _LEAD_OPENING = re.compile(
     r"^(?:当地时间|据|其中|目前|此前|近日|日前|来自)|^记者\s*(?:\d|从|近日|日前|今天|昨天|了解|获悉|在)|^在.{2,20}后$"
