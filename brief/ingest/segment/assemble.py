@@ -630,13 +630,15 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
         article.title = _unbulleted(rules._join_heading(title))
 
 
+# A lead's ``今天（7月29日）``: how a report dates itself, never how a title does.
+_DATED_TODAY = r"今天\s*[（(]\s*\d"
 # How a report opens or cites its source, never how a title goes on: a title's last line that opens
 # so (``当地时间7月4日上午``, ``据巴勒斯坦通讯社10日报道``) or ends on a source's verb
 # (``……俄罗斯国防部14日称``) is the lead's opening or a subtitle, not the title. Not one of the
 # evaluation data's 11,749 titles, nor of the clauses between their spaces, opens or ends so.
 _LEAD_OPENING = re.compile(
     r"^(?:当地时间|据|其中|目前|此前|近日|日前|来自)|^记者\s*(?:\d|从|近日|日前|今天|昨天|了解|获悉|在)|^在.{2,20}后$"
-    r"|今天\s*[（(]\s*\d"
+    rf"|{_DATED_TODAY}"
 )
 _SOURCE_END = re.compile(
     r"(?:介绍|获悉|了解到|透露|报道|消息|据悉|上午|下午|晚|凌晨)$"
@@ -704,7 +706,7 @@ _NOT_A_TITLE = re.compile(
     # lead's ``今天（6月5日）``: none of the evaluation data's 11,745 titles ends or opens so; 1,006 and
     # 3,624 of 230,780 wrapped text lines do. (Not ``……时强调``: a paper may print that kicker as the
     # title above its subtitle.)
-    r"|(?:指出|表示|认为|声称|报道称)$|今天\s*[（(]\s*\d"
+    rf"|(?:指出|表示|认为|声称|报道称)$|{_DATED_TODAY}"
     r"|(?:日报|晚报|早报|晨报|时报|商报|都市报)\s*(?:[A-Z]\s*\d{1,2}|第?\s*\d{1,2}\s*版)(?:\s|$)"  # a banner: 滨江晚报 A05 要闻
     rf"|{_SECTION}"  # a section's or box's name alone: 相关链接
 )
