@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from brief.zh import balanced, clean_heading, clean_inline, ends_sentence, unbalanced
@@ -39,12 +40,15 @@ from brief.ingest.segment.tagger import (
     TITLE,
     TITLE_ON,
     tag,
+    Lattice,
+    tag_marginals,
 )
 
 
 _CREDIT_END = re.compile(r"(?:摄|摄影报道|发|供图|图片)\s*[）)]?\s*$")
 # A credit that closes one caption whoever gave the picture: an agency, a file photo, a donor.
 _CAPTION_CREDIT = re.compile(r"(?:社发|报发|供图|资料图片|[（(][^（()）]{0,12}摄[）)])\s*[）)]?\s*$")
+_TELEPHONE = re.compile(r"\d{7,}")
 _PAGE_NUMBER = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*版\s*$")
 
 def segment_page(text: str, *, source: str = "", page: str | None = None, model: Path = MODEL) -> list[Article]:
@@ -54,7 +58,7 @@ def segment_page(text: str, *, source: str = "", page: str | None = None, model:
         return []
     tags = tag(features, model)
     judged = [next((name[len("0rule="):] for name in f if name.startswith("0rule=")), "") for f in features]
-    articles = build(lines, tags, heads_first=features[0].get("heads_first") == 1.0, judged=judged)
+    articles = build(lines, tags, heads_first=features[0].get("heads_first") == 1.0, judged=judged, features=features, model=model)
     for position, article in enumerate(articles):
         article.source, article.page, article.position = source, page, position
         article.id = article.content_hash
@@ -62,7 +66,8 @@ def segment_page(text: str, *, source: str = "", page: str | None = None, model:
 
 
 def build(
-    lines: list[rules._Line], tags: list[str], heads_first: bool = False, judged: list[str] | None = None
+    lines: list[rules._Line], tags: list[str], heads_first: bool = False, judged: list[str] | None = None,
+    features: list[dict[str, float]] | None = None, model: Path = MODEL,
 ) -> list[Article]:
     """The articles and captions that the tagged lines make, in page order (``heads_first``: the
     rules read the page's headlines before their bodies; ``judged``: the rules' tag of each line)."""
@@ -71,6 +76,8 @@ def build(
     tags = _sandwiched(lines, tags, judged)
     tags = _speech_goes_on(lines, tags, judged)
     tags = _titles_over_bodies(lines, tags, judged)
+    if features is not None:
+        tags = _titles_for_untitled(lines, tags, features, model)
     # An editor's note opens a story's text, whatever sits above it (a caption, a headline), unless
     # the story opened right above it (a dateline of its own line: ``本报讯（记者 王芳）`` / ``编者按：``).
     tags = [
@@ -242,13 +249,110 @@ def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[
     return tags
 
 
+# A story that the tagger left without a title whose headline it read as something else (a caption,
+# the page's furniture): the line next to the story that the model itself gives at least this chance
+# of being a title, and that shares at least this much with the story's opening, is read as its title.
+_TITLE_CHANCE = 0.15
+_TITLE_SHARE = 0.2
+
+
+def _titles_for_untitled(
+    lines: list[rules._Line], tags: list[str], features: list[dict[str, float]], model: Path
+) -> list[str]:
+    """Titles for the stories that have none. The candidates: lines within two of the story's ends
+    that are no story's text (a caption's, the page's furniture; no advert's), that the model gives
+    at least ``_TITLE_CHANCE`` of being a title's line, and that restate the story's opening. Each
+    is read as the title's first line, or as its second under the line above; the reading that the
+    model scores highest once it is settled wins, with the kicker above and the title's next lines
+    below as the model then reads them, and is kept where it pairs headlines with bodies better."""
+    marginals: list[dict[str, float]] = []
+    lattice: Lattice | None = None
+    tried: set[int] = set()
+    adverts = {line.block for line in lines if _advert(line.raw)}  # a slogan beside a number to call is no title
+    while True:
+        units = _units(lines, tags)
+        score, head_of = _reading(units, lines)
+        untitled = [k for k, unit in enumerate(units) if unit.kind == BODY and k not in head_of and unit.lines[0] not in tried]
+        if not untitled:
+            return tags
+        k = untitled[0]
+        tried.add(units[k].lines[0])
+        marginals = marginals or tag_marginals(features, model)
+        owner = {i: n for n, unit in enumerate(units) for i in unit.lines}
+        ends = (units[k].lines[0], units[k].lines[-1])
+
+        def free(i: int) -> bool:
+            """Whether line i may change its tag: no story's text (a story's own first line is its
+            lead, however title-like)."""
+            return i not in owner or units[owner[i]].kind != BODY
+
+        def chance(i: int) -> float:
+            return marginals[i].get(TITLE, 0.0) + marginals[i].get(TITLE_ON, 0.0)
+
+        opening = _bigrams(units[k], lines)
+        candidates = [
+            i for i in range(max(0, ends[0] - 2), min(len(lines), ends[1] + 3))
+            if free(i) and tags[i] not in HEADLINE and chance(i) >= _TITLE_CHANCE and _could_be_title(lines[i].raw)
+            and _share(_bigrams(_Unit(HEAD, [i]), lines), opening) >= _TITLE_SHARE
+            and lines[i].block not in adverts
+        ]
+        if not candidates:
+            continue
+        lattice = lattice or Lattice(features, model)
+        # Each line that could be the title, as the title's first line or (the line above it, no
+        # sentence, free to change) as its second: of these readings, the one the model scores
+        # highest once it is settled (a title broken over two lines is not read from its second).
+        readings = [{i: TITLE} for i in candidates] + [
+            {i - 1: TITLE, i: TITLE_ON} for i in candidates
+            if i and free(i - 1) and tags[i - 1] not in HEADLINE and _could_be_title(lines[i - 1].raw) and i - 1 not in candidates
+            and lines[i - 1].block not in adverts
+        ]
+        best: tuple[float, list[str]] | None = None
+        for fixed in readings:
+            decoded, likelihood = lattice.best(fixed)
+            retagged = _with_title(lines, tags, fixed, decoded, free)
+            if retagged is not None and (best is None or likelihood > best[0]):
+                best = (likelihood, retagged)
+        if best is not None and _reading(_units(lines, best[1]), lines)[0] > score:
+            tags = best[1]
+
+
+def _with_title(
+    lines: list[rules._Line], tags: list[str], fixed: dict[int, str], decoded: list[str], free: Callable[[int], bool]
+) -> list[str] | None:
+    """The tags with a title settled at ``fixed`` and what the model then reads round it: a kicker
+    above, the title's next lines below (lines free to change only); None where the title would
+    take in a notice's or an advert's line, or read as no title."""
+    first, last = min(fixed), max(fixed)
+    retagged = list(tags)
+    for i, t in fixed.items():
+        retagged[i] = t
+    if first and free(first - 1) and decoded[first - 1] == KICKER and not _advert(lines[first - 1].raw):
+        retagged[first - 1] = KICKER
+    end = last + 1
+    while end < len(lines) and free(end) and decoded[end] == TITLE_ON:
+        retagged[end], end = TITLE_ON, end + 1
+    if any(_advert(lines[i].raw) for i in range(first, end)) or no_title(" ".join(lines[i].raw for i in range(first, end))):
+        return None
+    return retagged
+
+
+def _advert(raw: str) -> bool:
+    """A notice's or an advert's line: ``……服务热线：0952-5624966``, ``有意者请联系``."""
+    return bool(_NOTICE.search(raw) or _TELEPHONE.search(raw))
+
+
+def _share(words: set[str], opening: set[str]) -> float:
+    """The part of a headline's character pairs that a body's opening repeats."""
+    return len(words & opening) / len(words) if words else 0.0
+
 
 def _could_be_title(raw: str) -> bool:
     """No sentence, no column label, notice or banner."""
     return not (
         re.search(r"[，。；！？]", raw)
         or _framed(raw)
-        or re.search(r"\d{7,}", raw)  # a telephone number: a notice
+        or _TELEPHONE.search(raw)  # a notice
         or _PAGE_NUMBER.match(raw)  # a banner
         or no_title(raw)
         or len(raw.replace(" ", "")) <= 4  # a column label (``记者观察``)
@@ -630,8 +734,8 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
         article.title = _unbulleted(rules._join_heading(title))
 
 
-# A lead's ``今天（7月29日）``: how a report dates itself, never how a title does.
-_DATED_TODAY = r"今天\s*[（(]\s*\d"
+# A lead's ``今天（7月29日）``, ``昨晚（11月30日）``: how a report dates itself, never how a title does.
+_DATED_TODAY = r"(?:今|昨|前|明|当)(?:天|日|晚|晨|夜)\s*[（(]\s*\d"
 # How a report opens or cites its source, never how a title goes on: a title's last line that opens
 # so (``当地时间7月4日上午``, ``据巴勒斯坦通讯社10日报道``) or ends on a source's verb
 # (``……俄罗斯国防部14日称``) is the lead's opening or a subtitle, not the title. Not one of the
@@ -709,6 +813,9 @@ _NOT_A_TITLE = re.compile(
     rf"|(?:指出|表示|认为|声称|报道称)$|{_DATED_TODAY}"
     r"|(?:日报|晚报|早报|晨报|时报|商报|都市报)\s*(?:[A-Z]\s*\d{1,2}|第?\s*\d{1,2}\s*版)(?:\s|$)"  # a banner: 滨江晚报 A05 要闻
     rf"|{_SECTION}"  # a section's or box's name alone: 相关链接
+    r"|^(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日$"  # a date alone: 2024年6月25日
+    # a byline run into the text (``……回升向好本报记者涂泽``): none of the evaluation data's titles has one
+    rf"|{_NEWS_ORG}{RANK}?记者\s*[\u4e00-\u9fff·]{{2,4}}"
 )
 
 

@@ -1,7 +1,9 @@
 """Label each line of a page with a linear-chain CRF over the features of ``features.py``.
 
 The model (``lines.crfsuite``, a few hundred KB) is trained on generated pages by
-``benchmarks/train_segmenter.py`` and loaded on first use.
+``benchmarks/train_segmenter.py`` and loaded on first use. Besides its best tagging, the assembly
+asks it how likely each tag is on each line (``tag_marginals``) and what it would make of the lines
+round one whose tag is settled (``Lattice``): where a story was left without a title.
 """
 
 from __future__ import annotations
@@ -30,3 +32,67 @@ def tag(features: list[dict[str, float]], model: Path = MODEL) -> list[str]:
     if not features:
         return []
     return _tagger(model).tag(features)
+
+
+def tag_marginals(features: list[dict[str, float]], model: Path = MODEL) -> list[dict[str, float]]:
+    """For each line, the model's probability of every tag there."""
+    tagger = _tagger(model)
+    tagger.set(features)
+    labels = tagger.labels()
+    return [{label: tagger.marginal(label, i) for label in labels} for i in range(len(features))]
+
+@functools.cache
+def _weights(path: Path = MODEL):
+    """The model's labels, its attributes' rows in a weight matrix (attribute x label), and the
+    label-to-label weights."""
+    import numpy as np
+
+    info = _tagger(path).info()
+    labels = list(info.labels)
+    column = {label: n for n, label in enumerate(labels)}
+    rows: dict[str, int] = {}
+    for attribute, _ in info.state_features:
+        rows.setdefault(attribute, len(rows))
+    state = np.zeros((len(rows), len(labels)))
+    for (attribute, label), weight in info.state_features.items():
+        state[rows[attribute], column[label]] += weight
+    transitions = np.array([[info.transitions.get((a, b), 0.0) for b in labels] for a in labels])
+    return labels, rows, state, transitions
+
+
+class Lattice:
+    """A page's lines scored under every tag by the model's weights, to decode under constraints:
+    the model's own choice of what goes round a line once that line's tag is settled."""
+
+    def __init__(self, features: list[dict[str, float]], model: Path = MODEL):
+        import numpy as np
+
+        self.labels, rows, state, self.transitions = _weights(model)
+        self.emissions = np.zeros((len(features), len(self.labels)))
+        for i, f in enumerate(features):
+            known = [(rows[name], value) for name, value in f.items() if name in rows]
+            if known:
+                at, values = zip(*known)
+                self.emissions[i] = np.asarray(values) @ state[list(at)]
+
+    def best(self, fixed: dict[int, str]) -> tuple[list[str], float]:
+        """The most likely tags given that the lines in ``fixed`` carry the tags given, and the
+        score of that tagging (comparable between constraints on the same page)."""
+        import numpy as np
+
+        back = []
+        best = self.emissions[0].copy()
+        for i in range(len(self.emissions)):
+            if i:
+                paths = best[:, None] + self.transitions
+                back.append(paths.argmax(axis=0))
+                best = paths.max(axis=0) + self.emissions[i]
+            if i in fixed:
+                keep = self.labels.index(fixed[i])
+                best = np.where(np.arange(len(best)) == keep, best, -np.inf)
+        y = int(best.argmax())
+        score, path = float(best[y]), [y]
+        for pointers in reversed(back):
+            y = int(pointers[y])
+            path.append(y)
+        return [self.labels[y] for y in reversed(path)], score

@@ -378,6 +378,56 @@ def test_a_dateline_the_tagger_took_for_a_headline_still_opens_the_body():
     assert article.paragraphs[0].startswith("树立大食物观")
 
 
+_CAPTIONED = """本报讯（记者 赵磊）全市今年新建高
+标准农田十二万亩，粮食播种面积稳
+定在四百万亩以上。
+
+{title}
+10月20日，农机手在田间收割玉米。（本报记者 王强 摄）
+
+本报讯（记者 钱悦）今年国庆假期全
+市接待游客三百二十万人次，同比增
+长百分之十一。
+
+国庆假期全市接待游客三百二十万人次
+"""
+# what a tagger misled by the photo caption under it makes of the first title: a caption's line
+_MISLED = ["lead", "body", "body", "caption", "caption", "lead", "body", "body", "title"]
+
+
+def _built_with_model(text: str, tags: list[str]):
+    from brief.ingest.segment.assemble import build
+    from brief.ingest.segment.features import page_features
+
+    lines, features = page_features(text)
+    judged = [next(n[len("0rule="):] for n in f if n.startswith("0rule=")) for f in features]
+    return build(lines, tags, judged=judged), build(lines, tags, judged=judged, features=features)
+
+
+def test_a_story_left_untitled_gets_the_line_the_model_thinks_likeliest_its_title():
+    without, with_model = _built_with_model(_CAPTIONED.format(title="全市新建高标准农田十二万亩"), _MISLED)
+    assert [a.title for a in without if a.kind == ARTICLE] == ["", "国庆假期全市接待游客三百二十万人次"]
+    assert [(a.kind, a.title) for a in with_model] == [
+        (ARTICLE, "全市新建高标准农田十二万亩"), (CAPTION, ""), (ARTICLE, "国庆假期全市接待游客三百二十万人次"),
+    ]
+    assert with_model[1].body.startswith("10月20日，农机手")
+
+
+def test_an_untitled_storys_title_broken_over_two_lines_comes_back_whole():
+    text = _CAPTIONED.format(title="全市今年新建高标准\n农田十二万亩")
+    without, with_model = _built_with_model(text, _MISLED[:4] + ["caption"] + _MISLED[4:])
+    assert [a.title for a in without if a.kind == ARTICLE] == ["", "国庆假期全市接待游客三百二十万人次"]
+    assert [(a.kind, a.title) for a in with_model] == [
+        (ARTICLE, "全市今年新建高标准农田十二万亩"), (CAPTION, ""), (ARTICLE, "国庆假期全市接待游客三百二十万人次"),
+    ]
+
+
+def test_a_line_that_shares_nothing_with_the_untitled_story_is_not_its_title():
+    # the same place, a title-like line about something else: the story stays untitled
+    _, with_model = _built_with_model(_CAPTIONED.format(title="县医院新门诊楼正式启用"), _MISLED)
+    assert [a.title for a in with_model if a.kind == ARTICLE] == ["", "国庆假期全市接待游客三百二十万人次"]
+
+
 def test_a_headline_pairs_with_the_body_that_shares_its_words():
     # One headline between two bodies, nothing else on the page to tell the reading: the title
     # goes with the story it restates (the one below), not with the one above.
@@ -398,7 +448,8 @@ def test_a_headline_pairs_with_the_body_that_shares_its_words():
      "张卫东指出，全市农田", "本报", "新华社", "本报记者樊芸梅严海蔚", "【编者按】近年来", "编者按：全市",
      "（三）全市已建成博物馆体系", "二、加快建设高标准农田", "（资料图片）", "图表：数说变化", "市长指出",
      "责编：黄立 校对：宋雨", "本版编辑 刘丽", "滨江晚报 A05 要闻", "临川日报 第3版",
-     "省长在全省经济工作会议上的讲话中指出", "外电报道称", "今天（6月5日）是世界环境日", "相关链接", "延伸阅读"],
+     "省长在全省经济工作会议上的讲话中指出", "外电报道称", "今天（6月5日）是世界环境日", "相关链接", "延伸阅读",
+     "昨晚（11月30日）我国成功发射一颗卫星", "2024年6月25日", "6 月 25 日"],
 )
 def test_what_is_never_a_title(text):
     from brief.ingest.segment.assemble import no_title
@@ -411,7 +462,8 @@ def test_what_is_never_a_title(text):
     ["全市秋粮喜获丰收", "习近平同巴西总统共见记者", "第三届链博会：为全球供应链注入新动能",
      "人民日报评论员文章：更加注重改革实效，以钉钉子精神抓好改革落实", "本报评论员：把惠民实事办到群众心坎上",
      "守好粮袋子，护好菜篮子", "王丽：扎根乡村二十年", "人民日报评论员文章：稳住农业基本盘", "C919 大飞机完成第1000架次飞行",
-     "省委书记在全省乡村振兴推进会上强调", "（受权发布）中华人民共和国粮食安全保障法", "一图读懂全市秋粮收获"],
+     "省委书记在全省乡村振兴推进会上强调", "（受权发布）中华人民共和国粮食安全保障法", "一图读懂全市秋粮收获",
+     "6月25日起全省实行新规"],
 )
 def test_titles_pass_the_no_title_guard(text):
     from brief.ingest.segment.assemble import no_title
