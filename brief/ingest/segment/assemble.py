@@ -260,11 +260,12 @@ def _titles_for_untitled(
     lines: list[rules._Line], tags: list[str], features: list[dict[str, float]], model: Path
 ) -> list[str]:
     """Titles for the stories that have none. The candidates: lines within two of the story's ends
-    that are no story's text (a caption's, the page's furniture; no advert's), that the model gives
-    at least ``_TITLE_CHANCE`` of being a title's line, and that restate the story's opening. Each
-    is read as the title's first line, or as its second under the line above; the reading that the
-    model scores highest once it is settled wins, with the kicker above and the title's next lines
-    below as the model then reads them, and is kept where it pairs headlines with bodies better."""
+    or in a caption right beside it, no story's text (a caption's, the page's furniture; no
+    advert's), that the model gives at least ``_TITLE_CHANCE`` of being a title's line and that
+    restate the story's opening. Each is read as the title's first line, or as its second under the
+    line above; the reading that the model scores highest once it is settled wins, with the kicker
+    above and the title's next lines below as the model then reads them, and is kept where it
+    pairs headlines with bodies better."""
     marginals: list[dict[str, float]] = []
     lattice: Lattice | None = None
     tried: set[int] = set()
@@ -290,8 +291,14 @@ def _titles_for_untitled(
             return marginals[i].get(TITLE, 0.0) + marginals[i].get(TITLE_ON, 0.0)
 
         opening = _bigrams(units[k], lines)
+        # A photo's caption may stand between a headline and its story: the lines of the captions
+        # right beside the story are as near as the two lines at either end.
+        near = set(range(max(0, ends[0] - 2), min(len(lines), ends[1] + 3)))
+        for side in (k - 1, k + 1):
+            if 0 <= side < len(units) and units[side].kind == CAPTION_TAG:
+                near.update(units[side].lines)
         candidates = [
-            i for i in range(max(0, ends[0] - 2), min(len(lines), ends[1] + 3))
+            i for i in sorted(near)
             if free(i) and tags[i] not in HEADLINE and chance(i) >= _TITLE_CHANCE and _could_be_title(lines[i].raw)
             and _share(_bigrams(_Unit(HEAD, [i]), lines), opening) >= _TITLE_SHARE
             and lines[i].block not in adverts

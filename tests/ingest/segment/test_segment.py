@@ -422,6 +422,23 @@ def test_an_untitled_storys_title_broken_over_two_lines_comes_back_whole():
     ]
 
 
+def test_a_title_set_above_a_photos_caption_is_found_past_the_caption():
+    text = "\n".join([
+        "国庆假期全市接待游客三百二十万人次", "", "本报讯（记者 钱悦）今年国庆假期全", "市接待游客三百二十万人次，同比增",
+        "长百分之十一。", "", "全市新建高标准农田十二万亩", "10月20日，农机手在田间收割玉米，",
+        "一派丰收景象。（本报记者 王强 摄）", "本报讯（记者 赵磊）全市今年新建高", "标准农田十二万亩，粮食播种面积稳",
+        "定在四百万亩以上。",
+    ])
+    # the headline, the photo's caption and its credit all read as one caption
+    tags = ["title", "lead", "body", "body", "caption", "caption", "caption", "lead", "body", "body"]
+    without, with_model = _built_with_model(text, tags)
+    assert [(a.kind, a.title) for a in without][-1] == (ARTICLE, "")
+    assert [(a.kind, a.title) for a in with_model] == [
+        (ARTICLE, "国庆假期全市接待游客三百二十万人次"), (CAPTION, ""), (ARTICLE, "全市新建高标准农田十二万亩"),
+    ]
+    assert with_model[1].body.startswith("10月20日，农机手")
+
+
 def test_a_line_that_shares_nothing_with_the_untitled_story_is_not_its_title():
     # the same place, a title-like line about something else: the story stays untitled
     _, with_model = _built_with_model(_CAPTIONED.format(title="县医院新门诊楼正式启用"), _MISLED)
