@@ -41,7 +41,6 @@ from brief.ingest.segment.tagger import (
     TITLE_ON,
     tag,
     Lattice,
-    tag_marginals,
 )
 
 
@@ -278,7 +277,8 @@ def _titles_for_untitled(
             return tags
         k = untitled[0]
         tried.add(units[k].lines[0])
-        marginals = marginals or tag_marginals(features, model)
+        lattice = lattice or Lattice(features, model)
+        marginals = marginals or lattice.marginals()
         owner = {i: n for n, unit in enumerate(units) for i in unit.lines}
         ends = (units[k].lines[0], units[k].lines[-1])
 
@@ -305,7 +305,6 @@ def _titles_for_untitled(
         ]
         if not candidates:
             continue
-        lattice = lattice or Lattice(features, model)
         # Each line that could be the title, as the title's first line or (the line above it, no
         # sentence, free to change) as its second: of these readings, the one the model scores
         # highest once it is settled (a title broken over two lines is not read from its second).

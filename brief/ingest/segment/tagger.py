@@ -2,8 +2,8 @@
 
 The model (``lines.crfsuite``, a few hundred KB) is trained on generated pages by
 ``benchmarks/train_segmenter.py`` and loaded on first use. Besides its best tagging, the assembly
-asks it how likely each tag is on each line (``tag_marginals``) and what it would make of the lines
-round one whose tag is settled (``Lattice``): where a story was left without a title.
+asks it, where a story was left without a title, how likely each tag is on each line and what it
+would make of the lines round one whose tag is settled (``Lattice``, over the model's own weights).
 """
 
 from __future__ import annotations
@@ -33,13 +33,6 @@ def tag(features: list[dict[str, float]], model: Path = MODEL) -> list[str]:
         return []
     return _tagger(model).tag(features)
 
-
-def tag_marginals(features: list[dict[str, float]], model: Path = MODEL) -> list[dict[str, float]]:
-    """For each line, the model's probability of every tag there."""
-    tagger = _tagger(model)
-    tagger.set(features)
-    labels = tagger.labels()
-    return [{label: tagger.marginal(label, i) for label in labels} for i in range(len(features))]
 
 @functools.cache
 def _weights(path: Path = MODEL):
@@ -74,6 +67,25 @@ class Lattice:
             if known:
                 at, values = zip(*known)
                 self.emissions[i] = np.asarray(values) @ state[list(at)]
+
+    def marginals(self) -> list[dict[str, float]]:
+        """For each line, the model's probability of every tag there (forward-backward)."""
+        import numpy as np
+
+        def logsumexp(x, axis):
+            top = x.max(axis=axis, keepdims=True)
+            return (top + np.log(np.exp(x - top).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+        size = len(self.emissions)
+        forward = np.zeros_like(self.emissions)
+        backward = np.zeros_like(self.emissions)
+        forward[0] = self.emissions[0]
+        for i in range(1, size):
+            forward[i] = logsumexp(forward[i - 1][:, None] + self.transitions, axis=0) + self.emissions[i]
+        for i in range(size - 2, -1, -1):
+            backward[i] = logsumexp(self.transitions + (self.emissions[i + 1] + backward[i + 1])[None, :], axis=1)
+        chances = np.exp(forward + backward - logsumexp(forward[-1], axis=0))
+        return [dict(zip(self.labels, map(float, row))) for row in chances]
 
     def best(self, fixed: dict[int, str]) -> tuple[list[str], float]:
         """The most likely tags given that the lines in ``fixed`` carry the tags given, and the

@@ -3,7 +3,7 @@ import itertools
 import pytest
 
 from brief.ingest.segment.features import page_features
-from brief.ingest.segment.tagger import TAGS, Lattice, _weights, tag, tag_marginals
+from brief.ingest.segment.tagger import TAGS, Lattice, _tagger, _weights, tag
 
 PAGE = """本报讯（记者 赵磊）全市今年新建高
 标准农田十二万亩，粮食播种面积稳
@@ -43,13 +43,16 @@ def test_a_fixed_tag_is_kept_and_the_rest_is_the_best_sequence_that_keeps_it():
     assert score == pytest.approx(_score(features, best))
 
 
-def test_marginals_are_a_distribution_over_the_tags_on_every_line():
+def test_marginals_are_the_models_own_and_a_distribution_on_every_line():
     _, features = page_features(PAGE)
-    marginals = tag_marginals(features)
+    marginals = Lattice(features).marginals()
+    crfsuite = _tagger()
+    crfsuite.set(features)
     assert len(marginals) == len(features)
-    for line in marginals:
+    for i, line in enumerate(marginals):
         assert set(line) == set(TAGS)
-        assert abs(sum(line.values()) - 1.0) < 1e-6
-    tags = tag(features)
-    title = tags.index("title")
+        assert sum(line.values()) == pytest.approx(1.0)
+        for label, chance in line.items():
+            assert chance == pytest.approx(crfsuite.marginal(label, i), abs=1e-6)
+    title = tag(features).index("title")
     assert marginals[title]["title"] > 0.5
