@@ -268,7 +268,7 @@ def _titles_for_untitled(
     marginals: list[dict[str, float]] = []
     lattice: Lattice | None = None
     tried: set[int] = set()
-    adverts = {line.block for line in lines if _advert(line.raw)}  # a slogan beside a number to call is no title
+    adverts: set[int] | None = None
     while True:
         units = _units(lines, tags)
         score, head_of = _reading(units, lines)
@@ -279,6 +279,8 @@ def _titles_for_untitled(
         tried.add(units[k].lines[0])
         lattice = lattice or Lattice(features, model)
         marginals = marginals or lattice.marginals()
+        if adverts is None:  # a slogan beside a number to call is no title
+            adverts = {line.block for line in lines if _advert(line.raw)}
         owner = {i: n for n, unit in enumerate(units) for i in unit.lines}
         ends = (units[k].lines[0], units[k].lines[-1])
 

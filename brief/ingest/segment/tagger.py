@@ -72,10 +72,7 @@ class Lattice:
         """For each line, the model's probability of every tag there (forward-backward)."""
         import numpy as np
 
-        def logsumexp(x, axis):
-            top = x.max(axis=axis, keepdims=True)
-            return (top + np.log(np.exp(x - top).sum(axis=axis, keepdims=True))).squeeze(axis)
-
+        logsumexp = np.logaddexp.reduce
         size = len(self.emissions)
         forward = np.zeros_like(self.emissions)
         backward = np.zeros_like(self.emissions)
@@ -84,7 +81,7 @@ class Lattice:
             forward[i] = logsumexp(forward[i - 1][:, None] + self.transitions, axis=0) + self.emissions[i]
         for i in range(size - 2, -1, -1):
             backward[i] = logsumexp(self.transitions + (self.emissions[i + 1] + backward[i + 1])[None, :], axis=1)
-        chances = np.exp(forward + backward - logsumexp(forward[-1], axis=0))
+        chances = np.exp(forward + backward - logsumexp(forward[-1]))
         return [dict(zip(self.labels, map(float, row))) for row in chances]
 
     def best(self, fixed: dict[int, str]) -> tuple[list[str], float]:
