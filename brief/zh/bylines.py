@@ -66,7 +66,7 @@ evening or city paper's own name (``西坝晨报讯``) and ``据新华社电`` o
 
 DATELINE_REPORTERS = re.compile(
     rf"^\s*[（(]\s*(?P<names>(?:{ROLE}\s*{SIGNED_NAMES}|{NAMES})(?:\s*{ROLE}\s*{SIGNED_NAMES})*)\s*[）)]"
-    rf"|^\s*(?P<reported>{ROLE}\s*{SIGNED_NAMES}(?:[\s、，,]*{ROLE}\s*{SIGNED_NAMES})*)\s*报道\s*"
+    rf"|^\s*(?P<reported>{ROLE}\s*{SIGNED_NAMES}(?:[\s、，,]*{ROLE}\s*{SIGNED_NAMES})*)\s*报道\s*[:：]?\s*"
 )
 """The reporters right after a page dateline: in brackets (``（记者 郝薇 王龙飞）``) or as the
 evening papers print them (``本报讯 记者张三 通讯员李四报道``)."""

@@ -382,11 +382,15 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
     paragraphs = rules._paragraphs([lines[i] for i in kept])
     if paragraphs:
         # (a name broken by the line's end, ``■记者 上官宇`` / ``岚``, is read closed up)
-        credit, last = _search_closed_up((CLOSING_CREDIT,), " ".join(paragraphs[-1]))
+        printed = " ".join(paragraphs[-1])
+        credit, last = _search_closed_up((CLOSING_CREDIT,), printed)
         if credit:  # the reporters credited after the last sentence are no part of the text
             names = rules._names(re.sub(ANY_ROLE, " ", credit["names"] or credit["signed"] or ""))
             article.reporters += [n for n in names if n not in article.reporters]
-            paragraphs[-1] = [last[: credit.start()]]
+            if last == printed:  # keep the lines: in a one-paragraph story they hold the dateline's breaks
+                paragraphs[-1] = "\n".join(paragraphs[-1])[: credit.start()].split("\n")
+            else:
+                paragraphs[-1] = [last[: credit.start()]]
             paragraphs = [p for p in paragraphs if "".join(p).strip()] or [[""]]
         # The dateline opens the story's first paragraph, or the one after an editor's note.
         at = int(len(paragraphs) > 1 and bool(_EDITORS_NOTE.match(paragraphs[0][0])))

@@ -39,6 +39,9 @@ from brief.zh import (
 from brief.document import ARTICLE, CAPTION, Article, Dateline
 
 _ROLE_WORD = re.compile(ROLE)
+# Right after a dateline, brackets that hold only roles and letters are its reporters, even where
+# their names are printed run together (``（记者许斌赖刚辉）``) and cannot be told apart.
+_CREDIT_BRACKETS = re.compile(rf"^\s*[（(]\s*(?P<names>{ROLE}[\u4e00-\u9fff·\s、，,]{{2,40}}?)\s*[）)]")
 _SENTENCE_INSIDE = re.compile(r"[。！？；]")
 _HANGING = "，、。；：”’）》"
 _SENTENCE_PUNCT = re.compile(r"[，。！？；]")
@@ -606,19 +609,37 @@ def _paragraphs(body: list[_Line]) -> list[list[str]]:
 
 def _take_dateline(article: Article, paragraph: list[str]) -> list[str]:
     """Move ``本报太原 10 月 17 日讯（记者 郝薇）`` from the first paragraph into the article's fields."""
-    text = " ".join(paragraph)
+    text = "\n".join(paragraph)
     match = DATELINE_LINE.match(text)
+    end = match.end() if match else 0
     if not match:
-        return paragraph
+        # Printed justified (``本 报 上 海   12   月   7   日 讯``) or parted by the column's end
+        # (``7月2`` / ``7日电``): a dateline has no space of its own, so read it closed up; the
+        # reporters after it keep theirs, which part one name from the next.
+        kept = [k for k, char in enumerate(text) if not char.isspace()]
+        match = DATELINE_LINE.match("".join(text[k] for k in kept))
+        if not match:
+            return paragraph
+        end = kept[match.end() - 1] + 1
     place = match.group("place") or None
     date = re.sub(r"\s", "", match.group("date")) if match.group("date") else None
     article.dateline = Dateline(place=place, date=date)
-    rest = text[match.end():]
-    reporters = DATELINE_REPORTERS.match(rest)
+    rest = _close_broken_names(text[end:])
+    reporters = DATELINE_REPORTERS.match(rest) or _CREDIT_BRACKETS.match(rest)
     if reporters:
-        article.reporters = _names(reporters.group("names") or reporters.group("reported"))
+        named = _names(reporters.group("names") or reporters.group("reported"))
+        article.reporters = named + [n for n in article.reporters if n not in named]  # keep a closing credit's
         rest = rest[reporters.end():]
     return [rest]
+
+
+def _close_broken_names(text: str) -> str:
+    """Lines joined where the column's end may have parted a name (``（记者 孟华 汪`` / ``雪浩）``):
+    no name has one letter, so a letter left alone at a line's end or start belongs to the letters
+    across the break; every other break parts two words, as a space does."""
+    text = re.sub(r"(?<![\u4e00-\u9fff·])([\u4e00-\u9fff·])\n(?=[\u4e00-\u9fff·])", r"\1", text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff·])\n([\u4e00-\u9fff·])(?![\u4e00-\u9fff·])", r"\1", text)
+    return text.replace("\n", " ")
 
 
 def _names(text: str) -> list[str]:

@@ -564,6 +564,41 @@ def test_a_city_paper_s_own_dateline_and_letter_spaced_reporters_leave_the_text(
     assert article.paragraphs == ["连日来，全市秋粮收获进度过九成。"]
 
 
+@pytest.mark.parametrize(
+    "dateline, reporters",
+    [
+        # the column's end parts a name: a letter left alone belongs across the break
+        (["本报吕梁 10 月 23 日讯（记者 赵磊 王", "晓芳）"], ["赵磊", "王晓芳"]),
+        (["本报吕梁 10 月 23 日讯（记者 赵磊", "芳 王晓芳 通讯员 李", "明）"], ["赵磊芳", "王晓芳", "李明"]),
+        # a break that parts two names is a space, not one name
+        (["本报吕梁 10 月 23 日讯（记者 赵磊", "王晓芳）"], ["赵磊", "王晓芳"]),
+        # a dateline printed justified, and one whose date the column's end parts
+        (["本 报 吕 梁   10   月   23   日 讯", "（记者 赵磊 王晓芳）"], ["赵磊", "王晓芳"]),
+        (["新华社吕梁10月2", "3日电（记者 赵磊", "芳 王晓芳）"], ["赵磊芳", "王晓芳"]),
+        # names printed run together cannot be told apart, but they are no part of the text
+        (["本报吕梁 10 月 23 日讯（记者赵磊王晓芳）"], ["赵磊王晓芳"]),
+        # an evening paper's form, its colon carried to the next line
+        (["本报讯 记者赵磊 通讯员王晓芳报道", "："], ["赵磊", "王晓芳"]),
+    ],
+)
+def test_a_dateline_s_reporters_leave_the_text_however_the_column_broke_them(dateline, reporters):
+    body = _wrap(_FIRST_BODY[0], 15, first_indent=False)
+    lines = dateline[:-1] + [dateline[-1] + body[0]] + body[1:]
+    (article,) = _built_from("\n".join(["全市秋粮喜获丰收", ""] + lines), ["title", "lead"] + ["body"] * (len(lines) - 1))
+    assert article.dateline is not None
+    assert article.reporters == reporters
+    assert article.paragraphs[0].startswith("树立大食物观")
+
+
+def test_a_one_paragraph_story_credited_at_its_end_keeps_its_dateline_s_line_breaks():
+    # the closing credit is cut from the paragraph's text; the reporters above must still be read
+    # with the column's breaks, not as one run of spaced letters
+    lines = ["本报吕梁 10 月 23 日讯（记者 赵磊 王", "晓芳）" + _FIRST_BODY[0][:12]] + _wrap(_FIRST_BODY[0][12:], 15) + ["（记者 李明）"]
+    (article,) = _built_from("\n".join(["全市秋粮喜获丰收", ""] + lines), ["title", "lead"] + ["body"] * (len(lines) - 1))
+    assert sorted(article.reporters) == sorted(["李明", "赵磊", "王晓芳"])
+    assert article.paragraphs == [_FIRST_BODY[0]]
+
+
 def test_a_bracket_at_the_end_of_a_body_that_credits_no_one_stays():
     body = _wrap("全市新建高标准农田十二万亩，其中改造提升四万亩（不含在建项目）", 15)
     text = "\n".join(body + ["", "全市新建高标准农田十二万亩"])
