@@ -22,7 +22,7 @@ from brief.zh import balanced, clean_heading, clean_inline, ends_sentence, unbal
 from brief.zh.layout import PAGE_FURNITURE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
-    ANY_ROLE, BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, OPENING_CREDIT, PHOTO_CREDIT, PICTURE_BY, RANK,
+    BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, OPENING_CREDIT, PHOTO_CREDIT, PICTURE_BY, RANK,
 )
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
@@ -385,7 +385,7 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
         printed = " ".join(paragraphs[-1])
         credit, last = _search_closed_up((CLOSING_CREDIT,), printed)
         if credit:  # the reporters credited after the last sentence are no part of the text
-            names = rules._names(re.sub(ANY_ROLE, " ", credit["names"] or credit["signed"] or ""))
+            names = rules._names(credit["names"] or credit["signed"] or "")
             article.reporters += [n for n in names if n not in article.reporters]
             if last == printed:  # keep the lines: in a one-paragraph story they hold the dateline's breaks
                 paragraphs[-1] = "\n".join(paragraphs[-1])[: credit.start()].split("\n")
@@ -403,7 +403,7 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
         opened = clean_inline(" ".join(first))
         opening = OPENING_CREDIT.match(opened) if article.dateline is None else None
         if opening:  # the reporters credited where no dateline stands before them: no part of the text
-            names = rules._names(re.sub(ANY_ROLE, " ", opening["names"]))
+            names = rules._names(opening["names"])
             article.reporters += [n for n in names if n not in article.reporters]
             paragraphs[at] = [opened[opening.end():]]
     article.paragraphs = [p for p in (clean_inline(" ".join(p)) for p in paragraphs) if p]

@@ -25,7 +25,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from brief.zh.bylines import BYLINE_LINE, DATELINE_LINE, DATELINE_REPORTERS, PAGE_MARKS as _MARKS, PHOTO_CREDIT, ROLE
+from brief.zh.bylines import (
+    ANY_ROLE, BYLINE_LINE, DATELINE_LINE, DATELINE_REPORTERS, PAGE_MARKS as _MARKS, PHOTO_CREDIT, RANK,
+)
 from brief.zh.layout import JUMP, rejoin_jumps
 from brief.zh.words import breaks_word
 from brief.zh import (
@@ -38,10 +40,13 @@ from brief.zh import (
 )
 from brief.document import ARTICLE, CAPTION, Article, Dateline
 
-_ROLE_WORD = re.compile(ROLE)
+_ROLE_WORD = re.compile(ANY_ROLE)
+_AUTHORSHIP = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|[文图]\s*[/／]|[/／]")
 # Right after a dateline, brackets that hold only roles and letters are its reporters, even where
 # their names are printed run together (``（记者许斌赖刚辉）``) and cannot be told apart.
-_CREDIT_BRACKETS = re.compile(rf"^\s*[（(]\s*(?P<names>{ROLE}[\u4e00-\u9fff·\s、，,]{{2,40}}?)\s*[）)]")
+_CREDIT_BRACKETS = re.compile(rf"^\s*[（(]\s*(?P<names>{ANY_ROLE}[\u4e00-\u9fff·\s、，,]{{2,40}}?)\s*[）)]")
+_LETTER = "[\u4e00-\u9fff·]"
+_ROLE_BROKEN = re.compile(rf"([报刊社台网]|{RANK})\n(?={RANK}?(?:记者|通讯员|摄影))")
 _SENTENCE_INSIDE = re.compile(r"[。！？；]")
 _HANGING = "，、。；：”’）》"
 _SENTENCE_PUNCT = re.compile(r"[，。！？；]")
@@ -637,17 +642,21 @@ def _close_broken_names(text: str) -> str:
     """Lines joined where the column's end may have parted a name (``（记者 孟华 汪`` / ``雪浩）``):
     no name has one letter, so a letter left alone at a line's end or start belongs to the letters
     across the break; every other break parts two words, as a space does."""
-    text = re.sub(r"(?<![\u4e00-\u9fff·])([\u4e00-\u9fff·])\n(?=[\u4e00-\u9fff·])", r"\1", text)
-    text = re.sub(r"(?<=[\u4e00-\u9fff·])\n([\u4e00-\u9fff·])(?![\u4e00-\u9fff·])", r"\1", text)
+    text = re.sub(rf"(?<!{_LETTER})({_LETTER})\n(?={_LETTER})", r"\1", text)
+    # (unless it opens a name printed letter by letter: ``姚伟芳`` / ``阎 红 俊``)
+    text = re.sub(rf"(?<={_LETTER})\n({_LETTER})(?!{_LETTER})(?!\s+{_LETTER}(?!{_LETTER}))", r"\1", text)
+    text = _ROLE_BROKEN.sub(r"\1", text)  # ``见习`` / ``记者``, ``本报`` / ``记者``: one role
     return text.replace("\n", " ")
 
 
 def _names(text: str) -> list[str]:
     """The names of a byline or credit, each role closing the names before it. A justified line
     spaces a name's letters (``余 昊``, ``牛 蔚刚``), and no name has one character: letters in a
-    row are one name, and a letter left alone joins the piece after it, else the one before."""
+    row are one name, and a letter left alone joins the piece after it, else the one before. The
+    role may carry its outlet (``西坝晨报记者``) and the line a mark of who wrote and who took the
+    pictures (``文/图``): neither is a name."""
     names: list[str] = []
-    for part in _ROLE_WORD.split(text):
+    for part in _ROLE_WORD.split(_AUTHORSHIP.sub(" ", text)):
         letters = ""  # single letters in a row
         for piece in (p for p in re.split(r"[\s、，,]+", part) if p):
             if len(piece) == 1:

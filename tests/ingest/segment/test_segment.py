@@ -577,6 +577,11 @@ def test_a_city_paper_s_own_dateline_and_letter_spaced_reporters_leave_the_text(
         (["新华社吕梁10月2", "3日电（记者 赵磊", "芳 王晓芳）"], ["赵磊芳", "王晓芳"]),
         # names printed run together cannot be told apart, but they are no part of the text
         (["本报吕梁 10 月 23 日讯（记者赵磊王晓芳）"], ["赵磊王晓芳"]),
+        # a role parted from its rank or outlet, a role carrying its outlet, a name printed letter by letter
+        (["本报吕梁 10 月 23 日讯（见习", "记者 赵磊 通讯员 王晓芳）"], ["赵磊", "王晓芳"]),
+        (["本报吕梁 10 月 23 日讯（本报", "记者 赵磊 王晓芳）"], ["赵磊", "王晓芳"]),
+        (["本报吕梁 10 月 23 日讯（汾河晚报记者 赵", "磊）"], ["赵磊"]),
+        (["新华社吕梁10月23日电（记者 李明 王晓芳", "赵 小 明 ）"], ["李明", "王晓芳", "赵小明"]),
         # an evening paper's form, its colon carried to the next line
         (["本报讯 记者赵磊 通讯员王晓芳报道", "："], ["赵磊", "王晓芳"]),
     ],
@@ -588,6 +593,14 @@ def test_a_dateline_s_reporters_leave_the_text_however_the_column_broke_them(dat
     assert article.dateline is not None
     assert article.reporters == reporters
     assert article.paragraphs[0].startswith("树立大食物观")
+
+
+@pytest.mark.parametrize("byline", ["文/图 本报记者 赵磊 王晓芳", "图/文 记者 赵磊 王晓芳"])
+def test_who_wrote_and_who_took_the_pictures_is_no_reporter(byline):
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(["全市秋粮喜获丰收", byline, ""] + body)
+    (article,) = _built_from(text, ["title", "byline", "lead"] + ["body"] * (len(body) - 1))
+    assert article.reporters == ["赵磊", "王晓芳"]
 
 
 def test_a_one_paragraph_story_credited_at_its_end_keeps_its_dateline_s_line_breaks():
