@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from brief.zh import normalize_chars
-from brief.zh.bylines import RANK
+from brief.zh.bylines import PAGE_MARKS, RANK
 from brief.ingest.segment import rules
 from brief.ingest.segment.tagger import BODY, BYLINE, CAPTION, FURNITURE, KICKER, LEAD, SUBHEAD, SUBTITLE, TITLE, TITLE_ON
 
@@ -25,6 +25,7 @@ _DATELINE_ISH_STRICT = re.compile(r"^[（(]|本报\S{0,10}讯|新华社\S{0,10}�
 _DATELINE_OPENING = re.compile(rf"^(?:本报|新华社|中新社|人民日报|中新网|央视网|[（(]\s*{RANK}?(?:记者|通讯员|本报))")
 _BYLINE_ISH = re.compile(rf"^(?:本报|新华社)?{RANK}?(?:记者|通讯员)")
 _PENDING = "?"
+_ROLE_ONLY = re.compile(rf"^[{PAGE_MARKS}]?(?:文/图|文/|图/)?(?:本报|新华社)?{RANK}?(?:记者|通讯员)$")
 # A credit after a body's last sentence, whole or broken off by the line's end: ``（记者 石`` / ``晓涛）``.
 _CREDIT_TAIL = re.compile(r"(?<=[。！？”’」])[（(][^（()）]{0,30}[）)]?$")
 # or signed without brackets, the name perhaps broken off: ``……喜悦。 □记者 上官宇`` / ``岚``.
@@ -157,7 +158,9 @@ def _tag(x: str, head: str, items: list[_Item], last: int, previous: str, upcomi
             for y in (x, head):
                 if y and fld.starts(y, upcoming):
                     options.append((_reach(fld.text, y, upcoming), -rank, k, name, fld, y))
-        if item.body.starts(x, upcoming):
+        # (a byline's role on a line of its own, ``本报记者`` / ``阎轩瑞``, opens no body that
+        # happens to start with the same words: ``本报记者日前从……获悉``)
+        if item.body.starts(x, upcoming) and not (_ROLE_ONLY.match(x) and _reach(item.body.text, x, upcoming) == len(x)):
             options.append((_reach(item.body.text, x, upcoming), -3, k, LEAD, item.body, x))
     if options:
         reach, _, k, name, fld, y = max(options, key=lambda o: (o[0], o[1], -o[2]))
@@ -175,6 +178,8 @@ def _tag(x: str, head: str, items: list[_Item], last: int, previous: str, upcomi
                 if (
                     # (a byline's line only where the body starts past its closing bracket)
                     (not _BYLINE_ISH.match(x) or x[:-m].endswith(("）", ")")))
+                    # (a bracket the dateline opens holds its reporters, not the body's first words)
+                    and not x[:-m].endswith(("（", "("))
                     and x.endswith(rest[:m])
                     and _DATELINE_ISH.search(x[:-m])
                     and _reach(rest, rest[:m], upcoming) > m
@@ -184,6 +189,8 @@ def _tag(x: str, head: str, items: list[_Item], last: int, previous: str, upcomi
     if previous == CAPTION and "摄" in x:
         return CAPTION, last
     for k in order:
+        if _ROLE_ONLY.match(x) and upcoming and any(name in upcoming[0] for name in items[k].reporters):
+            return BYLINE, k  # a byline broken after its role: the names follow
         if (
             any(name in x for name in items[k].reporters)
             and ("记者" in x or "通讯员" in x or previous == BYLINE)

@@ -55,3 +55,28 @@ def test_a_brief_s_run_in_title_is_tagged_on_a_line_of_its_own():
     assert missed == 0
     assert [line.raw for line in lines] == ["■全市秋粮收获过半", "记者从市农业", "农村局获悉，全市秋粮已收获六成。"]
     assert tags == ["title", "lead", "body"]
+
+
+def test_a_byline_broken_after_its_role_is_a_byline_and_opens_no_body_that_starts_with_it():
+    body = "本报记者日前从市农业农村局获悉，全市今年新建高标准农田十二万亩。"
+    text = "\n".join(["全市秋粮喜获丰收", "□ 本报记者", "赵晓磊", "", "本报记者日前从市农业农", "村局获悉，全市今年新建高", "标准农田十二万亩。"])
+    item = _item("全市秋粮喜获丰收", body)
+    item.reporters = ["赵晓磊"]
+    _, tags, missed = line_tags(SimpleNamespace(text=text, truth=[item]))
+    assert missed == 0
+    assert tags == ["title", "byline", "byline", "lead", "body", "body"]
+
+
+def test_a_dateline_s_bracket_broken_after_its_first_letter_is_no_body_s_start():
+    # another story's body opens with the same words as the bracket's reporters
+    first = "市文旅局介绍，国庆假期全市接待游客三百万人次。"
+    second = "本报记者从市农业农村局获悉，全市今年新建高标准农田十二万亩。"
+    text = "\n".join([
+        "本报讯（本", "报记者", "王芳）市文旅局介绍，", "国庆假期全市接待游客三百万", "人次。", "", "全市国庆假期游客三百万人次", "",
+        "本报记者从市农业农村局获悉，", "全市今年新建高标准农田十二", "万亩。", "", "全市秋粮喜获丰收",
+    ])
+    truth = [_item("全市国庆假期游客三百万人次", first), _item("全市秋粮喜获丰收", second)]
+    truth[0].reporters = ["王芳"]
+    _, tags, missed = line_tags(SimpleNamespace(text=text, truth=truth))
+    assert missed == 0
+    assert tags == ["lead", "body", "body", "body", "body", "title", "lead", "body", "body", "title"]
