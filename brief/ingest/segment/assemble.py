@@ -778,12 +778,12 @@ def _lead_trimmed(title: list[str], subtitle: list[str]) -> tuple[list[str], lis
 _SECTION = r"^(?:专题|专题报道|专栏|广告|[（(]广告[）)]|要闻|综合新闻|深度|视点|时评|相关链接|新闻链接|背景链接|延伸阅读)$"
 # A column's, series' or section's name printed beside a title (``推动高质量发展系列主题新闻发布会``,
 # ``“民生实事”追踪之十``, ``【我们的2024】``, ``专题``, ``深度``): the paper's make-up, no part of the title.
-_COLUMN_LABEL = re.compile(
-    r"^【[^【】]{2,24}】$"
-    r"|系列(?:主题)?(?:新闻发布会|报道|述评|评论|访谈)(?:之[一二三四五六七八九十\d]+)?$"
+# A series' name ends so; none of the evaluation data's 11,749 titles does.
+_SERIES = (
+    r"(?:系列(?:主题)?(?:新闻发布会|报道|述评|评论|访谈)|专题报道|特别报道)(?:之[一二三四五六七八九十\d]+)?$"
     r"|(?:追踪|手记|述评|报道|调研行)之[一二三四五六七八九十\d]+$"
-    rf"|{_SECTION}"
 )
+_COLUMN_LABEL = re.compile(rf"^【[^【】]{{2,24}}】$|{_SERIES}|{_SECTION}")
 
 
 def _labels_trimmed(title: list[str], kicker: list[str]) -> tuple[list[str], list[str]]:
@@ -824,7 +824,7 @@ _NOT_A_TITLE = re.compile(
     # title above its subtitle.)
     rf"|(?:指出|表示|认为|声称|报道称)$|{_DATED_TODAY}"
     r"|(?:日报|晚报|早报|晨报|时报|商报|都市报)\s*(?:[A-Z]\s*\d{1,2}|第?\s*\d{1,2}\s*版)(?:\s|$)"  # a banner: 滨江晚报 A05 要闻
-    rf"|{_SECTION}"  # a section's or box's name alone: 相关链接
+    rf"|{_SECTION}|{_SERIES}"  # a section's or box's name alone (相关链接), a series' (……系列报道之五)
     r"|^(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日$"  # a date alone: 2024年6月25日
     # a byline run into the text (``……回升向好本报记者涂泽``): none of the evaluation data's titles has one
     rf"|{_NEWS_ORG}{RANK}?记者\s*[\u4e00-\u9fff·]{{2,4}}"

@@ -884,5 +884,16 @@ def test_a_column_s_name_broken_over_the_title_s_lines_stays_in_the_title():
     # a bracket the two lines share, and a name that would leave a stub of five characters
     article = _headed(["【乡村振兴系列报道之三", "】全市秋粮收获进度过九成"], ["title", "title+"])
     assert article.title.endswith("全市秋粮收获进度过九成") and not article.kicker
+    # read whole, it is a series' name, and that is no title
     article = _headed(["乡村振兴在", "行动系列报道之三"], ["title", "title+"])
-    assert article.title == "乡村振兴在行动系列报道之三"
+    assert article.title == ""
+
+
+@pytest.mark.parametrize("head", [["“乡村振兴在行动”系列报道之三"], ["聚焦“秋收秋种”系列主题新闻发布会"], ["“文旅融合”专题报道"]])
+def test_a_series_name_alone_is_no_title(head):
+    assert _headed(head, ["title"]).title == ""
+
+
+def test_a_special_report_s_name_run_into_a_title_line_goes_to_the_kicker():
+    article = _headed(["国庆特别报道", "全市秋粮收获进度过九成"], ["title", "title+"])
+    assert (article.title, article.kicker) == ("全市秋粮收获进度过九成", "国庆特别报道")
