@@ -48,6 +48,12 @@ _CREDIT_END = re.compile(r"(?:摄|摄影报道|发|供图|图片)\s*[）)]?\s*$"
 # A credit that closes one caption whoever gave the picture: an agency, a file photo, a donor.
 _CAPTION_CREDIT = re.compile(r"(?:社发|报发|供图|资料图片|[（(][^（()）]{0,12}摄[）)])\s*[）)]?\s*$")
 _TELEPHONE = re.compile(r"\d{7,}")
+
+
+def _credit_alone(raw: str) -> bool:
+    """A picture's credit on a line of its own: no sentence, and a credit's end (``金国娟 摄``,
+    ``（本报记者 上官楠 摄）``, ``新华社发``)."""
+    return len(raw.strip()) <= 24 and not re.search(r"[，。；！？]", raw) and bool(_CREDIT_END.search(raw))
 _PAGE_NUMBER = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*版\s*$")
 
 def segment_page(text: str, *, source: str = "", page: str | None = None, model: Path = MODEL) -> list[Article]:
@@ -137,7 +143,8 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
             or kinds[-1] != kind
             or (kind == BODY and (t == LEAD or _dated(lines, i) or any(j[0] in ("上接", "接") for j in line.jumps))
                 and not _byline_only(lines, previous) and not _note_only(lines, previous))
-            or (kind == CAPTION_TAG and _credited([lines[k].raw for k in previous.lines]))
+            or (kind == CAPTION_TAG and _credited([lines[k].raw for k in previous.lines])
+                and not (len(previous.lines) == 1 and _credit_alone(lines[previous.lines[0]].raw)))
         )
         if starts:
             units.append(_Unit(kind, [i]))
@@ -535,9 +542,14 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
         if i < end < len(tags) and tags[end] != CAPTION_TAG and len(lines[end].raw) <= 12 and _CREDIT_END.search(lines[end].raw):
             tags[end] = CAPTION_TAG  # the credit's last piece, broken off by the column's end (``孔辉`` / ``国 摄``)
             end += 1
-        if end > i and not any(_CREDIT_END.search(lines[k].raw) or PICTURE_BY.search(lines[k].raw) for k in range(i, end)):
+        if (
+            end > i
+            and not any(_CREDIT_END.search(lines[k].raw) or PICTURE_BY.search(lines[k].raw) for k in range(i, end))
+            and not (i and tags[i - 1] in (FURNITURE, BYLINE) and _credit_alone(lines[i - 1].raw))
+        ):
             # A photo caption ends with its credit (``…… 记者 王佳丽 摄``, ``新华社发``, ``供图``,
-            # ``图/记者 龙梅``): lines that credit no one are running text.
+            # ``图/记者 龙梅``), or has it printed alone right above (``本报通讯员 侯兰 摄`` / ``1月15日，
+            # ……``): lines that credit no one are running text.
             tags[i:end] = ["body"] * (end - i)
         i = max(end, i + 1)
     for i in range(1, len(tags)):
@@ -851,9 +863,13 @@ def _unbulleted(title: str) -> str:
 
 
 def _caption(raws: list[str]) -> Article:
-    text = "".join(raws)  # lines broken by the column, also inside a name (``孙小`` / ``林 摄``)
+    above = raws[0] if len(raws) > 1 and _credit_alone(raws[0]) else None  # ``金国娟 摄`` / ``1月13日，……``
+    text = "".join(raws[1:] if above else raws)  # lines broken by the column, also inside a name (``孙小`` / ``林 摄``)
     credit, text = _search_closed_up((PHOTO_CREDIT, PICTURE_BY), text)  # also ``记者 宋 娜 摄``
     reporters = rules._names(credit.group("names")) if credit else []
+    if above and not credit:
+        credit_above, _ = _search_closed_up((PHOTO_CREDIT,), " " + above)
+        reporters = rules._names(credit_above.group("names")) if credit_above else []
     body = clean_inline(text[: credit.start()] if credit else text)
     body = re.sub(r"[（(]\s*$", "", body).strip()
     return Article(kind=CAPTION, reporters=reporters, paragraphs=[body] if body else [])

@@ -631,6 +631,20 @@ def test_captions_in_a_row_split_after_each_credit_whoever_gave_the_picture():
     assert [p.body[:4] for p in pictures] == ["农机手在", "收获后的", "村民在合"]
 
 
+@pytest.mark.parametrize("credit_tag", ["caption", "furniture"])
+def test_a_credit_printed_alone_above_its_caption_is_no_part_of_its_text(credit_tag):
+    body = _wrap(_FIRST_BODY[0], 15)
+    captions = ["本报记者 周凯 摄", "10月16日，农机手在田间抢收", "玉米。"]
+    text = "\n".join(body + ["", "全市秋粮喜获丰收", ""] + captions)
+    tags = ["lead"] + ["body"] * (len(body) - 1) + ["title", credit_tag, "caption", "caption"]
+    article, picture = _built_from(text, tags)
+    assert article.title == "全市秋粮喜获丰收" and "玉米。" not in article.body
+    assert picture.kind == "caption"
+    assert picture.body == "10月16日，农机手在田间抢收玉米。"
+    if credit_tag == "caption":
+        assert picture.reporters == ["周凯"]
+
+
 def test_a_photographer_s_credit_closes_its_caption_however_it_is_printed():
     # Glued to the sentence, broken before 摄, or signed 摄影报道: each closes one caption.
     body = _wrap(_FIRST_BODY[0], 15)
