@@ -911,3 +911,11 @@ def test_a_series_name_alone_is_no_title(head):
 def test_a_special_report_s_name_run_into_a_title_line_goes_to_the_kicker():
     article = _headed(["国庆特别报道", "全市秋粮收获进度过九成"], ["title", "title+"])
     assert (article.title, article.kicker) == ("全市秋粮收获进度过九成", "国庆特别报道")
+
+
+def test_a_title_that_ends_on_what_someone_said_goes_on_in_the_line_read_as_its_subtitle():
+    article = _headed(["全市防汛工作持续推进 市气象台称", "未来三天仍有强降雨"], ["title", "subtitle"])
+    assert (article.title, article.subtitle) == ("全市防汛工作持续推进 市气象台称未来三天仍有强降雨", "")
+    # a subtitle printed as one (after a dash) stays one
+    article = _headed(["全市防汛工作持续推进 市气象台称", "——未来三天仍有强降雨"], ["title", "subtitle"])
+    assert article.title == "全市防汛工作持续推进 市气象台称" and article.subtitle.endswith("未来三天仍有强降雨")
