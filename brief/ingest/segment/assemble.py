@@ -582,6 +582,12 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
         after = tags[i + 1] if i + 1 < len(tags) else ""
         if t == FURNITURE and before in (TITLE, TITLE_ON, SUBTITLE) and BYLINE_LINE.match(lines[i].raw):
             tags[i] = BYLINE  # reporters named right under a headline are its story's, not the page's
+        elif (
+            t == FURNITURE and after == FURNITURE and before in (TITLE, TITLE_ON, SUBTITLE)
+            and re.search(r"(?:记者|通讯员)$", lines[i].raw.strip())
+            and BYLINE_LINE.match(_unbulleted(f"{lines[i].raw.strip()} {lines[i + 1].raw.strip()}"))
+        ):
+            tags[i] = tags[i + 1] = BYLINE  # the same broken after its role: ``□ 本报记者`` / ``阎轩瑞``
         elif t == FURNITURE and before == KICKER and after not in (TITLE, TITLE_ON):
             tags[i] = TITLE
         elif t == TITLE_ON and before not in (TITLE, TITLE_ON):

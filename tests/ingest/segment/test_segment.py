@@ -919,3 +919,13 @@ def test_a_title_that_ends_on_what_someone_said_goes_on_in_the_line_read_as_its_
     # a subtitle printed as one (after a dash) stays one
     article = _headed(["全市防汛工作持续推进 市气象台称", "——未来三天仍有强降雨"], ["title", "subtitle"])
     assert article.title == "全市防汛工作持续推进 市气象台称" and article.subtitle.endswith("未来三天仍有强降雨")
+
+
+@pytest.mark.parametrize("byline", [["□ 本报记者", "赵晓磊"], ["■ 记者", "赵晓磊 王芳"]])
+def test_a_byline_broken_after_its_role_under_a_title_is_its_story_s_though_tagged_furniture(byline):
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(["全市秋粮喜获丰收", *byline, ""] + body)
+    (article,) = _built_from(text, ["title", "furniture", "furniture", "lead"] + ["body"] * (len(body) - 1))
+    assert article.title == "全市秋粮喜获丰收"
+    assert article.reporters == byline[1].split()
+    assert "记者" not in article.body
