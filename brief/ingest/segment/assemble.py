@@ -48,13 +48,14 @@ _CREDIT_END = re.compile(r"(?:摄|摄影报道|发|供图|图片)\s*[）)]?\s*$"
 # A credit that closes one caption whoever gave the picture: an agency, a file photo, a donor.
 _CAPTION_CREDIT = re.compile(r"(?:社发|报发|供图|资料图片|[（(][^（()）]{0,12}摄[）)])\s*[）)]?\s*$")
 _TELEPHONE = re.compile(r"\d{7,}")
+_PAGE_NUMBER = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*版\s*$")
 
 
 def _credit_alone(raw: str) -> bool:
     """A picture's credit on a line of its own: no sentence, and a credit's end (``金国娟 摄``,
     ``（本报记者 上官楠 摄）``, ``新华社发``)."""
     return len(raw.strip()) <= 24 and not re.search(r"[，。；！？]", raw) and bool(_CREDIT_END.search(raw))
-_PAGE_NUMBER = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*版\s*$")
+
 
 def segment_page(text: str, *, source: str = "", page: str | None = None, model: Path = MODEL) -> list[Article]:
     """Articles printed on one page, in page order; a plain article comes out as one article."""
@@ -878,7 +879,7 @@ def _caption(raws: list[str]) -> Article:
     text = "".join(raws[1:] if above else raws)  # lines broken by the column, also inside a name (``孙小`` / ``林 摄``)
     credit, text = _search_closed_up((PHOTO_CREDIT, PICTURE_BY), text)  # also ``记者 宋 娜 摄``
     reporters = rules._names(credit.group("names")) if credit else []
-    if above and not credit:
+    if above and not credit:  # (the credit wants a space or a mark before the names: the line's start is one)
         credit_above, _ = _search_closed_up((PHOTO_CREDIT,), " " + above)
         reporters = rules._names(credit_above.group("names")) if credit_above else []
     body = clean_inline(text[: credit.start()] if credit else text)

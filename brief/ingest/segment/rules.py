@@ -616,8 +616,9 @@ def _take_dateline(article: Article, paragraph: list[str]) -> list[str]:
     """Move ``本报太原 10 月 17 日讯（记者 郝薇）`` from the first paragraph into the article's fields."""
     text = "\n".join(paragraph)
     match = DATELINE_LINE.match(text)
-    end = match.end() if match else 0
-    if not match:
+    if match:
+        end = match.end()
+    else:
         # Printed justified (``本 报 上 海   12   月   7   日 讯``) or parted by the column's end
         # (``7月2`` / ``7日电``): a dateline has no space of its own, so read it closed up; the
         # reporters after it keep theirs, which part one name from the next.
