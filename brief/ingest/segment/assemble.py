@@ -777,7 +777,8 @@ _DATED_TODAY = r"(?:今|昨|前|明|当)(?:天|日|晚|晨|夜)\s*[（(]\s*\d"
 # (``……俄罗斯国防部14日称``) is the lead's opening or a subtitle, not the title. Not one of the
 # evaluation data's 11,749 titles, nor of the clauses between their spaces, opens or ends so.
 _LEAD_OPENING = re.compile(
-    r"^(?:当地时间|据|其中|目前|此前|近日|日前|来自)|^记者\s*(?:\d|从|近日|日前|今天|昨天|了解|获悉|在)|^在.{2,20}后$"
+    r"^(?:当地时间|据|其中|目前|此前|近日|日前|来自|眼下|近年来|连日来|随着|截至|此外|另外|与此同时)"
+    r"|^记者\s*(?:\d|从|近日|日前|今天|昨天|了解|获悉|在)|^在.{2,20}后$"
     rf"|{_DATED_TODAY}"
 )
 _SOURCE_END = re.compile(
@@ -804,8 +805,8 @@ _SECTION = r"^(?:专题|专题报道|专栏|广告|[（(]广告[）)]|要闻|综
 # ``“民生实事”追踪之十``, ``【我们的2024】``, ``专题``, ``深度``): the paper's make-up, no part of the title.
 # A series' name ends so; none of the evaluation data's 11,749 titles does.
 _SERIES = (
-    r"(?:系列(?:主题)?(?:新闻发布会|报道|述评|评论|访谈)|专题报道|特别报道)(?:之[一二三四五六七八九十\d]+)?$"
-    r"|(?:追踪|手记|述评|报道|调研行)之[一二三四五六七八九十\d]+$"
+    r"(?:系列(?:主题)?(?:新闻发布会|报道|述评|评论|访谈)|专题报道|特别报道)(?:之[一二三四五六七八九十\d]+)?[·•]?$"
+    r"|(?:追踪|手记|述评|报道|调研行)之[一二三四五六七八九十\d]+[·•]?$"
 )
 _COLUMN_LABEL = re.compile(rf"^【[^【】]{{2,24}}】$|{_SERIES}|{_SECTION}")
 

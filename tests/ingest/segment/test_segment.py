@@ -865,7 +865,7 @@ def _headed(head: list[str], head_tags: list[str]):
 @pytest.mark.parametrize(
     "opening",
     ["当地时间10月9日上午", "据市气象台12日消息", "市应急管理局12日称", "记者从市农业农村局获悉",
-     "市政府新闻办今天（10月9日）召开发布会"],
+     "市政府新闻办今天（10月9日）召开发布会", "眼下全市秋收进入扫尾阶段", "随着新粮陆续上市"],
 )
 def test_a_lead_s_opening_printed_under_a_title_is_no_part_of_it(opening):
     article = _headed(["全市秋粮收获进度过九成", opening], ["title", "title+"])
@@ -903,7 +903,9 @@ def test_a_column_s_name_broken_over_the_title_s_lines_stays_in_the_title():
     assert article.title == ""
 
 
-@pytest.mark.parametrize("head", [["“乡村振兴在行动”系列报道之三"], ["聚焦“秋收秋种”系列主题新闻发布会"], ["“文旅融合”专题报道"]])
+@pytest.mark.parametrize(
+    "head", [["“乡村振兴在行动”系列报道之三"], ["聚焦“秋收秋种”系列主题新闻发布会"], ["“文旅融合”专题报道"], ["·秋收秋种系列报道·"]]
+)
 def test_a_series_name_alone_is_no_title(head):
     assert _headed(head, ["title"]).title == ""
 
