@@ -762,11 +762,16 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
         # 395,089 wrapped lines of text do): the line read as its subtitle says it (``以总理称`` /
         # ``没有美支持也将进攻拉法``).
         title.append(subtitle.pop(0))
+    if title and no_title(_unbulleted(" ".join(title))):  # (a mark before a byline hides nothing)
+        # What is never a title (a series' name, a dateline): a subtitle not set off by a dash that
+        # could be one is the headline's title line, read a line too low.
+        promoted = subtitle and not subtitle[0].lstrip().startswith("—") and _could_be_title(" ".join(subtitle))
+        title, subtitle = (subtitle, []) if promoted else ([], subtitle)
     if kicker:
         article.kicker = clean_heading(rules._join_heading(kicker).rstrip("—").strip())
     if subtitle:
         article.subtitle = rules._join_heading(subtitle)
-    if title and not no_title(_unbulleted(" ".join(title))):  # (a mark before a byline hides nothing)
+    if title:
         article.title = _unbulleted(rules._join_heading(title))
 
 

@@ -931,3 +931,11 @@ def test_a_byline_broken_after_its_role_under_a_title_is_its_story_s_though_tagg
     assert article.title == "全市秋粮喜获丰收"
     assert article.reporters == byline[1].split()
     assert "记者" not in article.body
+
+
+def test_a_subtitle_under_what_is_never_a_title_is_the_title_read_a_line_too_low():
+    article = _headed(["“乡村振兴在行动”系列报道之三", "全市秋粮收获进度过九成"], ["title", "subtitle"])
+    assert (article.title, article.subtitle) == ("全市秋粮收获进度过九成", "")
+    # one set off by a dash stays a subtitle
+    article = _headed(["“乡村振兴在行动”系列报道之三", "——全市秋粮收获进度过九成"], ["title", "subtitle"])
+    assert article.title == "" and article.subtitle.endswith("全市秋粮收获进度过九成")
