@@ -49,6 +49,8 @@ _CREDIT_END = re.compile(r"(?:摄|摄影报道|发|供图|图片)\s*[）)]?\s*$"
 _CAPTION_CREDIT = re.compile(r"(?:社发|报发|供图|资料图片|[（(][^（()）]{0,12}摄[）)])\s*[）)]?\s*$")
 _TELEPHONE = re.compile(r"\d{7,}")
 _PAGE_NUMBER = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*版\s*$")
+# How a caption names its picture: ``图③：``, ``图为``, ``上图``.
+_PICTURE_MARK = re.compile(r"^(?:图\s*[①-⑳\d]{0,2}\s*[：:]|图为|[上下左右]图[：:为\s])")
 
 
 def _credit_alone(raw: str) -> bool:
@@ -547,10 +549,12 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             end > i
             and not any(_CREDIT_END.search(lines[k].raw) or PICTURE_BY.search(lines[k].raw) for k in range(i, end))
             and not (i and tags[i - 1] in (FURNITURE, BYLINE) and _credit_alone(lines[i - 1].raw))
+            and not _PICTURE_MARK.match(lines[i].raw.strip())
         ):
             # A photo caption ends with its credit (``…… 记者 王佳丽 摄``, ``新华社发``, ``供图``,
             # ``图/记者 龙梅``), or has it printed alone right above (``本报通讯员 侯兰 摄`` / ``1月15日，
-            # ……``): lines that credit no one are running text.
+            # ……``), or says which picture it is (``图③：``, ``图为``): lines that do none of these are
+            # running text.
             tags[i:end] = ["body"] * (end - i)
         i = max(end, i + 1)
     for i in range(1, len(tags)):

@@ -631,6 +631,16 @@ def test_captions_in_a_row_split_after_each_credit_whoever_gave_the_picture():
     assert [p.body[:4] for p in pictures] == ["农机手在", "收获后的", "村民在合"]
 
 
+@pytest.mark.parametrize("caption", [["图③：10月16日，农机手在田间", "抢收玉米。"], ["图为村民在合作社分拣", "谷物。"]])
+def test_a_caption_that_names_its_picture_stays_a_caption_without_a_credit(caption):
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(body + ["", "全市秋粮喜获丰收", ""] + caption)
+    tags = ["lead"] + ["body"] * (len(body) - 1) + ["title", "caption", "caption"]
+    article, picture = _built_from(text, tags)
+    assert article.body.endswith(_FIRST_BODY[0][-6:])
+    assert picture.kind == "caption" and picture.body == "".join(caption)
+
+
 @pytest.mark.parametrize("credit_tag", ["caption", "furniture"])
 def test_a_credit_printed_alone_above_its_caption_is_no_part_of_its_text(credit_tag):
     body = _wrap(_FIRST_BODY[0], 15)
