@@ -589,10 +589,9 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             tags[i] = BYLINE  # reporters named right under a headline are its story's, not the page's
         elif (
             t == FURNITURE and after == FURNITURE and before in (TITLE, TITLE_ON, SUBTITLE)
-            and re.search(r"(?:记者|通讯员)$", lines[i].raw.strip())
-            and BYLINE_LINE.match(_unbulleted(f"{lines[i].raw.strip()} {lines[i + 1].raw.strip()}"))
+            and _byline_across(_unbulleted(lines[i].raw.strip()), lines[i + 1].raw.strip())
         ):
-            tags[i] = tags[i + 1] = BYLINE  # the same broken after its role: ``□ 本报记者`` / ``阎轩瑞``
+            tags[i] = tags[i + 1] = BYLINE  # the same broken over two lines: ``□ 本报记者`` / ``阎轩瑞``
         elif t == FURNITURE and before == KICKER and after not in (TITLE, TITLE_ON):
             tags[i] = TITLE
         elif t == TITLE_ON and before not in (TITLE, TITLE_ON):
@@ -729,6 +728,19 @@ def _kicker_above(unit: _Unit, tags: list[str], n: int, title: int) -> bool:
     return all(tags[i] == KICKER for i in unit.lines[n:title])
 
 
+def _byline_across(first: str, second: str) -> str | None:
+    """The byline two lines make when the column broke it inside a name (``□本报记者朱悦`` /
+    ``霞 邹飞颖``) or right after its role (``□ 本报记者`` / ``阎轩瑞``), else None (a byline above a
+    column label is two lines)."""
+    if re.match(r"[\u4e00-\u9fff·](?:\s|$)", second):
+        forms = [f"{first}{second}"]
+    elif re.search(r"(?:记者|通讯员)$", first):
+        forms = [f"{first}{second}", f"{first} {second}"]
+    else:
+        return None
+    return next((form for form in forms if BYLINE_LINE.match(form)), None)
+
+
 def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
     title: list[str] = []
     kicker: list[str] = []
@@ -739,9 +751,9 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
     bylines = {k for k, plain in enumerate(plains) if BYLINE_LINE.match(plain)}
     for k in range(len(plains) - 1):
         # (broken inside a name or right after the role: not a byline above a column label)
-        cut = re.match(r"[\u4e00-\u9fff·](?:\s|$)", plains[k + 1]) or re.search(r"(?:记者|通讯员)$", plains[k])
-        if cut and k + 1 not in bylines and BYLINE_LINE.match(f"{plains[k]}{plains[k + 1]}"):
-            plains[k], plains[k + 1] = f"{plains[k]}{plains[k + 1]}", ""
+        joined = _byline_across(plains[k], plains[k + 1])
+        if joined and k + 1 not in bylines:
+            plains[k], plains[k + 1] = joined, ""
             bylines.add(k)
     for k, (raw, t) in enumerate(head):
         plain = plains[k]
