@@ -8,13 +8,15 @@ from the others; every headline position each makes, from news dated up to 2023
 (``pagegen.TRAIN_DATES``: the benchmark tests on 2024). Each line's true tag is recovered from the
 page's truth (``linetags.py``). Deterministic: fixed seeds, and L-BFGS on the same data gives the
 same model. After training, the real seed page (``../shared/seeds``) is read with the new model and
-every item it reads otherwise than the shipped model is printed.
+every item it reads otherwise than the shipped model is printed (``$BRIEF_SHARED`` moves the
+shared data).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import time
 from pathlib import Path
@@ -75,7 +77,10 @@ def train(generators: list[str], pages: int, out: Path, items: list[dict] | None
             "bytes": out.stat().st_size}
 
 
-SEED_PAGE = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds" / "000_51ec7926e3b4d3b2.txt"
+# The real page, where the shared data is (``../shared`` or ``$BRIEF_SHARED``, as for every benchmark).
+SEED_PAGE = (
+    Path(os.environ.get("BRIEF_SHARED") or Path(__file__).resolve().parents[2] / "shared") / "seeds" / "000_51ec7926e3b4d3b2.txt"
+)
 
 
 def headline_rows(articles: list) -> list[str]:
