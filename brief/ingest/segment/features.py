@@ -64,7 +64,8 @@ def page_features(text: str) -> tuple[list[rules._Line], list[dict[str, float]]]
         sizes[line.block] = sizes.get(line.block, 0) + 1
     spans = _spans(lines)
     shared = _shared_words(lines, tags)
-    own = [_own(lines, tags, i, sizes) + spans[i] + shared[i] for i in range(len(lines))]
+    cohesion = _cohesion(lines)
+    own = [_own(lines, tags, i, sizes) + spans[i] + shared[i] + cohesion[i] for i in range(len(lines))]
     # Worked out once per line and per pair of lines: each line reads them for its neighbours too.
     far = [[n for n in names if n.split("=")[0] in _FAR] for names in own]
     pairs = [_pair(lines[k], lines[k + 1]) for k in range(len(lines) - 1)]
@@ -139,6 +140,43 @@ def _shared_words(lines: list[rules._Line], tags: list[str]) -> list[list[str]]:
             if 0 <= k < len(runs):
                 share = len(words & openings[k]) / len(words)
                 out[i].append(f"shared_{name}={'most' if share >= 0.6 else 'some' if share >= 0.25 else 'little'}")
+    return out
+
+
+# How much of the running text above a line recurs next to it: enough letters to hold a few words, a
+# handful of shares apart (one story's lines share about one pair in ten across a break, two
+# stories' about none).
+_COHESION_WINDOW = 60
+_COHESION_MIN = 20
+
+
+def _cohesion_bucket(above: str, other: str) -> str:
+    if len(above) < _COHESION_MIN or len(other) < _COHESION_MIN:
+        return "short"
+    pairs = {above[n : n + 2] for n in range(len(above) - 1)}
+    share = len(pairs & {other[n : n + 2] for n in range(len(other) - 1)}) / len(pairs)
+    return "none" if share == 0 else "low" if share < 0.05 else "some" if share < 0.12 else "high"
+
+
+def _cohesion(lines: list[rules._Line]) -> list[list[str]]:
+    """Whether the Chinese text right above a line shares words with the text right below it
+    (``coh_across``) and with the text from the line on (``coh_gap``): one story's sentences go on
+    with the same words across a subhead or a column break, a new story's do not. A title between
+    two stories shares nothing with either side; a subhead or a wrapped clause inside one story does."""
+    letters = ["".join(ch for ch in line.raw if "\u4e00" <= ch <= "\u9fff") for line in lines]
+    text = "".join(letters)
+    starts = []
+    at = 0
+    for part in letters:
+        starts.append(at)
+        at += len(part)
+    out = []
+    for i, part in enumerate(letters):
+        begin, end = starts[i], starts[i] + len(part)
+        above = text[max(0, begin - _COHESION_WINDOW) : begin]
+        below = text[end : end + _COHESION_WINDOW]
+        onward = text[begin : begin + _COHESION_WINDOW]
+        out.append([f"coh_across={_cohesion_bucket(above, below)}", f"coh_gap={_cohesion_bucket(above, onward)}"])
     return out
 
 

@@ -156,23 +156,41 @@ def test_seed_page_structure():
     assert sum(len(a.body) for a in articles) > 5000
 
 
+_HARVEST = (
+    "全省秋粮收获进度过半\n\n"
+    "连日来，全省各地抓住晴好\n天气，组织农机手抢收秋粮，截\n至昨日，全省秋粮收获已过半程，\n进度快于去年同期。\n\n"
+)
+
+
 def test_phrase_spaced_title_as_wide_as_the_column_above_is_not_running_text():
     # The second title fills the first article's column and the next body's first line fits it
     # too; its phrase space marks it as a title all the same.
-    page = (
-        "全省秋粮收获进度过半\n\n"
-        "连日来，全省各地抓住晴好\n天气，组织农机手抢收秋粮，截\n至昨日，全省秋粮收获已过半程，\n进度快于去年同期。\n\n"
+    page = _HARVEST + (
+        "古城夜游人气旺 文旅消费添活力\n\n"
+        "国庆假期，古城景区推出夜间灯\n光秀，七天接待游客三十八万人次。\n\n"
+        "景区周边餐饮住宿预订量明显上升，\n夜间消费占比接近四成，带动当地\n文化旅游产业加快回暖。\n"
+    )
+    first, second = segment_page(page)
+    assert (first.title, second.title) == ("全省秋粮收获进度过半", "古城夜游人气旺 文旅消费添活力")
+    assert first.paragraphs[-1].endswith("进度快于去年同期。")
+    assert second.paragraphs == [
+        "国庆假期，古城景区推出夜间灯光秀，七天接待游客三十八万人次。",
+        "景区周边餐饮住宿预订量明显上升，夜间消费占比接近四成，带动当地文化旅游产业加快回暖。",
+    ]
+
+
+def test_a_phrase_spaced_line_that_goes_on_with_the_same_story_is_a_subhead_never_running_text():
+    # Nothing opens a new story after it (no dateline, no byline) and the text below goes on with
+    # the words of the text above: a subhead of the same story, on a paragraph of its own.
+    page = _HARVEST + (
         "秋收时节机声隆 颗粒归仓保丰年\n\n"
         "今年全省新增高标准农田一百二\n十万亩，机收率达到九成以上。\n\n"
         "各地农业部门组织农机专家深入\n田间地头，指导农户科学调整机具，\n减少收获环节的粮食损失，全力确保\n颗粒归仓。\n"
     )
-    first, second = segment_page(page)
-    assert (first.title, second.title) == ("全省秋粮收获进度过半", "秋收时节机声隆 颗粒归仓保丰年")
-    assert first.paragraphs[-1].endswith("进度快于去年同期。")
-    assert second.paragraphs == [
-        "今年全省新增高标准农田一百二十万亩，机收率达到九成以上。",
-        "各地农业部门组织农机专家深入田间地头，指导农户科学调整机具，减少收获环节的粮食损失，全力确保颗粒归仓。",
-    ]
+    [article] = segment_page(page)
+    assert article.title == "全省秋粮收获进度过半"
+    assert article.paragraphs[1] == "秋收时节机声隆颗粒归仓保丰年"
+    assert article.paragraphs[2] == "今年全省新增高标准农田一百二十万亩，机收率达到九成以上。"
 
 
 def test_a_blank_line_after_every_line_says_nothing_but_a_longer_gap_is_a_break():
