@@ -592,6 +592,10 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             and _byline_across(_unbulleted(lines[i].raw.strip()), lines[i + 1].raw.strip())
         ):
             tags[i] = tags[i + 1] = BYLINE  # the same broken over two lines: ``□ 本报记者`` / ``阎轩瑞``
+        elif t in (KICKER, TITLE, TITLE_ON, SUBTITLE) and _role_alone(lines, i):
+            tags[i] = BYLINE  # a reporter's role is no headline, whatever its tag; its name may follow
+            if after == FURNITURE and _byline_across(_unbulleted(lines[i].raw.strip()), lines[i + 1].raw.strip()):
+                tags[i + 1] = BYLINE
         elif t == FURNITURE and before == KICKER and after not in (TITLE, TITLE_ON):
             tags[i] = TITLE
         elif t == TITLE_ON and before not in (TITLE, TITLE_ON):
@@ -728,6 +732,37 @@ def _kicker_above(unit: _Unit, tags: list[str], n: int, title: int) -> bool:
     return all(tags[i] == KICKER for i in unit.lines[n:title])
 
 
+# A reporter's role with no name after it (``■本报记者``, its name broken off to the next line): no
+# title is one.
+_ROLE_ALONE = re.compile(rf"^(?:本报|本刊|新华社)?{RANK}?(?:记者|通讯员)$")
+
+
+def _role_alone(lines: list[rules._Line], i: int) -> bool:
+    """Line i is a reporter's role whose name the column broke off: marked or with its outlet
+    (``■本报记者``), or with the name on the next line. A bare ``记者`` ending a title's lines is the
+    title's last word (``……并共同会见`` / ``记者``)."""
+    plain = _unbulleted(lines[i].raw.strip())
+    if not _ROLE_ALONE.match("".join(plain.split())):
+        return False
+    return _marked_role(lines[i].raw) or (i + 1 < len(lines) and _byline_across(plain, lines[i + 1].raw.strip()) is not None)
+
+
+def _marked_role(raw: str) -> bool:
+    """A reporter's role alone behind the page's mark or with its outlet (``■记者``, ``本报记者``)."""
+    plain = _unbulleted(raw.strip())
+    closed = "".join(plain.split())
+    return bool(_ROLE_ALONE.match(closed)) and (plain != raw.strip() or not closed.startswith(("记者", "通讯员")))
+
+
+def _reporters_form(line: str) -> str:
+    """A headline line as a byline would read: closed up where it is printed letter by letter
+    (``融 媒 记 者 宋 芳 睿``), so that a justified byline is told from a title like any other."""
+    closed = "".join(line.split())
+    if len(rules._LETTER_GAP.findall(line)) >= 3 and len(line) >= 2 * len(closed) - 1:
+        return closed
+    return line
+
+
 def _byline_across(first: str, second: str) -> str | None:
     """The byline two lines make when the column broke it inside a name (``□本报记者朱悦`` /
     ``霞 邹飞颖``) or right after its role (``□ 本报记者`` / ``阎轩瑞``), else None (a byline above a
@@ -747,8 +782,8 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
     subtitle: list[str] = []
     # A signature may carry the page's mark (``■ 本报评论员``), and a byline may be broken over
     # two lines (``□本报记者朱悦`` / ``霞 邹飞颖``): read as one, it is one.
-    plains = [_unbulleted(raw.strip()) for raw, _ in head]
-    bylines = {k for k, plain in enumerate(plains) if BYLINE_LINE.match(plain)}
+    plains = [_reporters_form(_unbulleted(raw.strip())) for raw, _ in head]
+    bylines = {k for k, plain in enumerate(plains) if BYLINE_LINE.match(plain) or _marked_role(head[k][0])}
     for k in range(len(plains) - 1):
         # (broken inside a name or right after the role: not a byline above a column label)
         joined = _byline_across(plains[k], plains[k + 1])

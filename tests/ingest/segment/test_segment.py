@@ -967,3 +967,21 @@ def test_a_subtitle_under_what_is_never_a_title_is_the_title_read_a_line_too_low
     # one set off by a dash stays a subtitle
     article = _headed(["“乡村振兴在行动”系列报道之三", "——全市秋粮收获进度过九成"], ["title", "subtitle"])
     assert article.title == "" and article.subtitle.endswith("全市秋粮收获进度过九成")
+
+
+@pytest.mark.parametrize("tag", ["title+", "subtitle"])
+def test_a_byline_printed_letter_by_letter_under_a_title_is_no_part_of_it(tag):
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(["全市秋粮喜获丰收 颗粒归仓", "融 媒 记 者 宋 芳 睿", ""] + body)
+    (article,) = _built_from(text, ["title", tag, "lead"] + ["body"] * (len(body) - 1))
+    assert (article.title, article.subtitle, article.reporters) == ("全市秋粮喜获丰收 颗粒归仓", "", ["宋芳睿"])
+
+
+def test_a_reporter_s_role_whose_name_the_column_broke_off_is_no_kicker_or_title():
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(["全市秋粮喜获丰收", "颗粒归仓有保障", "■本报记者", "赵晓磊", ""] + body)
+    (article,) = _built_from(text, ["title", "title+", "kicker", "furniture", "lead"] + ["body"] * (len(body) - 1))
+    assert (article.kicker, article.title, article.reporters) == ("", "全市秋粮喜获丰收颗粒归仓有保障", ["赵晓磊"])
+    # the same printed after its story
+    article = _headed(["全市秋粮喜获丰收", "颗粒归仓有保障", "■本报记者", "赵晓磊"], ["title", "title+", "kicker", "furniture"])
+    assert (article.kicker, article.title, article.reporters) == ("", "全市秋粮喜获丰收颗粒归仓有保障", ["赵晓磊"])
