@@ -856,7 +856,10 @@ def _lead_trimmed(title: list[str], subtitle: list[str]) -> tuple[list[str], lis
 
 
 # A section's or box's name, never a title on its own.
-_SECTION = r"^(?:专题|专题报道|专栏|广告|[（(]广告[）)]|要闻|综合新闻|深度|视点|时评|相关链接|新闻链接|背景链接|延伸阅读)$"
+_SECTION = (
+    r"^(?:专题|专题报道|专栏|广告|[（(]广告[）)]|要闻|综合新闻|深度|视点|时评|相关链接|新闻链接|背景链接|延伸阅读"
+    r"|记者(?:蹲点|手记|观察|调查|探访|直击)|蹲点(?:日记|调研)|(?:本报)?独家(?:报道|专访)?|现场直击|一线直击)$"
+)
 # A column's, series' or section's name printed beside a title (``推动高质量发展系列主题新闻发布会``,
 # ``“民生实事”追踪之十``, ``【我们的2024】``, ``专题``, ``深度``): the paper's make-up, no part of the title.
 # A series' name ends so; none of the evaluation data's 11,749 titles does.

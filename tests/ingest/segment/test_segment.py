@@ -915,7 +915,9 @@ def test_a_title_that_only_looks_like_it_ends_on_a_lead_keeps_its_lines(head, ti
     [(["“乡村振兴在行动”系列报道之三", "全市秋粮收获进度过九成"], "“乡村振兴在行动”系列报道之三"),
      (["【秋收进行时】", "全市秋粮收获进度过九成"], "【秋收进行时】"),
      (["全市秋粮收获进度过九成", "专题"], "专题"),
-     (["全市秋粮收获进度过九成", "深度"], "深度")],
+     (["全市秋粮收获进度过九成", "深度"], "深度"),
+     (["全市秋粮收获进度过九成", "记者蹲点"], "记者蹲点"),
+     (["本报独家", "全市秋粮收获进度过九成"], "本报独家")],
 )
 def test_a_column_s_name_on_a_title_line_of_its_own_is_the_kicker(head, kicker):
     article = _headed(head, ["title", "title+"])
