@@ -757,10 +757,11 @@ def _marked_role(raw: str) -> bool:
 def _reporters_form(line: str) -> str:
     """A headline line as a byline would read: closed up where it is printed letter by letter
     (``融 媒 记 者 宋 芳 睿``), so that a justified byline is told from a title like any other."""
+    if BYLINE_LINE.match(line):
+        return line  # (names apart stay apart: ``本报记者 王龙飞 王佳丽``)
     closed = "".join(line.split())
-    if len(rules._LETTER_GAP.findall(line)) >= 3 and len(line) >= 2 * len(closed) - 1:
-        return closed
-    return line
+    spaced = len(rules._LETTER_GAP.findall(line)) >= 3
+    return closed if spaced and (BYLINE_LINE.match(closed) or _ROLE_ALONE.match(closed)) else line
 
 
 def _byline_across(first: str, second: str) -> str | None:
@@ -847,11 +848,16 @@ def _lead_trimmed(title: list[str], subtitle: list[str]) -> tuple[list[str], lis
     """The title's lines without the trailing ones that read as a lead's opening or a source's
     words (they join the subtitle): a report's first clause printed under its title. Lines that
     read as running text throughout (``……习近平指出``) are left for ``no_title`` to refuse whole."""
-    while len(title) > 1 and not breaks_word(title[-2], title[-1]):
-        last = "".join(title[-1].split())
-        if not (_LEAD_OPENING.search(last) or _SOURCE_END.search(last)):
+    while len(title) > 1:
+        k = len(title) - 1
+        while k > 1 and breaks_word(title[k - 1], title[k]):
+            k -= 1  # a clause the column broke (``记者从……联合会了`` / ``解到``) is read whole
+        if breaks_word(title[k - 1], title[k]):
             break
-        subtitle = [title.pop(), *subtitle]
+        tail = "".join("".join(title[k:]).split())
+        if not (_LEAD_OPENING.search(tail) or _SOURCE_END.search(tail)):
+            break
+        title, subtitle = title[:k], [*title[k:], *subtitle]
     return title, subtitle
 
 

@@ -900,6 +900,11 @@ def test_a_lead_s_opening_printed_under_a_title_is_no_part_of_it(opening):
     assert (article.title, article.subtitle) == ("全市秋粮收获进度过九成", opening)
 
 
+def test_a_lead_s_opening_broken_by_the_column_under_a_title_is_no_part_of_it():
+    article = _headed(["全市秋粮收获进度过九成", "记者从市农业农村局了", "解到"], ["title", "title+", "title+"])
+    assert (article.title, article.subtitle) == ("全市秋粮收获进度过九成", "记者从市农业农村局了解到")
+
+
 @pytest.mark.parametrize(
     ("head", "title"),
     [(["市长会见外国友好城市代表团并共同会见", "记者"], "市长会见外国友好城市代表团并共同会见记者"),  # 记者 alone opens nothing
@@ -972,9 +977,10 @@ def test_a_subtitle_under_what_is_never_a_title_is_the_title_read_a_line_too_low
 
 
 @pytest.mark.parametrize("tag", ["title+", "subtitle"])
-def test_a_byline_printed_letter_by_letter_under_a_title_is_no_part_of_it(tag):
+@pytest.mark.parametrize("byline", ["融 媒 记 者 宋 芳 睿", "文 /记 者 宋 芳 睿"])
+def test_a_byline_printed_letter_by_letter_under_a_title_is_no_part_of_it(tag, byline):
     body = _wrap(_FIRST_BODY[0], 15)
-    text = "\n".join(["全市秋粮喜获丰收 颗粒归仓", "融 媒 记 者 宋 芳 睿", ""] + body)
+    text = "\n".join(["全市秋粮喜获丰收 颗粒归仓", byline, ""] + body)
     (article,) = _built_from(text, ["title", tag, "lead"] + ["body"] * (len(body) - 1))
     assert (article.title, article.subtitle, article.reporters) == ("全市秋粮喜获丰收 颗粒归仓", "", ["宋芳睿"])
 
@@ -987,3 +993,10 @@ def test_a_reporter_s_role_whose_name_the_column_broke_off_is_no_kicker_or_title
     # the same printed after its story
     article = _headed(["全市秋粮喜获丰收", "颗粒归仓有保障", "■本报记者", "赵晓磊"], ["title", "title+", "kicker", "furniture"])
     assert (article.kicker, article.title, article.reporters) == ("", "全市秋粮喜获丰收颗粒归仓有保障", ["赵晓磊"])
+
+
+def test_a_byline_printed_letter_by_letter_and_broken_after_its_role_above_a_title_is_no_part_of_it():
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(["□ 本 报 记 者", "赵晓磊 王芳", "全市秋粮喜获丰收", ""] + body)
+    (article,) = _built_from(text, ["title", "title+", "title+", "lead"] + ["body"] * (len(body) - 1))
+    assert (article.title, article.reporters) == ("全市秋粮喜获丰收", ["赵晓磊", "王芳"])
