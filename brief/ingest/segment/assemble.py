@@ -600,6 +600,12 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             tags[i] = TITLE
         elif t == TITLE_ON and before not in (TITLE, TITLE_ON):
             tags[i] = TITLE
+        elif (
+            t == CAPTION_TAG and after == LEAD and lines[i].blank_before and _could_be_title(lines[i].raw)
+            and not lines[i].raw.lstrip().startswith(("（", "(")) and not _CAPTION_CREDIT.search(lines[i].raw)
+            and not PHOTO_CREDIT.search(lines[i].raw)
+        ):
+            tags[i] = TITLE  # a picture's words are a sentence or its credit; a headline right above a lead is its title
         elif t == SUBTITLE and before == KICKER and not lines[i].raw.startswith("—"):
             tags[i] = TITLE  # a kicker's line below is its title: a subtitle goes under a title
         elif (

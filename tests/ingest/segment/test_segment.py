@@ -1000,3 +1000,12 @@ def test_a_byline_printed_letter_by_letter_and_broken_after_its_role_above_a_tit
     text = "\n".join(["□ 本 报 记 者", "赵晓磊 王芳", "全市秋粮喜获丰收", ""] + body)
     (article,) = _built_from(text, ["title", "title+", "title+", "lead"] + ["body"] * (len(body) - 1))
     assert (article.title, article.reporters) == ("全市秋粮喜获丰收", ["赵晓磊", "王芳"])
+
+
+@pytest.mark.parametrize(("line", "title"), [("国庆假期文旅消费回暖", "国庆假期文旅消费回暖"), ("（新华社发）", "")])
+def test_a_headline_line_tagged_caption_right_above_a_lead_is_its_title_but_a_credit_is_not(line, title):
+    first, second = _wrap("本报讯 " + _FIRST_BODY[0], 15), _wrap("本报讯 " + _SECOND[0], 15)
+    text = "\n".join(first + ["", "农机手在田间抢收玉米。 本报记者 孔辉 摄", "", line, ""] + second)
+    tags = ["lead"] + ["body"] * (len(first) - 1) + ["caption", "caption", "lead"] + ["body"] * (len(second) - 1)
+    built = _built_from(text, tags)
+    assert next(a for a in built if a.body.startswith("市文旅局")).title == title
