@@ -747,10 +747,10 @@ def _role_alone(lines: list[rules._Line], i: int) -> bool:
     """Line i is a reporter's role whose name the column broke off: marked or with its outlet
     (``■本报记者``), or with the name on the next line. A bare ``记者`` ending a title's lines is the
     title's last word (``……并共同会见`` / ``记者``)."""
+    if _marked_role(lines[i].raw):
+        return True
     plain = _unbulleted(lines[i].raw.strip())
-    if not _ROLE_ALONE.match("".join(plain.split())):
-        return False
-    return _marked_role(lines[i].raw) or (i + 1 < len(lines) and _byline_across(plain, lines[i + 1].raw.strip()) is not None)
+    return bool(_ROLE_ALONE.match("".join(plain.split()))) and i + 1 < len(lines) and _byline_across(plain, lines[i + 1].raw.strip()) is not None
 
 
 def _marked_role(raw: str) -> bool:

@@ -150,11 +150,11 @@ _COHESION_WINDOW = 60
 _COHESION_MIN = 20
 
 
-def _cohesion_bucket(above: str, other: str) -> str:
+def _cohesion_bucket(above: str, pairs: set[str], other: str) -> str:
+    """How many of ``above``'s character pairs (``pairs``) recur in ``other``."""
     if len(above) < _COHESION_MIN or len(other) < _COHESION_MIN:
         return "short"
-    pairs = {above[n : n + 2] for n in range(len(above) - 1)}
-    share = len(pairs & {other[n : n + 2] for n in range(len(other) - 1)}) / len(pairs)
+    share = len(pairs & _cjk_pairs(other)) / len(pairs)
     return "none" if share == 0 else "low" if share < 0.05 else "some" if share < 0.12 else "high"
 
 
@@ -174,9 +174,9 @@ def _cohesion(lines: list[rules._Line]) -> list[list[str]]:
     for i, part in enumerate(letters):
         begin, end = starts[i], starts[i] + len(part)
         above = text[max(0, begin - _COHESION_WINDOW) : begin]
-        below = text[end : end + _COHESION_WINDOW]
-        onward = text[begin : begin + _COHESION_WINDOW]
-        out.append([f"coh_across={_cohesion_bucket(above, below)}", f"coh_gap={_cohesion_bucket(above, onward)}"])
+        pairs = _cjk_pairs(above)
+        across = _cohesion_bucket(above, pairs, text[end : end + _COHESION_WINDOW])
+        out.append([f"coh_across={across}", f"coh_gap={_cohesion_bucket(above, pairs, text[begin : begin + _COHESION_WINDOW])}"])
     return out
 
 
