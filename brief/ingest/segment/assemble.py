@@ -155,9 +155,24 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
         else:
             previous.lines.append(i)
     split: list[_Unit] = []
-    for unit in units:
+    for unit in _bylines_past_captions(units, tags):
         split.extend(_head_groups(unit, tags) if unit.kind == HEAD else [unit])
     return split
+
+
+def _bylines_past_captions(units: list[_Unit], tags: list[str]) -> list[_Unit]:
+    """A byline that a photo caption parts from the headline above it (title / caption / byline /
+    dateline) joins that headline: left alone it would be paired with the story as its headline
+    and the title lost."""
+    out: list[_Unit] = []
+    for unit in units:
+        if unit.kind == HEAD and all(tags[i] == BYLINE for i in unit.lines) and out and out[-1].kind == CAPTION_TAG:
+            above = next((u for u in reversed(out) if u.kind != CAPTION_TAG), None)
+            if above is not None and above.kind == HEAD and not all(tags[i] == BYLINE for i in above.lines):
+                above.lines.extend(unit.lines)
+                continue
+        out.append(unit)
+    return out
 
 
 # An editor's note opens a story ahead of its dateline: ``编者按：……敬请关注。`` / ``本报讯……``.

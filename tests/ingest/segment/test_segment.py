@@ -1009,3 +1009,17 @@ def test_a_headline_line_tagged_caption_right_above_a_lead_is_its_title_but_a_cr
     tags = ["lead"] + ["body"] * (len(first) - 1) + ["caption", "caption", "lead"] + ["body"] * (len(second) - 1)
     built = _built_from(text, tags)
     assert next(a for a in built if a.body.startswith("市文旅局")).title == title
+
+
+def test_a_byline_that_a_caption_parts_from_its_title_stays_with_that_title():
+    # title / photo caption / byline / lead: the byline is the titled headline's, not a headline of its own
+    first, second = _wrap(_FIRST_BODY[0], 15), _wrap(_SECOND[0], 15)
+    text = "\n".join(
+        ["全市秋粮喜获丰收", "", "农机手在田间抢收玉米。 本报记者 孔辉 摄", "", "本报记者 赵晓磊", ""] + first
+        + ["", "国庆假期文旅消费回暖", "", "本报记者 王芳", ""] + second
+    )
+    tags = ["title", "caption", "byline"] + ["lead"] + ["body"] * (len(first) - 1) + ["title", "byline", "lead"] + ["body"] * (len(second) - 1)
+    built = _built_from(text, tags)
+    assert [(a.kind, a.title, a.reporters) for a in built] == [
+        (CAPTION, "", ["孔辉"]), (ARTICLE, "全市秋粮喜获丰收", ["赵晓磊"]), (ARTICLE, "国庆假期文旅消费回暖", ["王芳"]),
+    ]
