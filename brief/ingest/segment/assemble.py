@@ -569,8 +569,10 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             # A photo caption ends with its credit (``…… 记者 王佳丽 摄``, ``新华社发``, ``供图``,
             # ``图/记者 龙梅``), or has it printed alone right above (``本报通讯员 侯兰 摄`` / ``1月15日，
             # ……``), or says which picture it is (``图③：``, ``图为``): lines that do none of these are
-            # running text.
+            # running text, but for a headline's line of its own right above a lead: its title.
             tags[i:end] = ["body"] * (end - i)
+            if end < len(tags) and tags[end] == LEAD and _headline_alone(lines[end - 1]):
+                tags[end - 1] = TITLE
         i = max(end, i + 1)
     for i in range(1, len(tags)):
         if (
@@ -615,11 +617,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             tags[i] = TITLE
         elif t == TITLE_ON and before not in (TITLE, TITLE_ON):
             tags[i] = TITLE
-        elif (
-            t == CAPTION_TAG and after == LEAD and lines[i].blank_before and _could_be_title(lines[i].raw)
-            and not lines[i].raw.lstrip().startswith(("（", "(")) and not _CAPTION_CREDIT.search(lines[i].raw)
-            and not PHOTO_CREDIT.search(lines[i].raw)
-        ):
+        elif t == CAPTION_TAG and after == LEAD and _headline_alone(lines[i]):
             tags[i] = TITLE  # a picture's words are a sentence or its credit; a headline right above a lead is its title
         elif t == SUBTITLE and before == KICKER and not lines[i].raw.startswith("—"):
             tags[i] = TITLE  # a kicker's line below is its title: a subtitle goes under a title
@@ -681,6 +679,15 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             if j >= 0 and tags[j] == KICKER:
                 tags[i] = TITLE_ON
     return tags
+
+
+def _headline_alone(line: rules._Line) -> bool:
+    """A line of its own that could be a title and is no picture's credit (``（新华社发）``)."""
+    raw = line.raw
+    return (
+        line.blank_before and _could_be_title(raw) and not raw.lstrip().startswith(("（", "("))
+        and not _CAPTION_CREDIT.search(raw) and not PHOTO_CREDIT.search(raw)
+    )
 
 
 def _runs_on(line: str, below: str) -> bool:

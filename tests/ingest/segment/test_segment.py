@@ -1023,3 +1023,16 @@ def test_a_byline_that_a_caption_parts_from_its_title_stays_with_that_title():
     assert [(a.kind, a.title, a.reporters) for a in built] == [
         (CAPTION, "", ["孔辉"]), (ARTICLE, "全市秋粮喜获丰收", ["赵晓磊"]), (ARTICLE, "国庆假期文旅消费回暖", ["王芳"]),
     ]
+
+
+def test_a_title_inside_lines_misread_as_a_caption_without_a_credit_is_still_the_title():
+    # the body's last paragraph and the headline printed after it, all tagged caption, no credit:
+    # the paragraph is running text, the headline line right above the next dateline is the title
+    first = _wrap(_FIRST_BODY[0], 15)
+    last = _wrap(_FIRST_BODY[1], 15)
+    second = _wrap("本报讯 " + _SECOND[0], 15)
+    text = "\n".join(first + [""] + last + ["", "全市秋粮喜获丰收", ""] + second)
+    tags = ["lead"] + ["body"] * (len(first) - 1) + ["caption"] * (len(last) + 1) + ["lead"] + ["body"] * (len(second) - 1)
+    built = _built_from(text, tags)
+    assert [(a.kind, a.title) for a in built][0] == (ARTICLE, "全市秋粮喜获丰收")
+    assert built[0].body.endswith("颗粒归仓有保障。")
