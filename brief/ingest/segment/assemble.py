@@ -585,6 +585,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             # Running text that flows on into the next line of its block (the rules' judgement),
             # in a sentence: that line goes on with the body.
             tags[i] = "body"
+    tags = _sentences_as_text(lines, tags)
     for i in range(1, len(tags)):
         j = _last_kept(tags, i)
         if (
@@ -678,6 +679,27 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
                 j -= 1
             if j >= 0 and tags[j] == KICKER:
                 tags[i] = TITLE_ON
+    return tags
+
+
+def _sentences_as_text(lines: list[rules._Line], tags: list[str]) -> list[str]:
+    """A title's lines below running text that read as a whole sentence (``会议表决通过了……的决定。``)
+    are that text's next paragraph: no title is a sentence, and left a headline they would part the
+    story in two."""
+    tags = list(tags)
+    i = 0
+    while i < len(tags):
+        if tags[i] != TITLE:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(tags) and tags[end] == TITLE_ON:
+            end += 1
+        text = "".join(lines[k].raw for k in range(i, end))
+        above = _last_kept(tags, i)
+        if above >= 0 and tags[above] in (LEAD, "body", "subhead") and ends_sentence(text) and no_title(text):
+            tags[i:end] = ["body"] * (end - i)
+        i = end
     return tags
 
 

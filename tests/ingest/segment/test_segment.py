@@ -1036,3 +1036,16 @@ def test_a_title_inside_lines_misread_as_a_caption_without_a_credit_is_still_the
     built = _built_from(text, tags)
     assert [(a.kind, a.title) for a in built][0] == (ARTICLE, "全市秋粮喜获丰收")
     assert built[0].body.endswith("颗粒归仓有保障。")
+
+
+def test_a_whole_sentence_tagged_title_under_running_text_goes_on_with_that_text():
+    # a paragraph of one sentence, alone in its block, tagged title: no title is a sentence, and the
+    # story is not parted by it
+    first = _wrap("本报讯 " + _FIRST_BODY[0], 15)
+    sentence = _wrap("全市还新建农产品冷链仓库十二座。", 15)
+    last = _wrap(_FIRST_BODY[1], 15)
+    text = "\n".join(["全市秋粮喜获丰收", ""] + first + [""] + sentence + [""] + last)
+    tags = ["title", "lead"] + ["body"] * (len(first) - 1) + ["title"] + ["title+"] * (len(sentence) - 1) + ["lead"] + ["body"] * (len(last) - 1)
+    (article,) = _built_from(text, tags)
+    assert article.title == "全市秋粮喜获丰收"
+    assert "冷链仓库十二座。" in article.body and article.body.endswith("颗粒归仓有保障。")
