@@ -36,6 +36,9 @@ def test_a_page_dateline_needs_an_outlet_a_sentence_dateline_a_date():
     assert DATELINE_LINE.match("汾河晚报讯（记者 王某）")
     assert DATELINE_LINE.match("据新华社电 当地时间")
     assert not DATELINE_LINE.match("晚报讯")
+    # ``消息`` marks a story right after the outlet's name, not after other words
+    assert DATELINE_LINE.match("本报消息 近日，") and DATELINE_LINE.match("本报消息（记者 王某）")
+    assert not DATELINE_LINE.match("本报记者消息灵通")
     # At the front of a sentence: any outlet or none, but a date.
     assert SENTENCE_DATELINE.match("太原10月17日讯 全省")
     assert SENTENCE_DATELINE.match("晋中日报社榆次10月17日电（记者 王某）")
