@@ -653,11 +653,13 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             continue
         # A one-line title block, a column break, then the rest: a kicker above its title when far
         # narrower than the line below (a title is broken where its first line is full), unless
-        # the break cuts a word (``习近平给中国`` / ``科学院院士……``): a kicker ends on a whole word.
+        # the break cuts a word (``习近平给中国`` / ``科学院院士……``): a kicker ends on a whole word;
+        # nor a name or a word alone (``赵乐际`` / ``会见……``): a kicker is a phrase.
         if (
             tags[i - 1] == TITLE
             and lines[i - 1].blank_before
             and lines[i - 1].vis < 0.7 * lines[i].vis
+            and len(clean_inline(lines[i - 1].raw)) > 4
             and not breaks_word(lines[i - 1].raw, lines[i].raw)
         ):
             tags[i - 1], tags[i] = KICKER, TITLE

@@ -324,6 +324,21 @@ def test_a_title_cut_mid_word_by_a_column_break_is_no_kicker():
     assert (first.kicker, first.title) == ("", "省气象台发布今冬首个寒潮蓝色预警")
 
 
+@pytest.mark.parametrize(
+    ("head", "kicker", "title"),
+    [
+        # a whole phrase far narrower than the line below: the kicker
+        (["抢抓农时保丰收", "", "全市秋粮收获进度过九成颗粒归仓"], "抢抓农时保丰收", "全市秋粮收获进度过九成颗粒归仓"),
+        # a name or one word is no kicker: the title broken early by the column
+        (["王建国", "", "会见来访的友好城市代表团一行"], "", "王建国会见来访的友好城市代表团一行"),
+    ],
+)
+def test_a_short_line_a_column_break_above_a_title_is_a_kicker_when_it_is_a_phrase(head, kicker, title):
+    body = _wrap(_FIRST_BODY[0], 15)
+    (article,) = _built_from("\n".join(body + [""] + head), ["lead"] + ["body"] * (len(body) - 1) + ["title", "title+"])
+    assert (article.kicker, article.title) == (kicker, title)
+
+
 def test_a_wrapped_clause_is_no_title():
     # A clause that stops mid-word at a column break, with the rest of its sentence in the next
     # column: running text, however short the line.
