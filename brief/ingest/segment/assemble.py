@@ -50,7 +50,7 @@ _CAPTION_CREDIT = re.compile(r"(?:社发|报发|供图|资料图片|[（(][^（(
 _TELEPHONE = re.compile(r"\d{7,}")
 _PAGE_NUMBER = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*版\s*$")
 # How a caption names its picture: ``图③：``, ``图为``, ``上图``.
-_PICTURE_MARK = re.compile(r"^(?:图\s*[①-⑳\d]{0,2}\s*[：:]|图为|[上下左右]图[：:为\s])")
+_PICTURE_MARK = re.compile(r"^(?:图\s*[①-⑳\d]{0,2}\s*[：:]|图为|图表\s*[：:]|[上下左右]图[：:为\s])")
 
 
 def _credit_alone(raw: str) -> bool:
@@ -107,7 +107,11 @@ def build(
             articles.append(article)
         elif unit.kind == CAPTION_TAG:
             raws = [lines[i].raw for i in unit.lines]
-            if not _NOTICE.search("".join(raws)) or _credited(raws):  # a notice credits no photographer
+            # A caption says what a picture shows, in a sentence or by naming it (``图表：``), or
+            # credits it: a slogan, a notice or a headline left over is none (a notice credits no
+            # photographer).
+            said = re.search(r"[。！？]", "".join(raws)) or _PICTURE_MARK.match(raws[0].strip())
+            if _credited(raws) or (said and not _NOTICE.search("".join(raws))):
                 articles.append(_caption(raws))
     return [a for a in articles if (a.paragraphs or a.title) and not _notice(a)]
 
@@ -148,6 +152,7 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
                 and not _byline_only(lines, previous) and not _note_only(lines, previous))
             or (kind == CAPTION_TAG and _credited([lines[k].raw for k in previous.lines])
                 and not (len(previous.lines) == 1 and _credit_alone(lines[previous.lines[0]].raw)))
+            or (kind == CAPTION_TAG and _caption_after(lines, tags, previous.lines[-1], i))
         )
         if starts:
             units.append(_Unit(kind, [i]))
@@ -158,6 +163,13 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
     for unit in _bylines_past_captions(units, tags):
         split.extend(_head_groups(unit, tags) if unit.kind == HEAD else [unit])
     return split
+
+
+def _caption_after(lines: list[rules._Line], tags: list[str], last: int, i: int) -> bool:
+    """Line i opens another photo's caption below one that ended uncredited: a block of its own
+    after a finished sentence, no credit printed alone and no ``图为`` saying more of the same picture."""
+    raw = lines[i].raw.strip()
+    return lines[i].blank_before and ends_sentence(lines[last].raw) and not _credit_alone(raw) and not raw.startswith("图为")
 
 
 def _bylines_past_captions(units: list[_Unit], tags: list[str]) -> list[_Unit]:

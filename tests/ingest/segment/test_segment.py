@@ -664,6 +664,30 @@ def test_captions_in_a_row_split_after_each_credit_whoever_gave_the_picture():
     assert [p.body[:4] for p in pictures] == ["农机手在", "收获后的", "村民在合"]
 
 
+def test_an_uncredited_caption_ends_where_a_block_opens_after_its_last_sentence():
+    # two pictures, the first caption without a credit: the blank line after its sentence parts
+    # them; a credit alone, or a ``图为`` naming the same picture, after such a break stays with it
+    body = _wrap(_FIRST_BODY[0], 15)
+    captions = ["10月16日，农机手在田间抢收", "玉米。", "", "收获后的玉米晾晒在村口。", "本报记者 周凯 摄",
+                "", "村民在合作社分拣谷物。", "", "图为县城粮库一角。", "", "本报记者 孔辉 摄"]
+    text = "\n".join(body + ["", "全市秋粮喜获丰收", ""] + captions)
+    tags = ["lead"] + ["body"] * (len(body) - 1) + ["title"] + ["caption"] * (len(captions) - captions.count(""))
+    article, *pictures = _built_from(text, tags)
+    assert article.title == "全市秋粮喜获丰收"
+    assert [p.body.rstrip("。") for p in pictures] == [
+        "10月16日，农机手在田间抢收玉米", "收获后的玉米晾晒在村口", "村民在合作社分拣谷物。图为县城粮库一角",
+    ]
+
+
+@pytest.mark.parametrize(("lines", "kept"), [(["喜迎丰收季 共绘新画卷"], False), (["图表：全市秋粮收获主要数据"], True)])
+def test_a_line_tagged_caption_that_neither_says_nor_credits_anything_is_no_caption(lines, kept):
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(body + ["", "全市秋粮喜获丰收", "", "农机手在田间抢收玉米。 本报记者 孔辉 摄", ""] + lines)
+    tags = ["lead"] + ["body"] * (len(body) - 1) + ["title", "caption"] + ["caption"] * len(lines)
+    article, *pictures = _built_from(text, tags)
+    assert [p.body for p in pictures][1:] == (["".join(lines)] if kept else [])
+
+
 @pytest.mark.parametrize("caption", [["图③：10月16日，农机手在田间", "抢收玉米。"], ["图为村民在合作社分拣", "谷物。"]])
 def test_a_caption_that_names_its_picture_stays_a_caption_without_a_credit(caption):
     body = _wrap(_FIRST_BODY[0], 15)
