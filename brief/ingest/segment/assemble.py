@@ -49,7 +49,7 @@ _CREDIT_END = re.compile(r"(?:摄|摄影报道|发|供图|图片)\s*[）)]?\s*$"
 _CAPTION_CREDIT = re.compile(r"(?:社发|报发|供图|资料图片|[（(][^（()）]{0,12}摄[）)])\s*[）)]?\s*$")
 _TELEPHONE = re.compile(r"\d{7,}")
 _PAGE_NUMBER = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*版\s*$")
-# How a caption names its picture: ``图③：``, ``图为``, ``上图``.
+# How a caption names its picture: ``图③：``, ``图为``, ``图表：``, ``上图``.
 _PICTURE_MARK = re.compile(r"^(?:图\s*[①-⑳\d]{0,2}\s*[：:]|图为|图表\s*[：:]|[上下左右]图[：:为\s])")
 
 
