@@ -564,6 +564,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             for k in range(j + 1, min(reach[1] + 2, len(lines))):
                 if tags[k] in HEADLINE or tags[k] in (FURNITURE, LEAD):
                     tags[k] = "body"
+    tags = _pictures_named(lines, tags)
     i = 0
     while i < len(tags):
         end = i
@@ -693,6 +694,24 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
                 j -= 1
             if j >= 0 and tags[j] == KICKER:
                 tags[i] = TITLE_ON
+    return tags
+
+
+def _pictures_named(lines: list[rules._Line], tags: list[str]) -> list[str]:
+    """A block read as running text that opens by naming a picture (``图为……``, ``图③：``) is a
+    photo's caption, and so is a credit printed alone right below it: no story's paragraph opens so."""
+    tags = list(tags)
+    for i, line in enumerate(lines):
+        if not (line.blank_before and tags[i] in (LEAD, "body") and _PICTURE_MARK.match(line.raw.strip())) or _dated(lines, i):
+            continue
+        end = i + 1
+        while end < len(lines) and tags[end] in (LEAD, "body") and not lines[end].blank_before:
+            end += 1
+        if end - i > 6:
+            continue
+        if end < len(lines) and _credit_alone(lines[end].raw) and tags[end] != CAPTION_TAG:
+            end += 1
+        tags[i:end] = [CAPTION_TAG] * (end - i)
     return tags
 
 

@@ -1088,3 +1088,13 @@ def test_a_whole_sentence_tagged_title_under_running_text_goes_on_with_that_text
     (article,) = _built_from(text, tags)
     assert article.title == "全市秋粮喜获丰收"
     assert "冷链仓库十二座。" in article.body and article.body.endswith("颗粒归仓有保障。")
+
+
+@pytest.mark.parametrize("credit_tag", ["furniture", "body"])
+def test_a_block_read_as_text_that_names_its_picture_is_a_caption_with_the_credit_below_it(credit_tag):
+    first, second = _wrap("本报讯 " + _FIRST_BODY[0], 15), _wrap("本报讯 " + _SECOND[0], 15)
+    text = "\n".join(["全市秋粮喜获丰收", ""] + first + ["", "图为农机手在田间抢收", "玉米。", "新华社发", "", "国庆假期文旅消费回暖", ""] + second)
+    tags = ["title"] + ["lead"] + ["body"] * (len(first) - 1) + ["body", "body", credit_tag, "title", "lead"] + ["body"] * (len(second) - 1)
+    built = _built_from(text, tags)
+    assert [(a.kind, a.title) for a in built] == [(ARTICLE, "全市秋粮喜获丰收"), (CAPTION, ""), (ARTICLE, "国庆假期文旅消费回暖")]
+    assert built[0].body.endswith("四百万亩以上。") and built[1].body.startswith("图为农机手在田间抢收玉米")
