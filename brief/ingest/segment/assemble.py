@@ -578,6 +578,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             and not any(_CREDIT_END.search(lines[k].raw) or PICTURE_BY.search(lines[k].raw) for k in range(i, end))
             and not (i and tags[i - 1] in (FURNITURE, BYLINE) and _credit_alone(lines[i - 1].raw))
             and not _PICTURE_MARK.match(lines[i].raw.strip())
+            and not _caption_apart(lines, tags, i, end)
         ):
             # A photo caption ends with its credit (``…… 记者 王佳丽 摄``, ``新华社发``, ``供图``,
             # ``图/记者 龙梅``), or has it printed alone right above (``本报通讯员 侯兰 摄`` / ``1月15日，
@@ -695,6 +696,17 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             if j >= 0 and tags[j] == KICKER:
                 tags[i] = TITLE_ON
     return tags
+
+
+def _caption_apart(lines: list[rules._Line], tags: list[str], i: int, end: int) -> bool:
+    """Lines i..end-1, tagged caption, stand apart from any story's text: blocks of their own
+    ending a sentence, between a headline and the lead of the story below it (text there would be
+    that story's lead)."""
+    above = _last_kept(tags, i)
+    return (
+        lines[i].blank_before and end < len(lines) and lines[end].blank_before and tags[end] == LEAD
+        and ends_sentence(lines[end - 1].raw) and above >= 0 and tags[above] in HEADLINE
+    )
 
 
 def _pictures_named(lines: list[rules._Line], tags: list[str]) -> list[str]:

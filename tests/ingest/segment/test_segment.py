@@ -1098,3 +1098,14 @@ def test_a_block_read_as_text_that_names_its_picture_is_a_caption_with_the_credi
     built = _built_from(text, tags)
     assert [(a.kind, a.title) for a in built] == [(ARTICLE, "全市秋粮喜获丰收"), (CAPTION, ""), (ARTICLE, "国庆假期文旅消费回暖")]
     assert built[0].body.endswith("四百万亩以上。") and built[1].body.startswith("图为农机手在田间抢收玉米")
+
+
+def test_an_uncredited_caption_between_a_headline_and_its_lead_stays_a_caption():
+    # a block of one finished sentence, tagged caption, under the title and above the dateline's
+    # lead: no story's text (that would be the lead), so the picture's caption, credit or none
+    second = _wrap("本报讯 " + _SECOND[0], 15)
+    text = "\n".join(["国庆假期文旅消费回暖", "", "游客在古城墙下拍照留念。", ""] + second)
+    tags = ["title", "caption", "lead"] + ["body"] * (len(second) - 1)
+    built = _built_from(text, tags)
+    assert [(a.kind, a.title) for a in built] == [(CAPTION, ""), (ARTICLE, "国庆假期文旅消费回暖")]
+    assert built[1].body.startswith("市文旅局")
