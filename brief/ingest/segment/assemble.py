@@ -578,7 +578,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             and not any(_CREDIT_END.search(lines[k].raw) or PICTURE_BY.search(lines[k].raw) for k in range(i, end))
             and not (i and tags[i - 1] in (FURNITURE, BYLINE) and _credit_alone(lines[i - 1].raw))
             and not _PICTURE_MARK.match(lines[i].raw.strip())
-            and not _caption_apart(lines, tags, i, end)
+            and not _caption_apart(lines, tags, i, end, heads_first)
         ):
             # A photo caption ends with its credit (``…… 记者 王佳丽 摄``, ``新华社发``, ``供图``,
             # ``图/记者 龙梅``), or has it printed alone right above (``本报通讯员 侯兰 摄`` / ``1月15日，
@@ -698,14 +698,18 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
     return tags
 
 
-def _caption_apart(lines: list[rules._Line], tags: list[str], i: int, end: int) -> bool:
-    """Lines i..end-1, tagged caption, stand apart from any story's text: blocks of their own
-    ending a sentence, between a headline and the lead of the story below it (text there would be
-    that story's lead)."""
+def _caption_apart(lines: list[rules._Line], tags: list[str], i: int, end: int, heads_first: bool) -> bool:
+    """Lines i..end-1, tagged caption, stand apart from any story's text: they end a statement, the
+    text above them (if any) ended one too, and below them a story's lead opens, or a headline on
+    a page whose headlines come before their stories (after them, the text above a headline is
+    that headline's story; between two headlines, it is the lower one's story)."""
     above = _last_kept(tags, i)
+    text_above = above >= 0 and tags[above] in (LEAD, "body", "subhead")
     return (
-        lines[i].blank_before and end < len(lines) and lines[end].blank_before and tags[end] == LEAD
-        and ends_sentence(lines[end - 1].raw) and above >= 0 and tags[above] in HEADLINE
+        lines[end - 1].raw.rstrip().endswith("。")  # a picture is described, not exclaimed over (a headline's ``！``)
+        and (not text_above or ends_sentence(lines[above].raw) or lines[above].raw.rstrip().endswith(("）", ")")))
+        and end < len(lines)
+        and (tags[end] == LEAD or heads_first and tags[end] in HEADLINE and not (above >= 0 and tags[above] in HEADLINE))
     )
 
 

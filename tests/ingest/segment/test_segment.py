@@ -389,14 +389,14 @@ def test_a_label_framed_by_marks_above_a_dateline_is_no_title():
     assert "·简讯·" not in [a.title for a in _built("·简讯·", "furniture")]
 
 
-def _built_from(text: str, tags: list[str]):
+def _built_from(text: str, tags: list[str], heads_first: bool = False):
     from brief.ingest.segment.assemble import build
     from brief.ingest.segment.features import page_features
 
     lines, features = page_features(text)
     judged = [next(n[len("0rule="):] for n in f if n.startswith("0rule=")) for f in features]
     assert len(lines) == len(tags)
-    return build(lines, tags, judged=judged)
+    return build(lines, tags, heads_first=heads_first, judged=judged)
 
 
 def test_a_dateline_the_tagger_took_for_a_headline_still_opens_the_body():
@@ -1109,3 +1109,14 @@ def test_an_uncredited_caption_between_a_headline_and_its_lead_stays_a_caption()
     built = _built_from(text, tags)
     assert [(a.kind, a.title) for a in built] == [(CAPTION, ""), (ARTICLE, "国庆假期文旅消费回暖")]
     assert built[1].body.startswith("市文旅局")
+
+
+@pytest.mark.parametrize("heads_first", [True, False])
+def test_an_uncredited_caption_after_a_finished_story_is_a_caption_where_headlines_come_first(heads_first):
+    # story, a described picture, the next headline: where headlines stand above their stories the
+    # picture's line is no story's text; where they stand below, it is the next story's own
+    first, second = _wrap("本报讯 " + _FIRST_BODY[0], 15), _wrap(_SECOND[0], 15)
+    text = "\n".join(["全市秋粮喜获丰收", ""] + first + ["游客在古城墙下拍照留念。", "国庆假期文旅消费回暖", ""] + second)
+    tags = ["title", "lead"] + ["body"] * (len(first) - 1) + ["caption", "title", "lead"] + ["body"] * (len(second) - 1)
+    kinds = [a.kind for a in _built_from(text, tags, heads_first=heads_first)]
+    assert kinds == ([ARTICLE, CAPTION, ARTICLE] if heads_first else [ARTICLE, ARTICLE])
