@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from brief.zh import normalize_chars
-from brief.zh.bylines import PAGE_MARKS, RANK
+from brief.zh.bylines import PAGE_MARKS, RANK, REPORTER_ROLE
 from brief.ingest.segment import rules
 from brief.ingest.segment.tagger import BODY, BYLINE, CAPTION, FURNITURE, KICKER, LEAD, SUBHEAD, SUBTITLE, TITLE, TITLE_ON
 
@@ -23,9 +23,9 @@ _DATELINE_ISH_STRICT = re.compile(r"^[（(]|本报\S{0,10}讯|新华社\S{0,10}�
 # How a dateline (or the reporters in its brackets) broken over lines starts: not a column label
 # such as ``简讯`` or ``记者观察`` that merely shares a word with one.
 _DATELINE_OPENING = re.compile(rf"^(?:本报|新华社|中新社|人民日报|中新网|央视网|[（(]\s*{RANK}?(?:记者|通讯员|本报))")
-_BYLINE_ISH = re.compile(rf"^(?:本报|新华社)?{RANK}?(?:记者|通讯员)")
+_BYLINE_ISH = re.compile(rf"^{REPORTER_ROLE}")
 _PENDING = "?"
-_ROLE_ONLY = re.compile(rf"^[{PAGE_MARKS}]?(?:文/图|文/|图/)?(?:本报|新华社)?{RANK}?(?:记者|通讯员)$")
+_ROLE_ONLY = re.compile(rf"^[{PAGE_MARKS}]?(?:文/图|文/|图/)?{REPORTER_ROLE}$")
 # A credit after a body's last sentence, whole or broken off by the line's end: ``（记者 石`` / ``晓涛）``.
 _CREDIT_TAIL = re.compile(r"(?<=[。！？”’」])[（(][^（()）]{0,30}[）)]?$")
 # or signed without brackets, the name perhaps broken off: ``……喜悦。 □记者 上官宇`` / ``岚``.

@@ -28,6 +28,10 @@ SIGNED_NAMES = rf"{_SIGNED_NAME}(?:[\s、，,]+{_SIGNED_NAME})*"
 # an intern signs as 实习生.
 RANK = r"(?:特约|实习|见习|融媒体?|全媒体|首席)"
 ROLE = rf"(?:(?:本报|本刊|新华社|人民日报)?{RANK}?(?:记者|通讯员|摄影)|实习生)"
+REPORTER_ROLE = rf"(?:本报|本刊|新华社)?{RANK}?(?:记者|通讯员)"
+ROLE_ALONE = re.compile(rf"^{REPORTER_ROLE}$")
+"""A reporter's role with no name after it (``本报记者``, ``融媒体记者``): a byline the column broke
+before its names, never a headline."""
 
 BYLINE_LINE = re.compile(
     r"^(?:文\s*[/／]\s*(?:图\s*)?|图\s*[/／]\s*文\s*)?"  # who wrote (and took the pictures): 文/图 记者 ……

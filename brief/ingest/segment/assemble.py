@@ -23,6 +23,7 @@ from brief.zh.layout import PAGE_FURNITURE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
     BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, OPENING_CREDIT, PHOTO_CREDIT, PICTURE_BY, RANK,
+    REPORTER_ROLE, ROLE_ALONE,
 )
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
@@ -831,9 +832,6 @@ def _kicker_above(unit: _Unit, tags: list[str], n: int, title: int) -> bool:
     return all(tags[i] == KICKER for i in unit.lines[n:title])
 
 
-# A reporter's role with no name after it (``■本报记者``, its name broken off to the next line): no
-# title is one.
-_ROLE_ALONE = re.compile(rf"^(?:本报|本刊|新华社)?{RANK}?(?:记者|通讯员)$")
 
 
 def _role_alone(lines: list[rules._Line], i: int) -> bool:
@@ -843,14 +841,14 @@ def _role_alone(lines: list[rules._Line], i: int) -> bool:
     if _marked_role(lines[i].raw):
         return True
     plain = _unbulleted(lines[i].raw.strip())
-    return bool(_ROLE_ALONE.match("".join(plain.split()))) and i + 1 < len(lines) and _byline_across(plain, lines[i + 1].raw.strip()) is not None
+    return bool(ROLE_ALONE.match("".join(plain.split()))) and i + 1 < len(lines) and _byline_across(plain, lines[i + 1].raw.strip()) is not None
 
 
 def _marked_role(raw: str) -> bool:
     """A reporter's role alone behind the page's mark or with its outlet (``■记者``, ``本报记者``)."""
     plain = _unbulleted(raw.strip())
     closed = "".join(plain.split())
-    return bool(_ROLE_ALONE.match(closed)) and (plain != raw.strip() or not closed.startswith(("记者", "通讯员")))
+    return bool(ROLE_ALONE.match(closed)) and (plain != raw.strip() or not closed.startswith(("记者", "通讯员")))
 
 
 def _reporters_form(line: str) -> str:
@@ -860,7 +858,7 @@ def _reporters_form(line: str) -> str:
         return line  # (names apart stay apart: ``本报记者 王龙飞 王佳丽``)
     closed = "".join(line.split())
     spaced = len(rules._LETTER_GAP.findall(line)) >= 3
-    return closed if spaced and (BYLINE_LINE.match(closed) or _ROLE_ALONE.match(closed)) else line
+    return closed if spaced and (BYLINE_LINE.match(closed) or ROLE_ALONE.match(closed)) else line
 
 
 def _byline_across(first: str, second: str) -> str | None:
@@ -998,7 +996,7 @@ _NEWS_ORG = r"(?:本报|新华社|中新社|人民日报|中新网|央视网)"
 _NOT_A_TITLE = re.compile(
     rf"^{_NEWS_ORG}[\u4e00-\u9fff]{{0,8}}?\s*(?:\d|讯|电)"  # a dateline's start: 本报吕梁 10 月 23
     r"|^[\d\s]*[月日]?\s*[讯电]\s*(?:[（(]|$)"  # its tail: 日讯（记者
-    rf"|^[（(]?\s*(?:本报|本刊|新华社)?{RANK}?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{{2,4}}(?:\s|[）)]|$)"  # a byline
+    rf"|^[（(]?\s*{REPORTER_ROLE}\s*[\u4e00-\u9fff·]{{2,4}}(?:\s|[）)]|$)"  # a byline
     # a reporter's role alone or with the names glued on: 本报记者, 晋中日报记者, 本报记者樊芸梅严海蔚
     rf"|^(?:[\u4e00-\u9fff]{{0,6}}?(?:报|社|台|网))?{RANK}?(?:记者|通讯员)(?:[\u4e00-\u9fff·]{{2,9}})?$"
     rf"|^{_NEWS_ORG}$"  # an outlet's name alone: 本报
