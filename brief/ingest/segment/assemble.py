@@ -571,6 +571,9 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
         end = i
         while end < len(tags) and tags[end] == CAPTION_TAG:
             end += 1
+        if end < len(tags) and tags[end] == LEAD:
+            # Above a story's lead, what follows a picture's credit is not that picture's caption.
+            end = next((k for k in range(i + 1, end) if _credit_ends(lines, k)), end)
         if i < end < len(tags) and tags[end] != CAPTION_TAG and len(lines[end].raw) <= 12 and _CREDIT_END.search(lines[end].raw):
             tags[end] = CAPTION_TAG  # the credit's last piece, broken off by the column's end (``孔辉`` / ``国 摄``)
             end += 1
@@ -586,8 +589,8 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             # ……``), or says which picture it is (``图③：``, ``图为``): lines that do none of these are
             # running text, but for a headline's line of its own right above a lead: its title.
             tags[i:end] = ["body"] * (end - i)
-            if end < len(tags) and tags[end] == LEAD and _headline_alone(lines[end - 1]):
-                tags[end - 1] = TITLE
+            if end < len(tags) and tags[end] == LEAD:
+                _headline_last(lines, tags, i, end)
         i = max(end, i + 1)
     for i in range(1, len(tags)):
         if (
@@ -699,6 +702,12 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
     return tags
 
 
+def _credit_ends(lines: list[rules._Line], i: int) -> bool:
+    """Whether a picture's credit ends the block above line i: what opens below is not that picture's."""
+    above = lines[i - 1].raw
+    return lines[i].blank_before and bool(_CREDIT_END.search(above) or PICTURE_BY.search(above))
+
+
 def _caption_apart(lines: list[rules._Line], tags: list[str], i: int, end: int, heads_first: bool) -> bool:
     """Lines i..end-1, tagged caption, stand apart from any story's text: they end a statement, the
     text above them (if any) ended one too, and below them a story's lead opens, or a headline on
@@ -751,6 +760,34 @@ def _sentences_as_text(lines: list[rules._Line], tags: list[str]) -> list[str]:
             tags[i:end] = ["body"] * (end - i)
         i = end
     return tags
+
+
+def _headline_last(lines: list[rules._Line], tags: list[str], i: int, end: int) -> None:
+    """Lines i..end-1 read back as text sit right above a lead: when their last block is a headline
+    of its own (a title, perhaps broken or under a column's name, ``记者观察`` / ``坚持守正创新……``),
+    it is that lead's; a column's name alone is no text."""
+    start = end - 1
+    while start > i and not lines[start].blank_before:
+        start -= 1
+    block = range(start, end)
+    labels = [k for k in block if _label(lines[k].raw) or len(lines[k].raw.replace(" ", "")) <= 4]
+    title = [k for k in block if k not in labels]
+    if labels and not title:
+        tags[start:end] = [FURNITURE] * len(block)  # a column's name alone: the page's make-up
+        return
+    if (
+        len(block) > 3
+        or labels and labels[-1] > title[0]
+        or not _headline_alone(lines[start]) and not (labels and lines[start].blank_before)
+        or not all(_could_be_title(lines[k].raw) and not _CAPTION_CREDIT.search(lines[k].raw) for k in title)
+        or not _could_be_title("".join(lines[k].raw for k in title))
+    ):
+        return
+    for k in labels:
+        tags[k] = KICKER
+    tags[title[0]] = TITLE
+    for k in title[1:]:
+        tags[k] = TITLE_ON
 
 
 def _headline_alone(line: rules._Line) -> bool:

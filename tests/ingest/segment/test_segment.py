@@ -679,6 +679,24 @@ def test_an_uncredited_caption_ends_where_a_block_opens_after_its_last_sentence(
     ]
 
 
+@pytest.mark.parametrize("title", [["文旅消费持续升温 假日经济亮点纷呈"], ["文旅消费持续升温 假日经", "济亮点纷呈"]])
+def test_what_follows_a_credit_above_a_lead_is_no_part_of_that_caption(title):
+    # headlines first: a credited caption, then the first story's text and the second story's
+    # column name and title, all tagged caption; the credit ends the picture's words
+    first, second = _wrap(_FIRST_BODY[0], 15), _wrap(_SECOND[0], 15)
+    text = "\n".join(
+        ["全市秋粮喜获丰收", "", "10月16日，农机手在田间抢收玉米。", "（资料图片）", ""] + first + ["", "记者观察"] + title + second
+    )
+    tags = ["title"] + ["caption"] * (2 + len(first) + 1 + len(title)) + ["lead"] + ["body"] * (len(second) - 1)
+    articles = _built_from(text, tags, heads_first=True)
+    [picture] = [a for a in articles if a.kind == CAPTION]
+    harvest, tourism = [a for a in articles if a.kind == ARTICLE]
+    assert (harvest.title, harvest.body) == ("全市秋粮喜获丰收", _FIRST_BODY[0])
+    assert picture.body == "10月16日，农机手在田间抢收玉米。（资料图片）"
+    assert (tourism.kicker, tourism.title) == ("记者观察", "文旅消费持续升温 假日经济亮点纷呈")
+    assert tourism.body == _SECOND[0]
+
+
 @pytest.mark.parametrize(("lines", "kept"), [(["喜迎丰收季 共绘新画卷"], False), (["图表：全市秋粮收获主要数据"], True)])
 def test_a_line_tagged_caption_that_neither_says_nor_credits_anything_is_no_caption(lines, kept):
     body = _wrap(_FIRST_BODY[0], 15)
