@@ -814,7 +814,7 @@ def _runs_on(line: str, below: str) -> bool:
 def _dated(lines: list[rules._Line], i: int) -> bool:
     """Whether line i opens a dateline (``本报大同 10 月 17 日讯``), whole or broken onto the next line:
     a dateline always starts an article, whatever the tagger made of the line."""
-    raw = lines[i].raw
+    raw = rules.closed_up(lines[i].raw)
     if not raw.startswith(("本报", "新华社", "中新社", "人民日报")):
         return False
     following = lines[i + 1].raw if i + 1 < len(lines) else ""

@@ -16,7 +16,7 @@ from brief.zh.bylines import (
     BYLINE_LINE, COMMENTATOR, DATELINE_LINE, DATELINE_REPORTERS, NAMES, PAGE_MARKS, PAGE_OUTLETS, PHOTO_CREDIT, RANK,
 )
 from brief.ingest.segment import rules
-from brief.ingest.segment.rules import _LETTER_GAP, _phrase_spaced, _text_width
+from brief.ingest.segment.rules import _LETTER_GAP, _phrase_spaced, _text_width, closed_up
 
 _DATELINE_START = re.compile(rf"^(?:{PAGE_OUTLETS})")
 _DATELINE_MARK = re.compile(r"(?:日|报|社)\s*(?:讯|电)")
@@ -184,9 +184,10 @@ def dateline_reach(lines: list[rules._Line], j: int) -> tuple[str, int, int] | N
     """A dateline (``dl``) or its bracketed reporters (``rp``) that starts at line j, read across up
     to three lines: its kind, the last line it reaches into, and where in that line it ends
     (characters past the line's end are 0: it ends with the line)."""
-    if lines[j].raw[:2] not in ("本报", "新华", "中新", "人民", "央视") and not lines[j].raw.startswith(("（", "(")):
+    # Read closed up: a short line justified letter by letter (``本 报 唐 山 5 月 19 日 讯``) is one too.
+    parts = [closed_up(lines[k].raw) for k in range(j, min(j + 3, len(lines)))]
+    if parts[0][:2] not in ("本报", "新华", "中新", "人民", "央视") and not parts[0].startswith(("（", "(")):
         return None
-    parts = [lines[k].raw for k in range(j, min(j + 3, len(lines)))]
     joined = "".join(parts)
     match = DATELINE_LINE.match(joined) or DATELINE_REPORTERS.match(joined)
     if not match:
@@ -249,11 +250,12 @@ def _own(lines: list[rules._Line], tags: list[str], i: int, sizes: dict[int, int
         f"at={'first' if first else 'second' if i and lines[i - 1].blank_before else 'later'}",
         f"vis_cmp={_compare(lines, i)}",
     ]
+    closed = closed_up(raw)
     flags = {
-        "dl_start": _DATELINE_START.match(raw),
-        "dl_full": DATELINE_LINE.match(raw),
-        "dl_mark": _DATELINE_MARK.search(raw[:12]),
-        "dl_tail": _DATELINE_TAIL.match(raw),
+        "dl_start": _DATELINE_START.match(closed),
+        "dl_full": DATELINE_LINE.match(closed),
+        "dl_mark": _DATELINE_MARK.search(closed[:12]),
+        "dl_tail": _DATELINE_TAIL.match(closed),
         "learned": _LEARNED.search(raw),
         "reporter": "记者" in raw or "通讯员" in raw,
         "byline": BYLINE_LINE.match(raw),

@@ -221,7 +221,7 @@ def _clause(text: str) -> bool:
 def _role(raw: str) -> str:
     if BYLINE_LINE.match(raw):
         return BYLINE
-    if DATELINE_LINE.match(raw):
+    if DATELINE_LINE.match(closed_up(raw)):
         return DATELINE
     if not _SENTENCE_PUNCT.search(raw):  # a dash inside running text is no headline mark
         if raw.startswith("——"):
@@ -399,6 +399,12 @@ def _label(lines: list[_Line]) -> None:
             while j > 0 and not lines[j].blank_before and lines[j - 1].role == TEXT:
                 lines[j - 1].label = CAPTION_LINE
                 j -= 1
+
+
+def closed_up(raw: str) -> str:
+    """A line justified letter by letter (``本 报 唐 山 5 月 19 日 讯``) closed up, to be matched
+    as a dateline is; any other line as printed (a byline's ``本报记者 孙芬`` keeps its space)."""
+    return clean_inline(raw) if len(_LETTER_GAP.findall(raw)) >= 3 else raw
 
 
 def _phrase_spaced(raw: str) -> bool:

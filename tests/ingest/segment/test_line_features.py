@@ -52,3 +52,13 @@ def test_a_subhead_inside_a_story_shares_words_with_the_text_around_it():
 
 def test_too_little_text_on_one_side_is_not_read_as_a_change_of_story():
     assert _cohesion_at(_TWO_STORIES, "今年以来，全市新建改建农村公路") == {"0coh_across=short": 1.0, "0coh_gap=short": 1.0}
+
+
+def test_a_dateline_justified_letter_by_letter_is_read_as_one():
+    # a short dateline line spread over the column's width, broken before ``讯``
+    lines, features = page_features("市文旅局发布国庆假期数据\n\n本 报 武 威 4 月 13 日\n讯（记者 孔辉）市文旅局日前发布\n消息，全市接待游客三百万人次。")
+    assert {"0dl_start", "0in_dl=start"} <= set(features[1])
+    assert "0in_dl=inside" in features[2]
+    # a byline's space between role and name is no justification
+    _, features = page_features("市文旅局发布国庆假期数据\n\n本报记者 孙芬\n孟雪\n\n市文旅局日前发布消息，全市接待游客三百万人次。")
+    assert not any(name.startswith("0in_dl") for name in features[1])

@@ -679,6 +679,20 @@ def test_an_uncredited_caption_ends_where_a_block_opens_after_its_last_sentence(
     ]
 
 
+def test_a_dateline_justified_letter_by_letter_opens_its_story():
+    # a brief with no title right below another story's text: its dateline, spaced out letter by
+    # letter over the column and broken before ``讯``, is what opens it
+    text = "\n".join([
+        "全市秋粮收获进度过九成", "", "本报长治10月16日讯（记者 周凯）", "连日来，全市各地抓住晴好天气，",
+        "组织农机手抢收秋粮，进度快于去", "年同期。", "", "本 报 武 威 4 月 13 日", "讯（记者 孔辉）市文旅局日前发布",
+        "消息，今年国庆假期全市接待游客", "三百二十万人次。",
+    ])
+    harvest, tourism = _built_from(text, ["title", "lead", "body", "body", "body", "lead", "body", "body", "body"])
+    assert harvest.body.endswith("进度快于去年同期。")
+    assert (tourism.dateline, tourism.reporters) == (Dateline(place="武威", date="4月13日"), ["孔辉"])
+    assert tourism.body.startswith("市文旅局日前发布消息")
+
+
 @pytest.mark.parametrize("title", [["文旅消费持续升温 假日经济亮点纷呈"], ["文旅消费持续升温 假日经", "济亮点纷呈"]])
 def test_what_follows_a_credit_above_a_lead_is_no_part_of_that_caption(title):
     # headlines first: a credited caption, then the first story's text and the second story's
