@@ -679,6 +679,19 @@ def test_an_uncredited_caption_ends_where_a_block_opens_after_its_last_sentence(
     ]
 
 
+@pytest.mark.parametrize(("kicker", "title", "subtitle"), [
+    ("全市秋粮收获工作推进会召开", "全市秋粮收获工作推进会召开", "副市长张强10月16日主持召开全市秋粮收获工作推进会"),
+    # a series' name above a lead's words stays the kicker: it says nothing the dated line says
+    ("新思想引领新征程", "副市长张强10月16日主持召开全市秋粮收获工作推进会", ""),
+])
+def test_a_dated_line_under_a_headline_line_that_it_restates_is_the_subtitle(kicker, title, subtitle):
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(body + ["", kicker, "副市长张强10月16日主持召开全市", "秋粮收获工作推进会"])
+    article, = _built_from(text, ["lead"] + ["body"] * (len(body) - 1) + ["kicker", "title", "title+"])
+    assert (article.title, article.subtitle) == (title, subtitle)
+    assert article.kicker == ("" if subtitle else kicker)
+
+
 def test_a_dateline_justified_letter_by_letter_opens_its_story():
     # a brief with no title right below another story's text: its dateline, spaced out letter by
     # letter over the column and broken before ``讯``, is what opens it
