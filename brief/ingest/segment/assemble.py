@@ -1028,11 +1028,18 @@ def _labels_trimmed(title: list[str], kicker: list[str]) -> tuple[list[str], lis
     def stub(rest: list[str]) -> bool:
         return len("".join("".join(rest).split())) < 6
 
-    while len(title) > 1 and _label(title[0]) and not stub(title[1:]):
-        kicker = [*kicker, title.pop(0)]
-    while len(title) > 1 and _label(title[-1]) and not stub(title[:-1]):
-        kicker = [*kicker, title.pop()]
-    return title, kicker
+    def parted(lines: list[str], n: int, label: list[str], rest: list[str]) -> bool:
+        """Lines parted at n into a label and a title (where the label is more than one whole line,
+        a break that cuts no word: a series' name matches at its end whatever comes before)."""
+        return (
+            _label("".join(label)) and not stub(rest) and (len(label) == 1 or not breaks_word(lines[n - 1], lines[n]))
+        )
+
+    # The fewest whole lines that make a label (one broken over lines is one: ``推动……新闻`` / ``发布会``).
+    head = next((n for n in range(1, len(title)) if parted(title, n, title[:n], title[n:])), 0)
+    kicker, title = [*kicker, *title[:head]], title[head:]
+    tail = next((n for n in range(len(title) - 1, 0, -1) if parted(title, n, title[n:], title[:n])), len(title))
+    return title[:tail], [*kicker, *title[tail:]]
 
 
 def _label(line: str) -> bool:

@@ -692,6 +692,17 @@ def test_a_dated_line_under_a_headline_line_that_it_restates_is_the_subtitle(kic
     assert article.kicker == ("" if subtitle else kicker)
 
 
+@pytest.mark.parametrize("head", [
+    ["推动高质量发展系列主题新闻", "发布会", "全市秋粮收获取得重大进展"],
+    # the name alone on the last line; the title above it broken inside a word
+    ["全市秋粮收获取得重", "大进展", "推动高质量发展系列主题新闻发布会"],
+])
+def test_a_series_name_broken_over_lines_is_no_part_of_the_title(head):
+    body = _wrap(_FIRST_BODY[0], 15)
+    article, = _built_from("\n".join(body + [""] + head), ["lead"] + ["body"] * (len(body) - 1) + ["title", "title+", "title+"])
+    assert (article.kicker, article.title) == ("推动高质量发展系列主题新闻发布会", "全市秋粮收获取得重大进展")
+
+
 def test_a_dateline_justified_letter_by_letter_opens_its_story():
     # a brief with no title right below another story's text: its dateline, spaced out letter by
     # letter over the column and broken before ``讯``, is what opens it
