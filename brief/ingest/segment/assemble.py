@@ -491,7 +491,7 @@ def _sandwiched(lines: list[rules._Line], tags: list[str], judged: list[str]) ->
             and lines[i + 1].blank_before
             and tags[i + 1] in (LEAD, "body")
             and not _dated(lines, i + 1)
-            and dateline_reach(lines, i + 1) is None
+            and dateline_reach(lines, i + 1, justified=True) is None
         ):
             continue
         start = i - 1
@@ -557,7 +557,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
         if tags[j] in HEADLINE and PAGE_FURNITURE.search(line.raw):
             tags[j] = FURNITURE  # the page's editors, a QR code's hint: never part of a headline
     for j in range(len(lines)):
-        reach = dateline_reach(lines, j)
+        reach = dateline_reach(lines, j, justified=True)
         if reach and reach[0] == "dl" and (tags[j] in HEADLINE or tags[j] == FURNITURE):
             # A dateline, however it was broken, opens a body: never a headline line.
             tags[j] = LEAD
@@ -589,6 +589,11 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             # ……``), or says which picture it is (``图③：``, ``图为``): lines that do none of these are
             # running text, but for a headline's line of its own right above a lead: its title.
             tags[i:end] = ["body"] * (end - i)
+            for k in range(i, end):  # but a reporter's line, whole or broken in two, is a byline
+                if k + 1 < end and _byline_across(lines[k].raw.strip(), lines[k + 1].raw.strip()):
+                    tags[k] = tags[k + 1] = BYLINE
+                elif BYLINE_LINE.match(lines[k].raw.strip()):
+                    tags[k] = BYLINE
             if end < len(tags) and tags[end] == LEAD:
                 _headline_last(lines, tags, i, end)
         i = max(end, i + 1)
@@ -613,7 +618,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             and not any(kind in ("下转", "转") for kind, _ in lines[j].jumps)
             and not any(kind in ("上接", "接") for kind, _ in lines[i].jumps)
             and not _dated(lines, i)
-            and dateline_reach(lines, i) is None
+            and dateline_reach(lines, i, justified=True) is None
         ):
             # No article starts right below another one's text (its headline, a caption or a
             # banner stands between), unless a dateline or a jump opens it: the text goes on here.
@@ -777,6 +782,7 @@ def _headline_last(lines: list[rules._Line], tags: list[str], i: int, end: int) 
         return
     if (
         len(block) > 3
+        or lines[end - 1].link  # it flows on into the lead: the lead's first words
         or labels and labels[-1] > title[0]
         or not _headline_alone(lines[start]) and not (labels and lines[start].blank_before)
         or not all(_could_be_title(lines[k].raw) and not _CAPTION_CREDIT.search(lines[k].raw) for k in title)

@@ -180,12 +180,13 @@ def _cohesion(lines: list[rules._Line]) -> list[list[str]]:
     return out
 
 
-def dateline_reach(lines: list[rules._Line], j: int) -> tuple[str, int, int] | None:
+def dateline_reach(lines: list[rules._Line], j: int, justified: bool = False) -> tuple[str, int, int] | None:
     """A dateline (``dl``) or its bracketed reporters (``rp``) that starts at line j, read across up
     to three lines: its kind, the last line it reaches into, and where in that line it ends
-    (characters past the line's end are 0: it ends with the line)."""
-    # Read closed up: a short line justified letter by letter (``本 报 唐 山 5 月 19 日 讯``) is one too.
-    parts = [closed_up(lines[k].raw) for k in range(j, min(j + 3, len(lines)))]
+    (characters past the line's end are 0: it ends with the line). ``justified``: a line spaced out
+    letter by letter (``本 报 唐 山 5 月 19 日 讯``) is read closed up, as the assembly does; the
+    tagger's features do not (its model was trained without it)."""
+    parts = [closed_up(lines[k].raw) if justified else lines[k].raw for k in range(j, min(j + 3, len(lines)))]
     if parts[0][:2] not in ("本报", "新华", "中新", "人民", "央视") and not parts[0].startswith(("（", "(")):
         return None
     joined = "".join(parts)
@@ -250,12 +251,11 @@ def _own(lines: list[rules._Line], tags: list[str], i: int, sizes: dict[int, int
         f"at={'first' if first else 'second' if i and lines[i - 1].blank_before else 'later'}",
         f"vis_cmp={_compare(lines, i)}",
     ]
-    closed = closed_up(raw)
     flags = {
-        "dl_start": _DATELINE_START.match(closed),
-        "dl_full": DATELINE_LINE.match(closed),
-        "dl_mark": _DATELINE_MARK.search(closed[:12]),
-        "dl_tail": _DATELINE_TAIL.match(closed),
+        "dl_start": _DATELINE_START.match(raw),
+        "dl_full": DATELINE_LINE.match(raw),
+        "dl_mark": _DATELINE_MARK.search(raw[:12]),
+        "dl_tail": _DATELINE_TAIL.match(raw),
         "learned": _LEARNED.search(raw),
         "reporter": "记者" in raw or "通讯员" in raw,
         "byline": BYLINE_LINE.match(raw),

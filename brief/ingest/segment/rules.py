@@ -221,7 +221,7 @@ def _clause(text: str) -> bool:
 def _role(raw: str) -> str:
     if BYLINE_LINE.match(raw):
         return BYLINE
-    if DATELINE_LINE.match(closed_up(raw)):
+    if DATELINE_LINE.match(raw):
         return DATELINE
     if not _SENTENCE_PUNCT.search(raw):  # a dash inside running text is no headline mark
         if raw.startswith("——"):

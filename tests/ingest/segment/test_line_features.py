@@ -1,4 +1,4 @@
-from brief.ingest.segment.features import _kicker_words, page_features
+from brief.ingest.segment.features import _kicker_words, dateline_reach, page_features
 
 
 def test_a_headline_line_that_ends_on_a_speakers_verb_or_a_columns_name_says_so():
@@ -54,11 +54,12 @@ def test_too_little_text_on_one_side_is_not_read_as_a_change_of_story():
     assert _cohesion_at(_TWO_STORIES, "今年以来，全市新建改建农村公路") == {"0coh_across=short": 1.0, "0coh_gap=short": 1.0}
 
 
-def test_a_dateline_justified_letter_by_letter_is_read_as_one():
-    # a short dateline line spread over the column's width, broken before ``讯``
-    lines, features = page_features("市文旅局发布国庆假期数据\n\n本 报 武 威 4 月 13 日\n讯（记者 孔辉）市文旅局日前发布\n消息，全市接待游客三百万人次。")
-    assert {"0dl_start", "0in_dl=start"} <= set(features[1])
-    assert "0in_dl=inside" in features[2]
-    # a byline's space between role and name is no justification
-    _, features = page_features("市文旅局发布国庆假期数据\n\n本报记者 孙芬\n孟雪\n\n市文旅局日前发布消息，全市接待游客三百万人次。")
-    assert not any(name.startswith("0in_dl") for name in features[1])
+def test_a_dateline_justified_letter_by_letter_is_read_closed_up_when_asked():
+    # a short dateline line spread over the column's width, broken before ``讯``: the assembly reads
+    # it closed up; the tagger's features read lines as printed, as its model was trained
+    lines, _ = page_features("市文旅局发布国庆假期数据\n\n本 报 武 威 4 月 13 日\n讯（记者 孔辉）市文旅局日前发布\n消息，全市接待游客三百万人次。")
+    assert dateline_reach(lines, 1, justified=True)[:2] == ("dl", 2)
+    assert dateline_reach(lines, 1) is None
+    # a byline's space between role and name is no justification: no dateline runs through it
+    lines, _ = page_features("市文旅局发布国庆假期数据\n\n本报记者 孙芬\n孟雪\n\n本报讯（记者 孔辉）市文旅局日前发布消息。")
+    assert dateline_reach(lines, 1, justified=True) is None

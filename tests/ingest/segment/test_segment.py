@@ -679,6 +679,18 @@ def test_an_uncredited_caption_ends_where_a_block_opens_after_its_last_sentence(
     ]
 
 
+def test_text_read_back_from_caption_tags_keeps_its_first_line_and_no_byline():
+    # headlines after bodies: a credited caption, then a byline broken after ``本报记`` and the
+    # story's first line, all tagged caption, the second line tagged as the lead
+    body = _wrap(_FIRST_BODY[0], 15)
+    text = "\n".join(["10月16日，农机手在田间抢收玉米。", "本报记者 周凯 摄", "", "本报记", "者 张宸帅", ""] + body + ["", "全市秋粮喜获丰收"])
+    tags = ["caption"] * 5 + ["lead"] + ["body"] * (len(body) - 2) + ["title"]
+    articles = _built_from(text, tags)
+    [harvest] = [a for a in articles if a.kind == ARTICLE]
+    assert (harvest.title, harvest.body) == ("全市秋粮喜获丰收", _FIRST_BODY[0])
+    assert [a.body.rstrip("。") for a in articles if a.kind == CAPTION] == ["10月16日，农机手在田间抢收玉米"]
+
+
 @pytest.mark.parametrize(("kicker", "title", "subtitle"), [
     ("全市秋粮收获工作推进会召开", "全市秋粮收获工作推进会召开", "副市长张强10月16日主持召开全市秋粮收获工作推进会"),
     # a series' name above a lead's words stays the kicker: it says nothing the dated line says
