@@ -201,7 +201,7 @@ def server_config(tmp_path, url, **server):
 
 @needs_llama_server
 def test_requests_in_flight_come_back_in_order(llama_server):
-    gate = Gate(llama_server)
+    gate = Gate(llama_server, hang=0.3)  # held a moment, so that four overlap however busy the machine
     try:
         one_by_one = ServerRuntime([llama_server], max_in_flight=1).chat(conversations(8), 12)
         at_once = ServerRuntime([gate.url], max_in_flight=4).chat(conversations(8), 12)
