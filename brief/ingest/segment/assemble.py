@@ -27,7 +27,7 @@ from brief.zh.bylines import (
 )
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
-from brief.ingest.segment.features import _NAMES_ONLY, _cjk_pairs, dateline_reach, page_features
+from brief.ingest.segment.features import _NAMES_ONLY, _cjk_pairs, closed_up, dateline_reach, page_features
 from brief.ingest.segment.rules import BODY, HEAD, SUBHEAD, _text_width, _Unit
 from brief.ingest.segment.tagger import (
     BYLINE,
@@ -587,9 +587,10 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             # A photo caption ends with its credit (``…… 记者 王佳丽 摄``, ``新华社发``, ``供图``,
             # ``图/记者 龙梅``), or has it printed alone right above (``本报通讯员 侯兰 摄`` / ``1月15日，
             # ……``), or says which picture it is (``图③：``, ``图为``): lines that do none of these are
-            # running text, but for a headline's line of its own right above a lead: its title.
+            # running text, but for a reporter's line (a byline) and a headline's block of its own
+            # right above a lead (its headline).
             tags[i:end] = ["body"] * (end - i)
-            for k in range(i, end):  # but a reporter's line, whole or broken in two, is a byline
+            for k in range(i, end):  # (a byline whole or broken in two)
                 if k + 1 < end and _byline_across(lines[k].raw.strip(), lines[k + 1].raw.strip()):
                     tags[k] = tags[k + 1] = BYLINE
                 elif BYLINE_LINE.match(lines[k].raw.strip()):
@@ -820,7 +821,7 @@ def _runs_on(line: str, below: str) -> bool:
 def _dated(lines: list[rules._Line], i: int) -> bool:
     """Whether line i opens a dateline (``本报大同 10 月 17 日讯``), whole or broken onto the next line:
     a dateline always starts an article, whatever the tagger made of the line."""
-    raw = rules.closed_up(lines[i].raw)
+    raw = closed_up(lines[i].raw)
     if not raw.startswith(("本报", "新华社", "中新社", "人民日报")):
         return False
     following = lines[i + 1].raw if i + 1 < len(lines) else ""

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
-from brief.zh import ends_sentence, unbalanced
+from brief.zh import clean_inline, ends_sentence, unbalanced
 from brief.zh.layout import PAGE_FURNITURE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
     BYLINE_LINE, COMMENTATOR, DATELINE_LINE, DATELINE_REPORTERS, NAMES, PAGE_MARKS, PAGE_OUTLETS, PHOTO_CREDIT, RANK,
 )
 from brief.ingest.segment import rules
-from brief.ingest.segment.rules import _LETTER_GAP, _phrase_spaced, _text_width, closed_up
+from brief.ingest.segment.rules import _LETTER_GAP, _phrase_spaced, _text_width
 
 _DATELINE_START = re.compile(rf"^(?:{PAGE_OUTLETS})")
 _DATELINE_MARK = re.compile(r"(?:日|报|社)\s*(?:讯|电)")
@@ -178,6 +178,12 @@ def _cohesion(lines: list[rules._Line]) -> list[list[str]]:
         across = _cohesion_bucket(above, pairs, text[end : end + _COHESION_WINDOW])
         out.append([f"coh_across={across}", f"coh_gap={_cohesion_bucket(above, pairs, text[begin : begin + _COHESION_WINDOW])}"])
     return out
+
+
+def closed_up(raw: str) -> str:
+    """A line justified letter by letter (``本 报 唐 山 5 月 19 日 讯``) closed up, to be matched
+    as a dateline is; any other line as printed (a byline's ``本报记者 孙芬`` keeps its space)."""
+    return clean_inline(raw) if len(_LETTER_GAP.findall(raw)) >= 3 else raw
 
 
 def dateline_reach(lines: list[rules._Line], j: int, justified: bool = False) -> tuple[str, int, int] | None:

@@ -401,12 +401,6 @@ def _label(lines: list[_Line]) -> None:
                 j -= 1
 
 
-def closed_up(raw: str) -> str:
-    """A line justified letter by letter (``本 报 唐 山 5 月 19 日 讯``) closed up, to be matched
-    as a dateline is; any other line as printed (a byline's ``本报记者 孙芬`` keeps its space)."""
-    return clean_inline(raw) if len(_LETTER_GAP.findall(raw)) >= 3 else raw
-
-
 def _phrase_spaced(raw: str) -> bool:
     """A headline line: one or two spaces between phrases, no clause mark, no bracket (a
     dateline's ``（记者 王佳丽）`` has its spaces too)."""
