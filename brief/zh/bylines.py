@@ -27,15 +27,17 @@ SIGNED_NAMES = rf"{_SIGNED_NAME}(?:[\s、，,]+{_SIGNED_NAME})*"
 # 融媒体/全媒体记者 (a provincial paper's reporter for print and web), 见习 and 首席 as printed;
 # an intern signs as 实习生.
 RANK = r"(?:特约|实习|见习|融媒体?|全媒体|首席)"
-ROLE = rf"(?:(?:本报|本刊|新华社|人民日报)?{RANK}?(?:记者|通讯员|摄影)|实习生)"
-REPORTER_ROLE = rf"(?:本报|本刊|新华社)?{RANK}?(?:记者|通讯员)"
+# A correspondent signs with the place the outlet posted them to: 本报驻河内记者, 新华社驻京记者.
+POSTED = r"(?:驻[\u4e00-\u9fff]{1,6}?)"
+ROLE = rf"(?:(?:本报|本刊|新华社|人民日报)?{POSTED}?{RANK}?(?:记者|通讯员|摄影)|实习生)"
+REPORTER_ROLE = rf"(?:本报|本刊|新华社)?{POSTED}?{RANK}?(?:记者|通讯员)"
 ROLE_ALONE = re.compile(rf"^{REPORTER_ROLE}$")
 """A reporter's role with no name after it (``本报记者``, ``融媒体记者``): a byline the column broke
 before its names, never a headline."""
 
 BYLINE_LINE = re.compile(
     r"^(?:文\s*[/／]\s*(?:图\s*)?|图\s*[/／]\s*文\s*)?"  # who wrote (and took the pictures): 文/图 记者 ……
-    rf"(?:{ROLE}[\s:：]+|(?:本报|本刊){RANK}?(?:记者|通讯员)|{RANK}(?:记者|通讯员)|(?<=[/／图])\s*(?:记者|通讯员)){SIGNED_NAMES}"
+    rf"(?:{ROLE}[\s:：]+|(?:本报|本刊){POSTED}?{RANK}?(?:记者|通讯员)|{RANK}(?:记者|通讯员)|(?<=[/／图])\s*(?:记者|通讯员)){SIGNED_NAMES}"
     rf"(?:\s*{ROLE}[\s:：]*{SIGNED_NAMES})*$"
 )
 """A byline line: role and names apart (``本报记者 王龙飞``, ``文/图 记者 莫丽``), or glued

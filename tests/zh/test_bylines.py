@@ -60,6 +60,15 @@ def test_page_bylines_and_photo_credits():
     assert not PHOTO_CREDIT.search("摄影展开幕")
 
 
+@pytest.mark.parametrize("byline", ["本报驻河内记者 周敏", "新华社驻伦敦记者 孙立 赵磊", "本报驻京记者王芳"])
+def test_a_correspondent_signs_with_the_place_they_are_posted_to(byline):
+    from brief.zh.bylines import BYLINE_LINE, ROLE_ALONE
+
+    assert BYLINE_LINE.match(byline)
+    assert ROLE_ALONE.match("本报驻河内记者")  # the names broken off by the column
+    assert not BYLINE_LINE.match("驻村第一书记 王芳")
+
+
 @pytest.mark.parametrize("note", ["（融媒体记者 傅海 见习记者 程瑞）", "（全媒体记者 王芳）", "（首席记者 李明 通讯员 赵磊）"])
 def test_reporters_of_every_rank_are_read_after_a_dateline(note):
     from brief.zh.bylines import DATELINE_REPORTERS
