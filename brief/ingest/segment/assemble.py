@@ -579,7 +579,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             end += 1
         if (
             end > i
-            and not any(_CREDIT_END.search(lines[k].raw) or PICTURE_BY.search(lines[k].raw) for k in range(i, end))
+            and not any(_credit_line(lines[k].raw) for k in range(i, end))
             and not (i and tags[i - 1] in (FURNITURE, BYLINE) and _credit_alone(lines[i - 1].raw))
             and not _PICTURE_MARK.match(lines[i].raw.strip())
             and not _caption_apart(lines, tags, i, end, heads_first)
@@ -708,10 +708,14 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
     return tags
 
 
+def _credit_line(raw: str) -> bool:
+    """A line that ends with a picture's credit (``…… 记者 王佳丽 摄``, ``新华社发``, ``图/记者 龙梅``)."""
+    return bool(_CREDIT_END.search(raw) or PICTURE_BY.search(raw))
+
+
 def _credit_ends(lines: list[rules._Line], i: int) -> bool:
     """Whether a picture's credit ends the block above line i: what opens below is not that picture's."""
-    above = lines[i - 1].raw
-    return lines[i].blank_before and bool(_CREDIT_END.search(above) or PICTURE_BY.search(above))
+    return lines[i].blank_before and _credit_line(lines[i - 1].raw)
 
 
 def _caption_apart(lines: list[rules._Line], tags: list[str], i: int, end: int, heads_first: bool) -> bool:
@@ -1035,17 +1039,16 @@ def _labels_trimmed(title: list[str], kicker: list[str]) -> tuple[list[str], lis
     def stub(rest: list[str]) -> bool:
         return len("".join("".join(rest).split())) < 6
 
-    def parted(lines: list[str], n: int, label: list[str], rest: list[str]) -> bool:
+    def parted(lines: list[str], n: int, label_first: bool) -> bool:
         """Lines parted at n into a label and a title (where the label is more than one whole line,
         a break that cuts no word: a series' name matches at its end whatever comes before)."""
-        return (
-            _label("".join(label)) and not stub(rest) and (len(label) == 1 or not breaks_word(lines[n - 1], lines[n]))
-        )
+        label, rest = (lines[:n], lines[n:]) if label_first else (lines[n:], lines[:n])
+        return _label("".join(label)) and not stub(rest) and (len(label) == 1 or not breaks_word(lines[n - 1], lines[n]))
 
     # The fewest whole lines that make a label (one broken over lines is one: ``推动……新闻`` / ``发布会``).
-    head = next((n for n in range(1, len(title)) if parted(title, n, title[:n], title[n:])), 0)
+    head = next((n for n in range(1, len(title)) if parted(title, n, True)), 0)
     kicker, title = [*kicker, *title[:head]], title[head:]
-    tail = next((n for n in range(len(title) - 1, 0, -1) if parted(title, n, title[n:], title[:n])), len(title))
+    tail = next((n for n in range(len(title) - 1, 0, -1) if parted(title, n, False)), len(title))
     return title[:tail], [*kicker, *title[tail:]]
 
 
