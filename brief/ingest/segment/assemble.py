@@ -86,7 +86,9 @@ def build(
     tags = _speech_goes_on(lines, tags, judged)
     tags = _titles_over_bodies(lines, tags, judged)
     if features is not None:
-        tags = _titles_for_untitled(lines, tags, features, model)
+        lattice = _lattice_once(features, model)
+        tags = _subheads_opening(lines, tags, lattice)
+        tags = _titles_for_untitled(lines, tags, lattice)
     # An editor's note opens a story's text, whatever sits above it (a caption, a headline), unless
     # the story opened right above it (a dateline of its own line: ``本报讯（记者 王芳）`` / ``编者按：``).
     tags = [
@@ -286,6 +288,59 @@ def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[
     return tags
 
 
+def _lattice_once(features: list[dict[str, float]], model: Path) -> Callable[[], Lattice]:
+    """The page's lattice, scored on first use only (most pages never need it)."""
+    built: list[Lattice] = []
+
+    def lattice() -> Lattice:
+        if not built:
+            built.append(Lattice(features, model))
+        return built[0]
+
+    return lattice
+
+
+def _subheads_opening(lines: list[rules._Line], tags: list[str], lattice: Callable[[], Lattice]) -> list[str]:
+    """A subhead parts a story's text: lines the tagger read as one under a photo's credited
+    caption with nothing but the page's furniture above that, or the last of such lines right
+    above a dateline that opens the next story (all that could be a title's, after a sentence's
+    end), are a headline. Its first line is read as a title's, the rest as the model then reads
+    them, where that pairs headlines with bodies better."""
+    score = None
+    i = 0
+    while i < len(tags):
+        if tags[i] != "subhead" or (i and tags[i - 1] == "subhead"):
+            i += 1
+            continue
+        end = i
+        while end < len(tags) and tags[end] == "subhead":
+            end += 1
+        start = None
+        above = [k for k in range(i) if tags[k] != FURNITURE]
+        if above and all(tags[k] == CAPTION_TAG for k in above) and _credit_line(lines[above[-1]].raw):
+            # (not a headline's own subheads; not the page's first lines, where a story continued
+            # from another page may go on at a subhead; a caption without its credit may be text)
+            start = i
+        elif end < len(lines) and _dated(lines, end):
+            start = end
+            while start > i and _could_be_title(lines[start - 1].raw):
+                start -= 1
+            while start < end and start > i and not ends_sentence(lines[start - 1].raw):
+                start += 1  # (a clause's tail, not a headline's first line)
+        if start is not None and start < end and _could_be_title(lines[start].raw):
+            decoded = lattice().best({start: TITLE})[0]
+            headline = [lines[k].raw for k in range(start, end) if decoded[k] in HEADLINE]
+            if not re.search(r"[，。；！？]", "".join(headline)):  # (no running text read as a subhead)
+                if score is None:
+                    score = _reading(_units(lines, tags), lines)[0]
+                retagged = tags[:start] + decoded[start:end] + tags[end:]
+                better = _reading(_units(lines, retagged), lines)[0]
+                if better > score:
+                    tags, score = retagged, better
+        i = end
+    return tags
+
+
 # A story that the tagger left without a title whose headline it read as something else (a caption,
 # the page's furniture): the line next to the story that the model itself gives at least this chance
 # of being a title, and that shares at least this much with the story's opening, is read as its title.
@@ -293,9 +348,7 @@ _TITLE_CHANCE = 0.15
 _TITLE_SHARE = 0.2
 
 
-def _titles_for_untitled(
-    lines: list[rules._Line], tags: list[str], features: list[dict[str, float]], model: Path
-) -> list[str]:
+def _titles_for_untitled(lines: list[rules._Line], tags: list[str], lattice: Callable[[], Lattice]) -> list[str]:
     """Titles for the stories that have none. The candidates: lines within two of the story's ends
     or in a caption right beside it, no story's text (a caption's, the page's furniture; no
     advert's), that the model gives at least ``_TITLE_CHANCE`` of being a title's line and that
@@ -304,7 +357,6 @@ def _titles_for_untitled(
     above and the title's next lines below as the model then reads them, and is kept where it
     pairs headlines with bodies better."""
     marginals: list[dict[str, float]] = []
-    lattice: Lattice | None = None
     tried: set[int] = set()
     adverts: set[int] | None = None
     while True:
@@ -315,8 +367,7 @@ def _titles_for_untitled(
             return tags
         k = untitled[0]
         tried.add(units[k].lines[0])
-        lattice = lattice or Lattice(features, model)
-        marginals = marginals or lattice.marginals()
+        marginals = marginals or lattice().marginals()
         if adverts is None:  # a slogan beside a number to call is no title
             adverts = {line.block for line in lines if _advert(line.raw)}
         owner = {i: n for n, unit in enumerate(units) for i in unit.lines}
@@ -355,7 +406,7 @@ def _titles_for_untitled(
         ]
         best: tuple[float, list[str]] | None = None
         for fixed in readings:
-            decoded, likelihood = lattice.best(fixed)
+            decoded, likelihood = lattice().best(fixed)
             retagged = _with_title(lines, tags, fixed, decoded, free)
             if retagged is not None and (best is None or likelihood > best[0]):
                 best = (likelihood, retagged)
@@ -376,7 +427,11 @@ def _with_title(
     if first and free(first - 1) and decoded[first - 1] == KICKER and not _advert(lines[first - 1].raw):
         retagged[first - 1] = KICKER
     end = last + 1
-    while end < len(lines) and free(end) and decoded[end] == TITLE_ON:
+    # (not a line that no title goes on with: ``第135届广交会今天闭幕`` / ``……今天（5月5日）闭幕``)
+    while (
+        end < len(lines) and free(end) and decoded[end] == TITLE_ON
+        and not no_title(" ".join(lines[i].raw for i in range(first, end + 1)))
+    ):
         retagged[end], end = TITLE_ON, end + 1
     if any(_advert(lines[i].raw) for i in range(first, end)) or no_title(" ".join(lines[i].raw for i in range(first, end))):
         return None

@@ -478,6 +478,51 @@ def test_a_line_that_shares_nothing_with_the_untitled_story_is_not_its_title():
     assert [a.title for a in with_model if a.kind == ARTICLE] == ["", "国庆假期全市接待游客三百二十万人次"]
 
 
+def test_an_untitled_storys_title_is_found_where_the_model_reads_a_dated_line_on_into_it():
+    # title / its dated restatement, both read as the page's furniture under a photo's caption: the
+    # model, once the first is a title, reads the second as its next line, which no title goes on with
+    first, second = _wrap("本报讯 " + _FIRST_BODY[0], 15), _wrap(_SECOND[0], 15)
+    text = "\n".join([
+        "全市秋粮喜获丰收", "", *first, "", "游客在古城墙下拍照留念。 本报记者 王强 摄", "", "国庆假期旅游收入增长", "",
+        "国庆假期全市旅游收入今天（10月9日）公布", "", *second,
+    ])
+    tags = ["title", "lead"] + ["body"] * (len(first) - 1) + ["caption", "furniture", "furniture", "lead"] + ["body"] * (len(second) - 1)
+    without, with_model = _built_with_model(text, tags)
+    assert [a.title for a in without] == ["全市秋粮喜获丰收", "", ""]
+    assert [(a.kind, a.title) for a in with_model] == [(ARTICLE, "全市秋粮喜获丰收"), (CAPTION, ""), (ARTICLE, "国庆假期旅游收入增长")]
+
+
+def test_a_headline_read_as_a_subhead_with_only_a_caption_above_it_is_the_first_story_s():
+    # no story's text above it on the page: a subhead parts a story's text, so this is a headline
+    body = _wrap(_FIRST_BODY[0], 15) + _wrap(_FIRST_BODY[1], 15)
+    text = "\n".join(["10月20日，农机手在田间收割玉米。", "本报记者 王强 摄", "", "全市秋粮喜获丰收", "", *body])
+    tags = ["caption", "caption", "subhead", "subhead"] + ["body"] * (len(body) - 1)
+    without, with_model = _built_with_model(text, tags)
+    assert [(a.kind, a.title) for a in without] == [(CAPTION, ""), (ARTICLE, "")]
+    assert [(a.kind, a.title) for a in with_model] == [(CAPTION, ""), (ARTICLE, "全市秋粮喜获丰收")]
+    assert with_model[1].body.startswith("树立大食物观")
+
+
+def test_a_headline_read_as_a_subhead_right_above_the_next_dateline_is_that_story_s():
+    first, last = _wrap("本报讯 " + _FIRST_BODY[0], 15), _wrap(_FIRST_BODY[1], 15)
+    second = _wrap("本报讯（记者 钱悦）" + _SECOND[0], 15)
+    text = "\n".join(["全市秋粮喜获丰收", "", *first, "", *last, "", "国庆假期文旅消费回暖", "", *second])
+    tags = ["title", "lead"] + ["body"] * (len(first) + len(last) - 1) + ["subhead"] + ["body"] * len(second)
+    without, with_model = _built_with_model(text, tags)
+    assert [a.title for a in without] == ["全市秋粮喜获丰收", ""]
+    assert [a.title for a in with_model] == ["全市秋粮喜获丰收", "国庆假期文旅消费回暖"]
+    assert with_model[0].body.endswith("颗粒归仓有保障。") and with_model[1].reporters == ["钱悦"]
+
+
+def test_subheads_inside_a_story_above_its_next_paragraph_stay_subheads():
+    # the same subhead with the story going on below it (no dateline): it parts that story's text
+    first, last = _wrap("本报讯 " + _FIRST_BODY[0], 15), _wrap(_FIRST_BODY[1], 15)
+    text = "\n".join(["全市秋粮喜获丰收", "", *first, "", "农机作业提速增效", "", *last])
+    tags = ["title", "lead"] + ["body"] * (len(first) - 1) + ["subhead"] + ["body"] * len(last)
+    _, with_model = _built_with_model(text, tags)
+    assert [(a.title, a.paragraphs[1]) for a in with_model] == [("全市秋粮喜获丰收", "农机作业提速增效")]
+
+
 def test_a_headline_pairs_with_the_body_that_shares_its_words():
     # One headline between two bodies, nothing else on the page to tell the reading: the title
     # goes with the story it restates (the one below), not with the one above.
