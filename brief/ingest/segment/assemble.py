@@ -346,13 +346,17 @@ def _subheads_opening(lines: list[rules._Line], tags: list[str], lattice: Callab
 # of being a title, and that shares at least this much with the story's opening, is read as its title.
 _TITLE_CHANCE = 0.15
 _TITLE_SHARE = 0.2
+# A line alone in its block that restates at least this much of the story's opening is a candidate
+# whatever the model's chance (it may be sure that a headline set among photos' captions is one).
+_TITLE_RESTATES = 0.5
 
 
 def _titles_for_untitled(lines: list[rules._Line], tags: list[str], lattice: Callable[[], Lattice]) -> list[str]:
-    """Titles for the stories that have none. The candidates: lines within two of the story's ends
-    or in a caption right beside it, no story's text (a caption's, the page's furniture; no
-    advert's), that the model gives at least ``_TITLE_CHANCE`` of being a title's line and that
-    restate the story's opening. Each is read as the title's first line, or as its second under the
+    """Titles for the stories that have none (a byline above is none). The candidates: lines within
+    two of the story's ends or in a caption right beside it or its byline, no story's text (a
+    caption's, the page's furniture; no advert's), that restate the story's opening and that the
+    model gives at least ``_TITLE_CHANCE`` of being a title's line (or, alone in their block,
+    restate ``_TITLE_RESTATES`` of it). Each is read as the title's first line, or as its second under the
     line above; the reading that the model scores highest once it is settled wins, with the kicker
     above and the title's next lines below as the model then reads them, and is kept where it
     pairs headlines with bodies better."""
@@ -362,7 +366,11 @@ def _titles_for_untitled(lines: list[rules._Line], tags: list[str], lattice: Cal
     while True:
         units = _units(lines, tags)
         score, head_of = _reading(units, lines)
-        untitled = [k for k, unit in enumerate(units) if unit.kind == BODY and k not in head_of and unit.lines[0] not in tried]
+        untitled = [
+            k for k, unit in enumerate(units)
+            if unit.kind == BODY and unit.lines[0] not in tried
+            and (k not in head_of or all(tags[i] == BYLINE for i in units[head_of[k]].lines))  # (a byline is no title)
+        ]
         if not untitled:
             return tags
         k = untitled[0]
@@ -383,15 +391,17 @@ def _titles_for_untitled(lines: list[rules._Line], tags: list[str], lattice: Cal
 
         opening = _bigrams(units[k], lines)
         # A photo's caption may stand between a headline and its story: the lines of the captions
-        # right beside the story are as near as the two lines at either end.
+        # right beside the story (or beside its byline) are as near as the two lines at either end.
         near = set(range(max(0, ends[0] - 2), min(len(lines), ends[1] + 3)))
-        for side in (k - 1, k + 1):
+        above = k - 1 - (head_of.get(k) == k - 1)
+        for side in (above, k + 1):
             if 0 <= side < len(units) and units[side].kind == CAPTION_TAG:
                 near.update(units[side].lines)
         candidates = [
             i for i in sorted(near)
-            if free(i) and tags[i] not in HEADLINE and chance(i) >= _TITLE_CHANCE and _could_be_title(lines[i].raw)
-            and _share(_bigrams(_Unit(HEAD, [i]), lines), opening) >= _TITLE_SHARE
+            if free(i) and tags[i] not in HEADLINE and _could_be_title(lines[i].raw)
+            and (share := _share(_bigrams(_Unit(HEAD, [i]), lines), opening)) >= _TITLE_SHARE
+            and (chance(i) >= _TITLE_CHANCE or share >= _TITLE_RESTATES and _alone(lines, i))
             and lines[i].block not in adverts
         ]
         if not candidates:
@@ -412,6 +422,11 @@ def _titles_for_untitled(lines: list[rules._Line], tags: list[str], lattice: Cal
                 best = (likelihood, retagged)
         if best is not None and _reading(_units(lines, best[1]), lines)[0] > score:
             tags = best[1]
+
+
+def _alone(lines: list[rules._Line], i: int) -> bool:
+    """Whether line i is a block of its own."""
+    return lines[i].blank_before and (i + 1 == len(lines) or lines[i + 1].blank_before)
 
 
 def _with_title(

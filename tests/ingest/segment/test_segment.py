@@ -492,6 +492,23 @@ def test_an_untitled_storys_title_is_found_where_the_model_reads_a_dated_line_on
     assert [(a.kind, a.title) for a in with_model] == [(ARTICLE, "全市秋粮喜获丰收"), (CAPTION, ""), (ARTICLE, "国庆假期旅游收入增长")]
 
 
+def test_a_headline_set_among_photos_captions_above_its_story_s_byline_is_its_title():
+    # credit / a picture's line / the headline / another picture's caption / byline / text: the model
+    # is sure the headline is a caption's line; it restates the story, which has only a byline above
+    first = _wrap("本报讯 " + _FIRST_BODY[0], 15)
+    second = _wrap(_SECOND[0], 15) + _wrap(_SECOND[1], 15)
+    text = "\n".join([
+        "全市秋粮喜获丰收", "", *first, "", "农机手在田间抢收玉米。", "本报记者 孔辉 摄", "10月1日，市民在广场上观看升旗仪式。", "",
+        "国庆假期文旅消费回暖", "", "图为游客在古城墙下拍照留念。", "本报记者 王强 摄", "", "本报记者 钱悦", "", *second,
+    ])
+    tags = ["title", "lead"] + ["body"] * (len(first) - 1) + ["caption"] * 6 + ["byline", "lead"] + ["body"] * (len(second) - 1)
+    without, with_model = _built_with_model(text, tags)
+    assert [(a.kind, a.title) for a in without][-1] == (ARTICLE, "")
+    assert [(a.kind, a.title, a.reporters) for a in with_model][-2:] == [
+        (CAPTION, "", ["王强"]), (ARTICLE, "国庆假期文旅消费回暖", ["钱悦"]),
+    ]
+
+
 def test_a_headline_read_as_a_subhead_with_only_a_caption_above_it_is_the_first_story_s():
     # no story's text above it on the page: a subhead parts a story's text, so this is a headline
     body = _wrap(_FIRST_BODY[0], 15) + _wrap(_FIRST_BODY[1], 15)
