@@ -660,11 +660,8 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             # running text, but for a reporter's line (a byline) and a headline's block of its own
             # right above a lead (its headline).
             tags[i:end] = ["body"] * (end - i)
-            for k in range(i, end):  # (a byline whole or broken in two)
-                if k + 1 < end and _byline_across(lines[k].raw.strip(), lines[k + 1].raw.strip()):
-                    tags[k] = tags[k + 1] = BYLINE
-                elif BYLINE_LINE.match(lines[k].raw.strip()):
-                    tags[k] = BYLINE
+            for k in _reporters([lines[k].raw for k in range(i, end)]):
+                tags[i + k] = BYLINE
             if end < len(tags) and tags[end] == LEAD:
                 _headline_last(lines, tags, i, end)
         i = max(end, i + 1)
@@ -694,19 +691,19 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             # No article starts right below another one's text (its headline, a caption or a
             # banner stands between), unless a dateline or a jump opens it: the text goes on here.
             tags[i] = "body"
+    reporters = _reporters([line.raw for line in lines])
     for i, t in enumerate(tags):
         before = tags[i - 1] if i else ""
         after = tags[i + 1] if i + 1 < len(tags) else ""
-        if t == FURNITURE and before in (TITLE, TITLE_ON, SUBTITLE) and BYLINE_LINE.match(lines[i].raw):
-            tags[i] = BYLINE  # reporters named right under a headline are its story's, not the page's
-        elif (
-            t == FURNITURE and after == FURNITURE and before in (TITLE, TITLE_ON, SUBTITLE)
-            and _byline_across(_unbulleted(lines[i].raw.strip()), lines[i + 1].raw.strip())
-        ):
-            tags[i] = tags[i + 1] = BYLINE  # the same broken over two lines: ``□ 本报记者`` / ``阎轩瑞``
+        if t == FURNITURE and before in (TITLE, TITLE_ON, SUBTITLE) and reporters.get(i):
+            # Reporters named right under a headline are its story's, not the page's, also where
+            # the column broke the line (``□ 本报记者`` / ``阎轩瑞``).
+            tags[i] = BYLINE
+            if after == FURNITURE and reporters.get(i + 1) == "":
+                tags[i + 1] = BYLINE
         elif t in (KICKER, TITLE, TITLE_ON, SUBTITLE) and _role_alone(lines, i):
             tags[i] = BYLINE  # a reporter's role is no headline, whatever its tag; its name may follow
-            if after == FURNITURE and _byline_across(_unbulleted(lines[i].raw.strip()), lines[i + 1].raw.strip()):
+            if after == FURNITURE and reporters.get(i + 1) == "":
                 tags[i + 1] = BYLINE
         elif t == FURNITURE and before == KICKER and after not in (TITLE, TITLE_ON):
             tags[i] = TITLE
@@ -892,11 +889,17 @@ def _runs_on(line: str, below: str) -> bool:
     )
 
 
+_DATELINE_OPENINGS = ("本报", "新华社", "中新社", "人民日报")
+_DATELINE_FIRST = {opening[0] for opening in _DATELINE_OPENINGS}
+
+
 def _dated(lines: list[rules._Line], i: int) -> bool:
     """Whether line i opens a dateline (``本报大同 10 月 17 日讯``), whole or broken onto the next line:
     a dateline always starts an article, whatever the tagger made of the line."""
+    if lines[i].raw.lstrip()[:1] not in _DATELINE_FIRST:
+        return False  # (most lines: the regex below is not worth running)
     raw = closed_up(lines[i].raw)
-    if not raw.startswith(("本报", "新华社", "中新社", "人民日报")):
+    if not raw.startswith(_DATELINE_OPENINGS):
         return False
     following = lines[i + 1].raw if i + 1 < len(lines) else ""
     return bool(DATELINE_LINE.match(clean_inline(raw + following)))
@@ -979,6 +982,21 @@ def _reporters_form(line: str) -> str:
     return closed if spaced and (BYLINE_LINE.match(closed) or ROLE_ALONE.match(closed)) else line
 
 
+def _reporters(raws: list[str]) -> dict[int, str]:
+    """The reporters' lines among consecutive lines, each as its byline reads (the second line of
+    one that the column broke in two as ""): a byline whole, behind the page's mark (``■ 本报记者
+    龙伟``) or printed letter by letter; a role alone behind the mark or with its outlet; one broken
+    inside a name (``□本报记者朱悦`` / ``霞 邹飞颖``) or right after its role (``□ 本报记者`` /
+    ``阎轩瑞``), not a byline above a column label."""
+    plains = [_reporters_form(_unbulleted(raw.strip())) for raw in raws]
+    found = {k: plain for k, plain in enumerate(plains) if BYLINE_LINE.match(plain) or _marked_role(raws[k])}
+    for k in range(len(plains) - 1):
+        joined = _byline_across(plains[k], plains[k + 1]) if found.get(k) != "" else None
+        if joined and k + 1 not in found:
+            found[k], found[k + 1] = joined, ""
+    return found
+
+
 def _byline_across(first: str, second: str) -> str | None:
     """The byline two lines make when the column broke it inside a name (``□本报记者朱悦`` /
     ``霞 邹飞颖``) or right after its role (``□ 本报记者`` / ``阎轩瑞``), else None (a byline above a
@@ -997,17 +1015,10 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
     kicker: list[str] = []
     subtitle: list[str] = []
     # A signature may carry the page's mark (``■ 本报评论员``), and a byline may be broken over
-    # two lines (``□本报记者朱悦`` / ``霞 邹飞颖``): read as one, it is one.
-    plains = [_reporters_form(_unbulleted(raw.strip())) for raw, _ in head]
-    bylines = {k for k, plain in enumerate(plains) if BYLINE_LINE.match(plain) or _marked_role(head[k][0])}
-    for k in range(len(plains) - 1):
-        # (broken inside a name or right after the role: not a byline above a column label)
-        joined = _byline_across(plains[k], plains[k + 1])
-        if joined and k + 1 not in bylines:
-            plains[k], plains[k + 1] = joined, ""
-            bylines.add(k)
+    # two lines: read as one, it is one.
+    bylines = _reporters([raw for raw, _ in head])
     for k, (raw, t) in enumerate(head):
-        plain = plains[k]
+        plain = bylines.get(k, _reporters_form(_unbulleted(raw.strip())))
         if not plain or COMMENTATOR.match(plain.replace(" ", "")):
             continue  # the rest of a broken byline; a commentary's signature: no part of its headline
         if k in bylines:
