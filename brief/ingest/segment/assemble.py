@@ -330,7 +330,9 @@ def _subheads_opening(lines: list[rules._Line], tags: list[str], lattice: Callab
         if start is not None and start < end and _could_be_title(lines[start].raw):
             decoded = lattice().best({start: TITLE})[0]
             headline = [lines[k].raw for k in range(start, end) if decoded[k] in HEADLINE]
-            if not re.search(r"[，。；！？]", "".join(headline)):  # (no running text read as a subhead)
+            if "subhead" not in decoded[start:end] and not re.search(r"[，。；！？]", "".join(headline)):
+                # (the model reads the rest as the headline's or the story's opening; no running
+                # text read as a subhead)
                 if score is None:
                     score = _reading(_units(lines, tags), lines)[0]
                 retagged = tags[:start] + decoded[start:end] + tags[end:]
