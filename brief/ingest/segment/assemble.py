@@ -674,9 +674,11 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             and not lines[i].blank_before
             and lines[i - 1].link
             and re.search(r"[，、。；！？]", lines[i - 1].raw + lines[i].raw)
+            and not CLOSING_CREDIT.search(lines[i - 1].raw)
         ):
             # Running text that flows on into the next line of its block (the rules' judgement),
-            # in a sentence: that line goes on with the body.
+            # in a sentence: that line goes on with the body (not past its reporters' credit:
+            # ``……重点发力。（通讯员 唐炜嘉）`` / ``多措并``).
             tags[i] = "body"
     tags = _sentences_as_text(lines, tags)
     for i in range(1, len(tags)):

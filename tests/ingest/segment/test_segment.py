@@ -399,6 +399,18 @@ def _built_from(text: str, tags: list[str], heads_first: bool = False):
     return build(lines, tags, heads_first=heads_first, judged=judged)
 
 
+def test_a_title_printed_right_under_its_story_s_closing_credit_is_not_read_on_into_the_text():
+    # headlines after their bodies, no blank line between the credit and the title's first line,
+    # which the column broke inside a word: the story ended at its credit
+    first = _wrap("本报讯 " + _FIRST_BODY[0] + _FIRST_BODY[1] + "（通讯员 唐炜嘉）", 15, first_indent=False)
+    second = _wrap("本报讯 " + _SECOND[0], 15, first_indent=False)
+    text = "\n".join([*first, "全市秋", "粮喜获丰收", "", *second, "国庆假期文旅消费回暖"])
+    tags = ["lead"] + ["body"] * (len(first) - 1) + ["title", "title+", "lead"] + ["body"] * (len(second) - 1) + ["title"]
+    story, _ = _built_from(text, tags)
+    assert (story.title, story.reporters) == ("全市秋粮喜获丰收", ["唐炜嘉"])
+    assert story.body.endswith("颗粒归仓有保障。")
+
+
 def test_a_dateline_the_tagger_took_for_a_headline_still_opens_the_body():
     body = _wrap(_FIRST_BODY[0], 15, first_indent=False)
     text = "\n".join(["全市秋粮喜获丰收", "", "本报吕梁 10 月 23", "日讯（记者 赵磊）" + body[0]] + body[1:])
