@@ -1053,13 +1053,6 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
         # line above is the title and the dated one its subtitle (``李强主持召开国务院常务会议`` /
         # ``国务院总理李强4月26日主持……``), not a series' name above a lead's words.
         title, subtitle, kicker = kicker, title, []
-    while (
-        len(title) > 1 and no_title(_unbulleted(" ".join(title))) and _could_be_title(_unbulleted(" ".join(title[:-1])))
-        and re.search(r"[。！？]", title[-1]) and not breaks_word(title[-2], title[-1])
-    ):
-        # A last line that ends a sentence (a photo's ``图为……一景。`` read into the title) is none
-        # of it: the lines above it are the title.
-        title.pop()
     if title and no_title(_unbulleted(" ".join(title))):  # (a mark before a byline hides nothing)
         # What is never a title (a series' name, a dateline): a subtitle not set off by a dash that
         # could be one is the headline's title line, read a line too low.

@@ -411,20 +411,6 @@ def test_a_title_printed_right_under_its_story_s_closing_credit_is_not_read_on_i
     assert story.body.endswith("颗粒归仓有保障。")
 
 
-def test_a_photo_s_line_read_into_a_title_below_it_leaves_the_title_whole():
-    # headlines after their bodies; the line under the title, a picture's sentence, read as the
-    # title's next line: no title ends a sentence, so the line is none of it
-    first, second = _wrap("本报讯 " + _FIRST_BODY[0], 15), _wrap("本报讯 " + _SECOND[0], 15)
-    text = "\n".join([
-        *first, "周末，市民在古城墙下拍照留念。 本报记者 王强 摄", "", "全市秋粮喜获丰收", "图为农机手在田间抢收玉米。", "",
-        *second, "", "国庆假期文旅消费回暖",
-    ])
-    tags = ["lead"] + ["body"] * (len(first) - 1) + ["caption", "title", "title+", "lead"] + ["body"] * (len(second) - 1) + ["title"]
-    assert [(a.kind, a.title) for a in _built_from(text, tags)] == [
-        (ARTICLE, "全市秋粮喜获丰收"), (CAPTION, ""), (ARTICLE, "国庆假期文旅消费回暖"),
-    ]
-
-
 def test_a_dateline_the_tagger_took_for_a_headline_still_opens_the_body():
     body = _wrap(_FIRST_BODY[0], 15, first_indent=False)
     text = "\n".join(["全市秋粮喜获丰收", "", "本报吕梁 10 月 23", "日讯（记者 赵磊）" + body[0]] + body[1:])
