@@ -711,6 +711,13 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
                 tags[i + 1] = BYLINE
         elif t == FURNITURE and before == KICKER and after not in (TITLE, TITLE_ON):
             tags[i] = TITLE
+        elif (
+            t == FURNITURE and before == TITLE and after not in (TITLE, TITLE_ON) and _label(lines[i - 1].raw)
+            and _could_be_title(lines[i].raw)
+        ):
+            # A series' name is never a title: read as one, it is the kicker of the headline line
+            # below it (``推动高质量发展系列主题新闻发布会`` / ``青海：绿色发展迈上新台阶``).
+            tags[i - 1], tags[i] = KICKER, TITLE
         elif t == TITLE_ON and before not in (TITLE, TITLE_ON):
             tags[i] = TITLE
         elif t == CAPTION_TAG and after == LEAD and _headline_alone(lines[i]):

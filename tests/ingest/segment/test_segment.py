@@ -411,6 +411,15 @@ def test_a_title_printed_right_under_its_story_s_closing_credit_is_not_read_on_i
     assert story.body.endswith("颗粒归仓有保障。")
 
 
+def test_a_series_name_read_as_the_title_is_the_kicker_of_the_headline_line_below_it():
+    # the series' name tagged as the title, the real title as the page's furniture
+    second = _wrap("新华社北京10月9日电 " + _SECOND[0], 15)
+    text = "\n".join(["推动高质量发展系列主题新闻发布会", "", "全市文旅消费持续回暖", "", *second])
+    tags = ["title", "furniture", "lead"] + ["body"] * (len(second) - 1)
+    (article,) = _built_from(text, tags)
+    assert (article.kicker, article.title) == ("推动高质量发展系列主题新闻发布会", "全市文旅消费持续回暖")
+
+
 def test_a_dateline_the_tagger_took_for_a_headline_still_opens_the_body():
     body = _wrap(_FIRST_BODY[0], 15, first_indent=False)
     text = "\n".join(["全市秋粮喜获丰收", "", "本报吕梁 10 月 23", "日讯（记者 赵磊）" + body[0]] + body[1:])
