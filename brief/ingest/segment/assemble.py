@@ -101,6 +101,8 @@ def build(
     for k, unit in enumerate(split):
         if unit.kind == BODY:
             article = _body(unit, lines)
+            if k and _signature(lines, split[k - 1]):
+                _fill_headline(article, [(lines[i].raw, tags[i]) for i in split[k - 1].lines])
             if k in head_of:
                 _fill_headline(article, [(lines[i].raw, tags[i]) for i in split[head_of[k]].lines])
                 for i in split[head_of[k]].lines:
@@ -210,11 +212,18 @@ def _byline_only(lines: list[rules._Line], unit: _Unit | None) -> bool:
     return unit is not None and all(BYLINE_LINE.match(lines[i].raw) for i in unit.lines)
 
 
+def _signature(lines: list[rules._Line], unit: _Unit) -> bool:
+    """A headline group that is a byline alone."""
+    return unit.kind == HEAD and _byline_only(lines, unit)
+
+
 def _reading(split: list[_Unit], lines: list[rules._Line]) -> tuple[float, dict[int, int]]:
     """The pairing of headline groups with bodies (headlines after or before their bodies, the
     reading that pairs the most, and the best, words shared): its score and {body unit: headline unit}."""
-    # A photo caption may stand between a headline and its body: pairing looks past it.
-    core = [k for k, unit in enumerate(split) if unit.kind != CAPTION_TAG]
+    # A photo caption may stand between a headline and its body: pairing looks past it. So it does
+    # past a byline alone: it stands above its story whichever side the page prints its headlines
+    # (``build`` gives it to the story below), so it says nothing of where they stand.
+    core = [k for k, unit in enumerate(split) if unit.kind != CAPTION_TAG and not _signature(lines, unit)]
     units_core = [split[k] for k in core]
     best = max(
         (_matching(units_core, lines, first) + (first,) for first in (False, True)),
@@ -395,7 +404,7 @@ def _titles_for_untitled(lines: list[rules._Line], tags: list[str], lattice: Cal
         # A photo's caption may stand between a headline and its story: the lines of the captions
         # right beside the story (or beside its byline) are as near as the two lines at either end.
         near = set(range(max(0, ends[0] - 2), min(len(lines), ends[1] + 3)))
-        above = k - 1 - (head_of.get(k) == k - 1)
+        above = k - 1 - (k > 0 and (head_of.get(k) == k - 1 or _signature(lines, units[k - 1])))
         for side in (above, k + 1):
             if 0 <= side < len(units) and units[side].kind == CAPTION_TAG:
                 near.update(units[side].lines)

@@ -420,6 +420,26 @@ def test_a_series_name_read_as_the_title_is_the_kicker_of_the_headline_line_belo
     assert (article.kicker, article.title) == ("推动高质量发展系列主题新闻发布会", "全市文旅消费持续回暖")
 
 
+def test_a_byline_above_the_first_story_does_not_make_a_page_read_its_headlines_first():
+    # headlines after their bodies, the first story's byline above its text: paired as a headline
+    # above its story, it tipped the page to headlines-first and moved every title onto the next
+    # story; a byline stands above its story either way, and is that story's
+    first = _wrap(_FIRST_BODY[0] + _FIRST_BODY[1], 15)
+    second = _wrap("本报讯（记者 钱悦）" + _SECOND[0], 15)
+    third = _wrap("全市新建充电桩一千二百个，覆盖所有乡镇，新能源汽车下乡更方便。", 15)
+    text = "\n".join([
+        "本报记者 赵磊", "", *first, "", "全市重点项目集中开工", "——总投资超过两百亿元", "", *second, "",
+        "老旧小区改造进度过半", "", *third, "", "城区新增三条公交线路",
+    ])
+    tags = (
+        ["byline", "lead"] + ["body"] * (len(first) - 1) + ["title", "subtitle", "lead"] + ["body"] * (len(second) - 1)
+        + ["title", "lead"] + ["body"] * (len(third) - 1) + ["title"]
+    )
+    assert [(a.title, a.reporters) for a in _built_from(text, tags)] == [
+        ("全市重点项目集中开工", ["赵磊"]), ("老旧小区改造进度过半", ["钱悦"]), ("城区新增三条公交线路", []),
+    ]
+
+
 def test_a_dateline_the_tagger_took_for_a_headline_still_opens_the_body():
     body = _wrap(_FIRST_BODY[0], 15, first_indent=False)
     text = "\n".join(["全市秋粮喜获丰收", "", "本报吕梁 10 月 23", "日讯（记者 赵磊）" + body[0]] + body[1:])
