@@ -262,8 +262,7 @@ def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[
             t == FURNITURE
             and judged[i] in ("title", "furniture")
             and i
-            and lines[i].blank_before
-            and (i + 1 == len(lines) or lines[i + 1].blank_before)
+            and _alone(lines, i)
             and tags[i - 1] in (LEAD, "body")
             and ends_sentence(lines[i - 1].raw)
             and (i + 1 == len(lines) or tags[i + 1] not in HEADLINE)
