@@ -27,3 +27,11 @@ def test_a_kicker_read_into_the_title_and_a_story_split_in_two_are_shown_both_wa
     assert "+ article |  | 三秋生产全市秋粮收获进度过九成 |  | 4 paragraphs" in changes
     assert "+ article |  |  |  | 2 paragraphs" in changes
     assert len(changes) == 3
+
+
+def test_the_held_out_generators_are_left_out_unless_named():
+    from train_segmenter import GENERATORS, HELD_OUT, available
+
+    assert set(HELD_OUT) <= set(GENERATORS)
+    assert not set(available()) & set(HELD_OUT)
+    assert len(available()) == len(GENERATORS) - len(HELD_OUT)
