@@ -7,9 +7,9 @@ for a leave-one-generator-out experiment): ``benchmarks/pagegen.py`` (a), ``page
 ``pagegen_d.py`` to ``pagegen_i.py`` (d to i), each written apart from the others; every headline
 position each makes, from news dated up to 2023 (``pagegen.TRAIN_DATES``: the benchmark tests on
 2024). Each line's true tag is recovered from the page's truth (``linetags.py``). Deterministic:
-fixed seeds, and L-BFGS on the same data gives the same model. After training, the real seed page (``../shared/seeds``) is read with the new model and
-every item it reads otherwise than the shipped model is printed (``$BRIEF_SHARED`` moves the
-shared data).
+fixed seeds, and L-BFGS on the same data gives the same model. After training, the real seed page
+(``../shared/seeds``) is read with the new model and every item it reads otherwise than the shipped
+model is printed (``$BRIEF_SHARED`` moves the shared data).
 """
 
 from __future__ import annotations
