@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from linetags import line_tags  # noqa: E402
 from pagegen import AFTER, BEFORE, TEST_DATES, load_items  # noqa: E402
-from segmentation import _FURNITURE_TITLE, _bare, char_f1, generator  # noqa: E402
+from generators import generator  # noqa: E402
+from segmentation import _FURNITURE_TITLE, _bare, char_f1  # noqa: E402
 
 from brief.zh import clean_inline  # noqa: E402
 from brief.ingest.segment.assemble import build, segment_page  # noqa: E402

@@ -17,7 +17,6 @@ the other. ``score_pages`` and ``run`` return the same figures as dicts for the 
 from __future__ import annotations
 
 import argparse
-import importlib
 import re
 import sys
 import tempfile
@@ -28,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from generators import available, generator  # noqa: E402
 from pagegen import AFTER, BEFORE, TEST_DATES, Page, generate_pages, load_items  # noqa: E402
 
 from brief.zh import clean_inline  # noqa: E402
@@ -121,20 +121,6 @@ def time_issue(pages: list[Page], repeats: int = 3) -> tuple[float, int]:
     return best, count
 
 
-GENERATORS = {"a": "pagegen", "b": "pagegen_b", "c": "pagegen_c", "d": "pagegen_d", "e": "pagegen_e",
-              "f": "pagegen_f", "g": "pagegen_g", "h": "pagegen_h", "i": "pagegen_i", "j": "pagegen_j"}
-
-
-def generator(name: str):
-    """The page generator module: ``a`` (pagegen.py), ``b`` (pagegen_b.py, written apart from it) or
-    ``c`` (pagegen_c.py, written blind from a spec: held out, never tuned on)."""
-    return importlib.import_module(GENERATORS[name])
-
-
-def available() -> list[str]:
-    return [name for name, module in GENERATORS.items() if (Path(__file__).resolve().parent / f"{module}.py").is_file()]
-
-
 def segmenter(model: Path | None = None, rules: bool = False):
     """brief's segmenter with its shipped model, another model file, or the hand-written rules."""
     if rules:
@@ -166,7 +152,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=200, help="pages per generator and headline position")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--generators", default=",".join(available()), help="a, b, c or a list (a,b,c); c is the held-out generator")
+    parser.add_argument("--generators", default=",".join(available()), help="a list of a ... j (default: all; c and j are held out from training)")
     parser.add_argument("--model", type=Path, help="a tagger model file (default: the shipped one)")
     parser.add_argument("--rules", action="store_true", help="score the hand-written rules instead")
     parser.add_argument("--issue", action="store_true", help="also time ingest+clean of a 10-page issue")

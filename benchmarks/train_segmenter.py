@@ -15,7 +15,6 @@ model is printed (``$BRIEF_SHARED`` moves the shared data).
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 import time
@@ -23,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from generators import available, generator  # noqa: E402
 from linetags import line_tags  # noqa: E402
 from pagegen import AFTER, BEFORE, TRAIN_DATES, load_items  # noqa: E402
 
@@ -30,25 +30,14 @@ from brief.ingest.segment import segment_page  # noqa: E402
 from brief.ingest.segment.features import page_features  # noqa: E402
 from brief.ingest.segment.tagger import MODEL  # noqa: E402
 
-GENERATORS = {"a": "pagegen", "b": "pagegen_b", "c": "pagegen_c", "d": "pagegen_d", "e": "pagegen_e", "f": "pagegen_f",
-              "g": "pagegen_g", "h": "pagegen_h", "i": "pagegen_i", "j": "pagegen_j"}
-# Written blind from a spec and scored, never trained on, by the shipped model: adding either to the
-# training pages made the other no better (docs/segmentation.md, sessions 11 and 20).
-HELD_OUT = ("c", "j")
 PARAMS = {"c1": 0.3, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
-
-
-def available() -> list[str]:
-    """The generators the shipped model is trained on (the held-out ones left out)."""
-    here = Path(__file__).resolve().parent
-    return [name for name, module in GENERATORS.items() if name not in HELD_OUT and (here / f"{module}.py").is_file()]
 
 
 def training_pages(generators: list[str], pages: int, items: list[dict], seed: int = 100) -> list:
     """``pages`` pages per generator and headline position (seeds apart from the benchmark's)."""
     out = []
     for name in generators:
-        module = importlib.import_module(GENERATORS[name])
+        module = generator(name)
         # Every headline position the generator makes (generator b also mixes them on one page).
         for position in getattr(module, "POSITIONS", (AFTER, BEFORE)):
             out += module.generate_pages(pages, position, seed, items=items, date_range=TRAIN_DATES)
@@ -101,7 +90,7 @@ def seed_page_changes(shipped: list, trained: list) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--generators", default=",".join(available()), help="a list of a ... j (default: all but the held-out c and j)")
+    parser.add_argument("--generators", default=",".join(available(training=True)), help="a list of a ... j (default: all but the held-out c and j)")
     parser.add_argument("--pages", type=int, default=500, help="pages per generator and headline position")
     parser.add_argument("--out", type=Path, default=MODEL)
     parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 regularization")

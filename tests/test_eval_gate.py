@@ -42,7 +42,7 @@ NO_SHARED = f"needs the shared evaluation data: {XWLB} not found (set BRIEF_SHAR
 def generated_pages(name: str) -> dict[str, list]:
     """Generator ``name``'s pages of 2024 news, per headline position."""
     from benchmarks.pagegen import AFTER, BEFORE, TEST_DATES, load_items
-    from benchmarks.segmentation import generator
+    from benchmarks.generators import generator
 
     items = load_items(XWLB)
     return {position: generator(name).generate_pages(SUBSETS["pages_per_position"], position,
@@ -80,7 +80,7 @@ def subset_content(subset: str) -> object:
 
 
 def subsets() -> list[str]:
-    from benchmarks.segmentation import available
+    from benchmarks.generators import available
 
     return ["examples", *(f"pages.{name}" for name in available()), "xwlb", "clts", "ranking"]
 
@@ -99,7 +99,8 @@ def needs_shared(subset: str) -> bool:
 @functools.cache
 def segmentation_figures() -> dict[str, float]:
     """Page segmentation on pages of 2024 news from each generator, per headline position."""
-    from benchmarks.segmentation import available, score_pages
+    from benchmarks.generators import available
+    from benchmarks.segmentation import score_pages
 
     figures = {}
     for name in available():
