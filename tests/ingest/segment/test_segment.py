@@ -420,6 +420,18 @@ def test_a_series_name_read_as_the_title_is_the_kicker_of_the_headline_line_belo
     assert (article.kicker, article.title) == ("推动高质量发展系列主题新闻发布会", "全市文旅消费持续回暖")
 
 
+def test_a_kicker_printed_under_its_title_keeps_the_undashed_subtitle_below_it():
+    # headlines before their bodies: the title broken over two lines, then (after a blank line) the
+    # series' kicker and an undashed subtitle; before, the subtitle became the title and the real
+    # title, paired with no body, was lost
+    first = _wrap("本报讯（记者 钱悦）" + _SECOND[0] + _SECOND[1], 15)
+    text = "\n".join(["全市文旅消费持续回暖 国庆", "假期接待游客创新高", "", "奋进新征程", "夜游研学等新产品带动住宿", "餐饮消费", "", *first])
+    tags = ["title", "title+", "kicker", "subtitle", "subtitle", "lead"] + ["body"] * (len(first) - 1)
+    (article,) = _built_from(text, tags, heads_first=True)
+    assert (article.kicker, article.title) == ("奋进新征程", "全市文旅消费持续回暖 国庆假期接待游客创新高")
+    assert article.subtitle == "夜游研学等新产品带动住宿餐饮消费"
+
+
 def test_a_byline_above_the_first_story_does_not_make_a_page_read_its_headlines_first():
     # headlines after their bodies, the first story's byline above its text: paired as a headline
     # above its story, it tipped the page to headlines-first and moved every title onto the next
