@@ -411,6 +411,18 @@ def test_a_title_printed_right_under_its_story_s_closing_credit_is_not_read_on_i
     assert story.body.endswith("颗粒归仓有保障。")
 
 
+def test_a_title_printed_right_under_its_writer_s_name_in_brackets_is_not_read_on_into_the_text():
+    # as above, the story signed with its writer's name alone (``……有保障。（钱悦）``)
+    first = _wrap("本报讯 " + _FIRST_BODY[0] + _FIRST_BODY[1] + "（钱悦）", 15, first_indent=False)
+    second = _wrap("本报讯 " + _SECOND[0], 15, first_indent=False)
+    assert first[-1].endswith("。（钱悦）")
+    text = "\n".join([*first, "全市秋", "粮喜获丰收", "", *second, "国庆假期文旅消费回暖"])
+    tags = ["lead"] + ["body"] * (len(first) - 1) + ["title", "title+", "lead"] + ["body"] * (len(second) - 1) + ["title"]
+    story, _ = _built_from(text, tags)
+    assert story.title == "全市秋粮喜获丰收"
+    assert story.body.endswith("（钱悦）")
+
+
 def test_a_series_name_read_as_the_title_is_the_kicker_of_the_headline_line_below_it():
     # the series' name tagged as the title, the real title as the page's furniture
     second = _wrap("新华社北京10月9日电 " + _SECOND[0], 15)
