@@ -1,6 +1,7 @@
-"""Why the page segmenter fails: per generator and headline position, the failing pages sorted into
-classes, with counts, and the same figures when the assembly gets the true line tags (so that
-tagging errors and assembly errors are told apart).
+"""Why the page segmenter fails: per generator and headline position, the benchmark's figures and
+the failing pages sorted into classes, with counts, each also when the assembly gets the true line
+tags (so that tagging errors and assembly errors are told apart: the figures with the true tags
+are what a perfect line tagger would give).
 
     python benchmarks/segment_errors.py [--pages N] [--seed S] [--generators a,b] [--model PATH] [--show K] [--oracle]
 
@@ -27,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from linetags import line_tags  # noqa: E402
 from pagegen import AFTER, BEFORE, TEST_DATES, load_items  # noqa: E402
 from generators import generator  # noqa: E402
-from segmentation import _FURNITURE_TITLE, _bare, char_f1  # noqa: E402
+from segmentation import _FURNITURE_TITLE, _bare, char_f1, score_pages  # noqa: E402
 
 from brief.zh import clean_inline  # noqa: E402
 from brief.ingest.segment.assemble import build, segment_page  # noqa: E402
@@ -90,8 +91,10 @@ def main() -> None:
             oracle_examples: dict[str, list] = {}
             confusion: Counter = Counter()
             lines_total = 0
+            by_tagger: dict[str, list] = {}
+            by_truth: dict[str, list] = {}
             for n, page in enumerate(pages):
-                articles = segment_page(page.text, model=args.model)
+                articles = by_tagger[page.text] = segment_page(page.text, model=args.model)
                 for cls, got, want in page_errors(page, articles, headlines):
                     classes[cls] += 1
                     examples.setdefault(cls, []).append((n, got, want))
@@ -103,11 +106,16 @@ def main() -> None:
                 judged = [next((k[6:] for k in f if k.startswith("0rule=")), "") for f in features]
                 lines2, _ = page_features(page.text)
                 built = build(lines2, true_tags, heads_first=features[0].get("heads_first") == 1.0, judged=judged) if lines2 else []
+                by_truth[page.text] = built
                 for cls, got, want in page_errors(page, built, headlines):
                     oracle[cls] += 1
                     oracle_examples.setdefault(cls, []).append((n, got, want))
             print(f"== {name} {position}: {len(pages)} pages, {lines_total} lines, "
                   f"{sum(confusion.values())} mistagged ({sum(confusion.values()) / max(1, lines_total):.2%})")
+            for name_, found in (("tagger", by_tagger), ("true tags", by_truth)):
+                row = score_pages(pages, found.__getitem__)
+                print(f"  with the {name_ + ':':<11} exact count {row['exact_count']:.1%}, title exact {row['title_exact']:.1%}, "
+                      f"body F1 {row['body_f1']:.4f}, furniture titles {row['furniture_titles']}")
             print("  failures (tagger | true tags):")
             for cls in sorted(set(classes) | set(oracle), key=lambda c: -classes[c]):
                 print(f"    {cls:<20} {classes[cls]:>5} | {oracle[cls]:>5}")
