@@ -733,7 +733,10 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             tags[i] = TITLE
         elif t == CAPTION_TAG and after == LEAD and _headline_alone(lines[i]):
             tags[i] = TITLE  # a picture's words are a sentence or its credit; a headline right above a lead is its title
-        elif t == SUBTITLE and before == KICKER and not lines[i].raw.startswith("—") and not (i > 1 and tags[i - 2] in (TITLE, TITLE_ON)):
+        elif (
+            t == SUBTITLE and before == KICKER and not lines[i].raw.startswith("—")
+            and not (i > 1 and tags[i - 2] in (TITLE, TITLE_ON))
+        ):
             # A kicker's line below is its title (a subtitle goes under a title), unless the kicker
             # is printed under its title: then it is the subtitle it was read as.
             tags[i] = TITLE
