@@ -99,12 +99,11 @@ def main() -> None:
                     classes[cls] += 1
                     examples.setdefault(cls, []).append((n, got, want))
                 lines, true_tags, _ = line_tags(page)
-                _, features = page_features(page.text)
+                lines2, features = page_features(page.text)
                 predicted = tag(features, args.model)
                 lines_total += len(lines)
                 confusion.update((t, p) for t, p in zip(true_tags, predicted) if t != p)
                 judged = [next((k[6:] for k in f if k.startswith("0rule=")), "") for f in features]
-                lines2, _ = page_features(page.text)
                 built = build(lines2, true_tags, heads_first=features[0].get("heads_first") == 1.0, judged=judged) if lines2 else []
                 by_truth[page.text] = built
                 for cls, got, want in page_errors(page, built, headlines):

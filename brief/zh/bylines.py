@@ -90,6 +90,11 @@ CLOSING_CREDIT = re.compile(
 (``……稳中有增。（记者 郝薇 通讯员 王芳）``, or signed ``……稳中有增。 ■记者 郝薇``: ``names`` or
 ``signed``) or the source (``（据新华社）``, ``（来源：人民网）``)."""
 
+SIGNED_CLOSING = re.compile(rf"[。！？”’」]\s*[（(]\s*{NAMES}\s*[）)]\s*$")
+"""A last sentence signed with its writer's name alone in brackets (``……中国梦。（熊娟）``): the text
+ends there. Apart from :data:`CLOSING_CREDIT`, which wants a role, because a bare name read as a
+reporter there would be taken for one wherever two to four letters stand in brackets."""
+
 OPENING_CREDIT = re.compile(rf"^\s*[（(]\s*(?P<names>{_CREDITED})\s*[）)]\s*")
 """What a body without a dateline opens with, no part of its text: the reporters credited
 (``（都市报记者 高蕾 实习生 孟丽）连日来，……``)."""

@@ -23,7 +23,7 @@ from brief.zh.layout import PAGE_FURNITURE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
     BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, OPENING_CREDIT, PHOTO_CREDIT, PICTURE_BY, RANK,
-    NAMES, REPORTER_ROLE, ROLE_ALONE,
+    REPORTER_ROLE, ROLE_ALONE, SIGNED_CLOSING,
 )
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
@@ -45,8 +45,6 @@ from brief.ingest.segment.tagger import (
 )
 
 
-# A story's last sentence and its writer's name in brackets (``……中国梦。（熊娟）``): the story ends there.
-_NAME_CLOSING = re.compile(rf"[。！？”’」]\s*[（(]\s*{NAMES}\s*[）)]\s*$")
 _CREDIT_END = re.compile(r"(?:摄|摄影报道|发|供图|图片)\s*[）)]?\s*$")
 # A credit that closes one caption whoever gave the picture: an agency, a file photo, a donor.
 _CAPTION_CREDIT = re.compile(r"(?:社发|报发|供图|资料图片|[（(][^（()）]{0,12}摄[）)])\s*[）)]?\s*$")
@@ -685,7 +683,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             and lines[i - 1].link
             and re.search(r"[，、。；！？]", lines[i - 1].raw + lines[i].raw)
             and not CLOSING_CREDIT.search(lines[i - 1].raw)
-            and not _NAME_CLOSING.search(lines[i - 1].raw)
+            and not SIGNED_CLOSING.search(lines[i - 1].raw)
         ):
             # Running text that flows on into the next line of its block (the rules' judgement),
             # in a sentence: that line goes on with the body (not past its reporters' credit:
