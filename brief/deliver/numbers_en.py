@@ -202,15 +202,12 @@ class Protected:
 
         Every placeholder must come back, none may be unknown, and the model may write no digit of
         its own: a number outside a placeholder is one it made up or rewrote. A figure whose English
-        is words only (September, January-August) may be written out instead of its placeholder:
-        told ``[[N2]] = September``, a model writes "in September", and that is the figure.
+        is words only may be written out instead of its placeholder (:func:`written_out`).
         """
         problems = []
         seen = {int(m.group(1)) for m in PLACEHOLDER.finditer(translated)}
         for index, figure in enumerate(self.figures, start=1):
-            written_out = not re.search(r"\d", figure.english) and re.search(
-                rf"(?<![A-Za-z]){re.escape(figure.english)}(?![A-Za-z])", PLACEHOLDER.sub(" ", translated))
-            if index not in seen and not written_out:
+            if index not in seen and not written_out(figure.english, translated):
                 problems.append(f"missing {figure.source} ({figure.english})")
         for index in sorted(seen - set(range(1, len(self.figures) + 1))):
             problems.append(f"unknown placeholder [[N{index}]]")
@@ -238,6 +235,14 @@ def code_written(code: str, translated: str) -> bool:
         return True
     return code in tuple("23456789") and re.search(
         rf"(?<![A-Za-z-]){SMALL_COUNTS[int(code) - 2]}(?![A-Za-z-])", plain, re.I) is not None
+
+
+def written_out(english: str, translated: str) -> bool:
+    """A figure whose English is words only (September, January-August) written out in
+    ``translated`` instead of its marker: told ``[[N2]] = September``, a model writes "in
+    September", and that is the figure."""
+    return not re.search(r"\d", english) and re.search(
+        rf"(?<![A-Za-z]){re.escape(english)}(?![A-Za-z])", PLACEHOLDER.sub(" ", translated)) is not None
 
 
 def date_written(english: str, translated: str) -> bool:

@@ -23,7 +23,7 @@ from typing import Any, Protocol, Sequence
 
 from brief.errors import ModelError
 from brief.document import Brief
-from brief.deliver.numbers_en import PLACEHOLDER, Protected, code_written, protect
+from brief.deliver.numbers_en import PLACEHOLDER, Protected, code_written, protect, written_out
 
 log = logging.getLogger("brief.deliver.translate")
 # A small model leaves words it cannot translate in Chinese ("The招商引资 efforts"): not English.
@@ -274,9 +274,7 @@ def piece_problems(text: str, translated: str, figures: Sequence[str]) -> list[s
     seen = {int(m.group(1)) for m in PLACEHOLDER.finditer(translated)}
     for index in dict.fromkeys(int(m.group(1)) for m in PLACEHOLDER.finditer(text)):
         english = figures[index - 1] if 0 < index <= len(figures) else ""
-        written_out = english and not re.search(r"\d", english) and re.search(
-            rf"(?<![A-Za-z]){re.escape(english)}(?![A-Za-z])", plain)
-        if index not in seen and not written_out:
+        if index not in seen and not (english and written_out(english, translated)):
             problems.append(f"[[N{index}]] ({english})" if english else f"[[N{index}]]")
     written = re.findall(r"\d+", plain)
     problems += [code for code in _codes(loose) if not code_written(code, translated)]
