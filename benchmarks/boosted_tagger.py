@@ -32,7 +32,7 @@ from segmentation import score_pages  # noqa: E402
 from train_segmenter import SEED_PAGE, seed_page_changes, training_pages  # noqa: E402
 
 from brief.ingest.segment.assemble import build, segment_page  # noqa: E402
-from brief.ingest.segment.features import page_features  # noqa: E402
+from brief.ingest.segment.features import page_features, rules_reading  # noqa: E402
 from brief.ingest.segment.tagger import MODEL, TAGS, Lattice  # noqa: E402
 
 PARAMS = {
@@ -125,8 +125,8 @@ def mixed_segmenter(boosted: Boosted, weight: float):
         lattice = Lattice(features, MODEL)
         lattice.emissions = lattice.emissions + weight * boosted.scores(features, lattice.labels)
         tags = lattice.best({})[0]
-        judged = [next((name[len("0rule="):] for name in f if name.startswith("0rule=")), "") for f in features]
-        return build(lines, tags, heads_first=features[0].get("heads_first") == 1.0, judged=judged, features=features, model=MODEL)
+        judged, heads_first = rules_reading(features)
+        return build(lines, tags, heads_first=heads_first, judged=judged, features=features, model=MODEL)
     return segment
 
 

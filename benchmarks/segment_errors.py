@@ -32,7 +32,7 @@ from segmentation import _FURNITURE_TITLE, _bare, char_f1, score_pages  # noqa: 
 
 from brief.zh import clean_inline  # noqa: E402
 from brief.ingest.segment.assemble import build, segment_page  # noqa: E402
-from brief.ingest.segment.features import page_features  # noqa: E402
+from brief.ingest.segment.features import page_features, rules_reading  # noqa: E402
 from brief.ingest.segment.tagger import MODEL, tag  # noqa: E402
 
 
@@ -103,8 +103,8 @@ def main() -> None:
                 predicted = tag(features, args.model)
                 lines_total += len(lines)
                 confusion.update((t, p) for t, p in zip(true_tags, predicted) if t != p)
-                judged = [next((k[6:] for k in f if k.startswith("0rule=")), "") for f in features]
-                built = build(lines2, true_tags, heads_first=features[0].get("heads_first") == 1.0, judged=judged) if lines2 else []
+                judged, heads_first = rules_reading(features)
+                built = build(lines2, true_tags, heads_first=heads_first, judged=judged) if lines2 else []
                 by_truth[page.text] = built
                 for cls, got, want in page_errors(page, built, headlines):
                     oracle[cls] += 1

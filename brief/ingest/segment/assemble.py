@@ -27,7 +27,7 @@ from brief.zh.bylines import (
 )
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
-from brief.ingest.segment.features import _NAMES_ONLY, _cjk_pairs, closed_up, dateline_reach, page_features
+from brief.ingest.segment.features import _NAMES_ONLY, _cjk_pairs, closed_up, dateline_reach, page_features, rules_reading
 from brief.ingest.segment.rules import BODY, HEAD, SUBHEAD, _text_width, _Unit
 from brief.ingest.segment.tagger import (
     BYLINE,
@@ -66,8 +66,8 @@ def segment_page(text: str, *, source: str = "", page: str | None = None, model:
     if not lines:
         return []
     tags = tag(features, model)
-    judged = [next((name[len("0rule="):] for name in f if name.startswith("0rule=")), "") for f in features]
-    articles = build(lines, tags, heads_first=features[0].get("heads_first") == 1.0, judged=judged, features=features, model=model)
+    judged, heads_first = rules_reading(features)
+    articles = build(lines, tags, heads_first=heads_first, judged=judged, features=features, model=model)
     for position, article in enumerate(articles):
         article.source, article.page, article.position = source, page, position
         article.id = article.content_hash

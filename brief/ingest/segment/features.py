@@ -95,6 +95,13 @@ def page_features(text: str) -> tuple[list[rules._Line], list[dict[str, float]]]
     return lines, features
 
 
+def rules_reading(features: list[dict[str, float]]) -> tuple[list[str], bool]:
+    """What the hand-written rules made of the page, as its features carry it: each line's tag, and
+    whether the page prints its headlines before their bodies."""
+    judged = [next((name[len("0rule="):] for name in f if name.startswith("0rule=")), "") for f in features]
+    return judged, bool(features) and features[0].get("heads_first") == 1.0
+
+
 # Characters a heading or a sentence does not end on (particles, prepositions, conjunctions) or
 # begin with: a line that ends or begins on one was broken by its column, not by its editor.
 _OPEN_ENDS = set("的了在和与是对为将把被从向于及等也都而并或且就所着其之以由给比按同")

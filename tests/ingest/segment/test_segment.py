@@ -369,10 +369,10 @@ BANNER_PAGE = """第3版
 
 def _built(label: str, label_tag: str):
     from brief.ingest.segment.assemble import build
-    from brief.ingest.segment.features import page_features
+    from brief.ingest.segment.features import page_features, rules_reading
 
     lines, features = page_features(BANNER_PAGE.format(label=label))
-    judged = [next(n[len("0rule="):] for n in f if n.startswith("0rule=")) for f in features]
+    judged, _ = rules_reading(features)
     # what a tagger misled by the banner makes of it: the line under the banner is furniture too
     tags = ["furniture", label_tag, "lead", "body", "body", "body", "title", "lead", "body", "body"]
     return build(lines, tags, judged=judged)
@@ -391,10 +391,10 @@ def test_a_label_framed_by_marks_above_a_dateline_is_no_title():
 
 def _built_from(text: str, tags: list[str], heads_first: bool = False):
     from brief.ingest.segment.assemble import build
-    from brief.ingest.segment.features import page_features
+    from brief.ingest.segment.features import page_features, rules_reading
 
     lines, features = page_features(text)
-    judged = [next(n[len("0rule="):] for n in f if n.startswith("0rule=")) for f in features]
+    judged, _ = rules_reading(features)
     assert len(lines) == len(tags)
     return build(lines, tags, heads_first=heads_first, judged=judged)
 
@@ -495,10 +495,10 @@ _MISLED = ["lead", "body", "body", "caption", "caption", "lead", "body", "body",
 
 def _built_with_model(text: str, tags: list[str]):
     from brief.ingest.segment.assemble import build
-    from brief.ingest.segment.features import page_features
+    from brief.ingest.segment.features import page_features, rules_reading
 
     lines, features = page_features(text)
-    judged = [next(n[len("0rule="):] for n in f if n.startswith("0rule=")) for f in features]
+    judged, _ = rules_reading(features)
     return build(lines, tags, judged=judged), build(lines, tags, judged=judged, features=features)
 
 
