@@ -81,12 +81,15 @@ def build(
     """The articles and captions that the tagged lines make, in page order (``heads_first``: the
     rules read the page's headlines before their bodies; ``judged``: the rules' tag of each line)."""
     judged = judged or [""] * len(lines)
+    read = tags
     tags = _repaired(lines, _text_runs(lines, tags, judged), heads_first)
     tags = _sandwiched(lines, tags, judged)
     tags = _speech_goes_on(lines, tags, judged)
     tags = _titles_over_bodies(lines, tags, judged)
     if features is not None:
         lattice = _lattice_once(features, model)
+        tags = _headlines_reread(read, tags, lattice)
+        tags = _subheads_within(lines, tags, judged, lattice)
         tags = _subheads_opening(lines, tags, lattice)
         tags = _titles_for_untitled(lines, tags, lattice)
     # An editor's note opens a story's text, whatever sits above it (a caption, a headline), unless
@@ -617,6 +620,75 @@ def _speech_goes_on(lines: list[rules._Line], tags: list[str], judged: list[str]
             tags[i] = "body"
         elif j >= 0 and tags[j] in (LEAD, "body", "subhead"):
             tags[i] = "body"
+    return tags
+
+
+def _headlines_reread(read: list[str], tags: list[str], lattice: Callable[[], Lattice]) -> list[str]:
+    """Where the repairs re-read some lines of a headline (a kicker above its title that the tagger
+    took for the title's first line), whether each other line of it goes on with the title or
+    stands apart as its subtitle is what the model reads there once those lines are settled."""
+    tags = list(tags)
+    i = 0
+    while i < len(tags):
+        end = i
+        while end < len(tags) and tags[end] in (KICKER, TITLE, TITLE_ON, SUBTITLE):
+            end += 1
+        changed = {k: tags[k] for k in range(i, end) if tags[k] != read[k]}
+        if changed and any(tags[k] in (TITLE_ON, SUBTITLE) for k in range(i, end) if k not in changed):
+            decoded = lattice().best(changed)[0]
+            for k in range(i, end):
+                if k not in changed and tags[k] in (TITLE_ON, SUBTITLE) and decoded[k] in (TITLE_ON, SUBTITLE):
+                    tags[k] = decoded[k]
+        i = max(end, i + 1)
+    return tags
+
+
+# Two stretches of text on either side of a line share at least this much (the character pairs of
+# the text below's opening found in the text above) when they are one story parted by its subhead.
+# On the training generators' pages: a subhead's two sides share 0.13-0.20 (median), a title's
+# between two stories 0.01-0.04, at least 0.2 on 3-10% of titles (docs/segmentation.md, session 23).
+_ONE_STORY = 0.2
+# ... and the model gives the line at least this chance of being a subhead: stories on one topic
+# (two of a leader's meetings) share words too.
+_SUBHEAD_CHANCE = 0.2
+
+
+def _subheads_within(
+    lines: list[rules._Line], tags: list[str], judged: list[str], lattice: Callable[[], Lattice]
+) -> list[str]:
+    """A line read as a title alone (no kicker, subtitle or byline beside it, no brief's bullet)
+    that the rules read as a subhead, between a sentence's end and text that no dateline, byline
+    or jump opens, is a subhead where the model doubts its reading and the text below goes on with
+    the story above (shares ``_ONE_STORY`` of its words): two stories side by side share little."""
+    tags = list(tags)
+    for i, t in enumerate(tags[:-1]):
+        j = _last_kept(tags, i)
+        if not (
+            t == TITLE
+            and judged[i] == SUBHEAD
+            and unicodedata.category(lines[i].raw.lstrip()[:1] or " ") != "So"
+            and j >= 0
+            and tags[j] in (LEAD, "body", "subhead")
+            and ends_sentence(lines[j].raw)
+            and tags[i + 1] in (LEAD, "body")
+            and not _dated(lines, i + 1)
+            and dateline_reach(lines, i + 1, justified=True) is None
+            and not any(kind in ("上接", "接") for kind, _ in lines[i + 1].jumps)
+        ):
+            continue
+        above = j
+        while above > 0 and tags[above - 1] in (LEAD, "body", "subhead"):
+            above -= 1
+        below = i + 1
+        while below < len(tags) and tags[below] in (LEAD, "body", "subhead"):
+            below += 1
+        opening = _bigrams(_Unit(BODY, list(range(i + 1, below))), lines)
+        if (
+            opening
+            and _share(opening, _bigrams(_Unit(HEAD, list(range(above, j + 1))), lines)) >= _ONE_STORY
+            and lattice().marginals()[i].get(SUBHEAD, 0.0) >= _SUBHEAD_CHANCE
+        ):
+            tags[i], tags[i + 1] = SUBHEAD, "body"
     return tags
 
 

@@ -1106,6 +1106,38 @@ def test_a_paragraph_opening_on_someone_s_words_goes_on_with_its_story():
     assert article.paragraphs == [_FIRST_BODY[0], "高标准农田建设提速", "王建国说，全市今年还将新建高标准农田五万亩，确保粮食稳产增产。"]
 
 
+def test_a_heading_read_as_a_title_between_two_parts_of_one_story_is_its_subhead():
+    # headlines after their bodies; the text below the heading goes on with the story above it
+    first = _wrap("本报讯 今年以来，全市新建高标准农田十二万亩，高标准农田建设完成全年任务的九成，粮食播种面积稳定在四百万亩以上。", 15, first_indent=False)
+    rest = _wrap("全市高标准农田建设坚持先建机制、后建工程，新建农田全部落实管护主体，粮食播种面积有保障。", 15)
+    text = "\n".join(first + ["", "管护机制同步建立"] + rest + ["", "全市高标准农田建设提速"])
+    tags = ["lead"] + ["body"] * (len(first) - 1) + ["title", "lead"] + ["body"] * (len(rest) - 1) + ["title"]
+    without, (article,) = _built_with_model(text, tags)
+    assert [a.title for a in without] == ["管护机制同步建立", "全市高标准农田建设提速"]  # (the tags as given)
+    assert article.title == "全市高标准农田建设提速"
+    assert article.paragraphs[1:] == ["管护机制同步建立", "全市高标准农田建设坚持先建机制、后建工程，新建农田全部落实管护主体，粮食播种面积有保障。"]
+
+
+def test_a_title_between_two_stories_that_share_little_stays_a_title():
+    first = _wrap("本报讯 今年以来，全市新建高标准农田十二万亩，高标准农田建设完成全年任务的九成，粮食播种面积稳定在四百万亩以上。", 15, first_indent=False)
+    other = _wrap(_SECOND[0], 15)
+    text = "\n".join(first + ["", "管护机制同步建立"] + other + ["", "国庆假期文旅消费回暖"])
+    tags = ["lead"] + ["body"] * (len(first) - 1) + ["title", "lead"] + ["body"] * (len(other) - 1) + ["title"]
+    assert [a.title for a in _built_with_model(text, tags)[1]] == ["管护机制同步建立", "国庆假期文旅消费回暖"]
+
+
+@pytest.mark.parametrize("broken", [("全市秋粮收", "获进度过九成"), ("我省新建高标准农", "田十二万亩")])
+def test_a_title_s_second_line_goes_on_with_it_once_its_kicker_is_settled(broken):
+    # the tagger read a column label and the title's first line as two kickers, the second line
+    # as a subtitle: with the title settled, the model reads the line below as its second line
+    body = _wrap("本报讯（记者 王芳）" + _FIRST_BODY[0] + _FIRST_BODY[1], 15, first_indent=False)
+    text = "\n".join(body + ["", "【记者观察】", broken[0], "", broken[1]])
+    tags = ["lead"] + ["body"] * (len(body) - 1) + ["kicker", "kicker", "subtitle"]
+    (without,), (article,) = _built_with_model(text, tags)
+    assert (without.title, without.subtitle) == broken
+    assert (article.title, article.subtitle) == ("".join(broken), "")
+
+
 def test_an_editor_s_note_below_its_story_s_dateline_stays_with_it():
     note = _wrap("编者按：今起本报推出“秋收一线”系列报道，敬请关注。", 15)
     story = _wrap("连日来，全市农机手抢抓晴好天气收获玉米，进度快于去年同期。", 15)
