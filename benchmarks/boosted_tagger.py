@@ -2,15 +2,17 @@
 
     pip install lightgbm   # not a dependency of brief: only this experiment needs it
     python benchmarks/boosted_tagger.py --train [--pages 500] [--out DIR]
-    python benchmarks/boosted_tagger.py [--out DIR] [--weights 0.25,0.5] [--generators c,j] [--score-pages 100]
+    python benchmarks/boosted_tagger.py [--out DIR] [--weights 0.25,0.5] [--rounds 150] [--generators c,j] [--score-pages 100]
 
 ``--train`` fits a LightGBM classifier (10 tags, 150 rounds) on the same pages, features and line
 tags as the shipped CRF (``train_segmenter.py``: every generator but the held-out c and j, news up to
 2023); about 11 minutes of features and 7 of training for 500 pages on two cores. Scoring then decodes
 each page with the CRF's emissions plus ``weight`` times the classifier's (log p(tag | line) less the
-tag's log prior) under the CRF's transitions, hands the tags to the same assembly, and prints the
-benchmark's figures beside the shipped CRF's on the same pages, and what either reading makes of the
-real seed page (``docs/segmentation.md``, session 22).
+tag's log prior) under the CRF's transitions, hands the tags to the same assembly (whose repairs ask
+the same mixed scores), and prints the benchmark's figures beside the shipped CRF's on the same
+pages, and what either reading makes of the real seed page (``docs/segmentation.md``, sessions 22
+and 23). ``--rounds`` scores with the classifier's first rounds only (the same trees as a model
+trained for that many rounds).
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ class Boosted:
         self.log_prior = np.log(np.asarray(meta["prior"]))
         self.booster = lightgbm.Booster(model_file=str(folder / "lines.lgb"))
 
-    def scores(self, features: list[dict[str, float]], labels: list[str]):
+    def scores(self, features: list[dict[str, float]], labels: list[str], rounds: int | None = None):
         import numpy as np
         from scipy import sparse
 
@@ -110,23 +112,23 @@ class Boosted:
                     values.append(value)
             starts.append(len(columns))
         matrix = sparse.csr_matrix((values, columns, starts), shape=(len(features), len(self.column)))
-        chances = self.booster.predict(matrix, num_threads=1)
+        chances = self.booster.predict(matrix, num_threads=1, num_iteration=rounds)
         scores = np.log(chances + 1e-9) - self.log_prior
         return scores[:, [TAGS.index(label) for label in labels]]
 
 
-def mixed_segmenter(boosted: Boosted, weight: float):
+def mixed_segmenter(boosted: Boosted, weight: float, rounds: int | None = None):
     """``segment_page`` with the tags decoded from the CRF's emissions plus ``weight`` times the
-    classifier's; the assembly (and its own use of the CRF) unchanged."""
+    classifier's, and the assembly's repairs asking the same scores."""
     def segment(text: str) -> list:
         lines, features = page_features(text)
         if not lines:
             return []
         lattice = Lattice(features, MODEL)
-        lattice.emissions = lattice.emissions + weight * boosted.scores(features, lattice.labels)
+        lattice.emissions = lattice.emissions + weight * boosted.scores(features, lattice.labels, rounds)
         tags = lattice.best({})[0]
         judged, heads_first = rules_reading(features)
-        return build(lines, tags, heads_first=heads_first, judged=judged, features=features, model=MODEL)
+        return build(lines, tags, heads_first=heads_first, judged=judged, features=features, lattice=lattice)
     return segment
 
 
@@ -136,13 +138,14 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=500, help="training pages per generator and headline position")
     parser.add_argument("--out", type=Path, default=Path("/tmp/brief-boosted-tagger"), help="where the classifier is kept")
     parser.add_argument("--weights", default="0.25,0.5", help="the classifier's weights against the CRF's")
+    parser.add_argument("--rounds", type=int, default=None, help="the classifier's first rounds only (default: all)")
     parser.add_argument("--generators", default="c,j")
     parser.add_argument("--score-pages", type=int, default=100, help="pages per generator and headline position")
     args = parser.parse_args()
     if args.train:
         print(f"{args.out}: {train(args.pages, args.out)}")
     boosted = Boosted(args.out)
-    readers = {"crf": segment_page} | {f"crf+{w}": mixed_segmenter(boosted, float(w)) for w in args.weights.split(",")}
+    readers = {"crf": segment_page} | {f"crf+{w}": mixed_segmenter(boosted, float(w), args.rounds) for w in args.weights.split(",")}
     items = load_items()
     print(f"{'gen':<4}{'headlines':<10}{'tagger':<10}{'exact count':>12}{'title exact':>12}{'body F1':>9}{'furniture titles':>17}")
     for name in args.generators.split(","):

@@ -76,10 +76,12 @@ def segment_page(text: str, *, source: str = "", page: str | None = None, model:
 
 def build(
     lines: list[rules._Line], tags: list[str], heads_first: bool = False, judged: list[str] | None = None,
-    features: list[dict[str, float]] | None = None, model: Path = MODEL,
+    features: list[dict[str, float]] | None = None, model: Path = MODEL, lattice: Lattice | None = None,
 ) -> list[Article]:
     """The articles and captions that the tagged lines make, in page order (``heads_first``: the
-    rules read the page's headlines before their bodies; ``judged``: the rules' tag of each line)."""
+    rules read the page's headlines before their bodies; ``judged``: the rules' tag of each line;
+    ``lattice``: the scores of the lines that the repairs ask the model for, by default the CRF's
+    of ``features``, built on first use)."""
     judged = judged or [""] * len(lines)
     read = tags
     tags = _repaired(lines, _text_runs(lines, tags, judged), heads_first)
@@ -87,11 +89,11 @@ def build(
     tags = _speech_goes_on(lines, tags, judged)
     tags = _titles_over_bodies(lines, tags, judged)
     if features is not None:
-        lattice = _lattice_once(features, model)
-        tags = _headlines_reread(read, tags, lattice)
-        tags = _subheads_within(lines, tags, judged, lattice)
-        tags = _subheads_opening(lines, tags, lattice)
-        tags = _titles_for_untitled(lines, tags, lattice)
+        scored = _lattice_once(features, model, lattice)
+        tags = _headlines_reread(read, tags, scored)
+        tags = _subheads_within(lines, tags, judged, scored)
+        tags = _subheads_opening(lines, tags, scored)
+        tags = _titles_for_untitled(lines, tags, scored)
     # An editor's note opens a story's text, whatever sits above it (a caption, a headline), unless
     # the story opened right above it (a dateline of its own line: ``本报讯（记者 王芳）`` / ``编者按：``).
     tags = [
@@ -299,9 +301,9 @@ def _titles_over_bodies(lines: list[rules._Line], tags: list[str], judged: list[
     return tags
 
 
-def _lattice_once(features: list[dict[str, float]], model: Path) -> Callable[[], Lattice]:
-    """The page's lattice, scored on first use only (most pages never need it)."""
-    built: list[Lattice] = []
+def _lattice_once(features: list[dict[str, float]], model: Path, given: Lattice | None = None) -> Callable[[], Lattice]:
+    """The page's lattice (``given``, or the model's, scored on first use: most pages never need it)."""
+    built: list[Lattice] = [given] if given is not None else []
 
     def lattice() -> Lattice:
         if not built:
