@@ -663,13 +663,13 @@ def _subheads_within(
     or jump opens, is a subhead where the model doubts its reading and the text below goes on with
     the story above (shares ``_ONE_STORY`` of its words): two stories side by side share little."""
     tags = list(tags)
+    chances: list[dict[str, float]] = []
     for i, t in enumerate(tags[:-1]):
+        if t != TITLE or judged[i] != SUBHEAD or unicodedata.category(lines[i].raw.lstrip()[:1] or " ") == "So":
+            continue
         j = _last_kept(tags, i)
         if not (
-            t == TITLE
-            and judged[i] == SUBHEAD
-            and unicodedata.category(lines[i].raw.lstrip()[:1] or " ") != "So"
-            and j >= 0
+            j >= 0
             and tags[j] in (LEAD, "body", "subhead")
             and ends_sentence(lines[j].raw)
             and tags[i + 1] in (LEAD, "body")
@@ -685,12 +685,10 @@ def _subheads_within(
         while below < len(tags) and tags[below] in (LEAD, "body", "subhead"):
             below += 1
         opening = _bigrams(_Unit(BODY, list(range(i + 1, below))), lines)
-        if (
-            opening
-            and _share(opening, _bigrams(_Unit(HEAD, list(range(above, j + 1))), lines)) >= _ONE_STORY
-            and lattice().marginals()[i].get(SUBHEAD, 0.0) >= _SUBHEAD_CHANCE
-        ):
-            tags[i], tags[i + 1] = SUBHEAD, "body"
+        if opening and _share(opening, _bigrams(_Unit(HEAD, list(range(above, j + 1))), lines)) >= _ONE_STORY:
+            chances = chances or lattice().marginals()
+            if chances[i].get(SUBHEAD, 0.0) >= _SUBHEAD_CHANCE:
+                tags[i], tags[i + 1] = SUBHEAD, "body"
     return tags
 
 
