@@ -647,8 +647,9 @@ def _headlines_reread(read: list[str], tags: list[str], lattice: Callable[[], La
 
 # Two stretches of text on either side of a line share at least this much (the character pairs of
 # the text below's opening found in the text above) when they are one story parted by its subhead.
-# On the training generators' pages: a subhead's two sides share 0.13-0.20 (median), a title's
-# between two stories 0.01-0.04, at least 0.2 on 3-10% of titles (docs/segmentation.md, session 23).
+# On the training generators' true tags: a subhead's two sides share 0.11-0.20 at the median (0.06
+# on one generator's short briefs), a title's two sides 0.00-0.04, and at least 0.2 for at most
+# one title in ten (docs/segmentation.md, session 23).
 _ONE_STORY = 0.2
 # ... and the model gives the line at least this chance of being a subhead: stories on one topic
 # (two of a leader's meetings) share words too.
