@@ -32,10 +32,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generators import available, generator  # noqa: E402
-from linetags import line_tags  # noqa: E402
 from pagegen import AFTER, BEFORE, TEST_DATES, load_items  # noqa: E402
 from segmentation import score_pages  # noqa: E402
-from train_segmenter import SEED_PAGE, seed_page_changes, training_pages  # noqa: E402
+from train_segmenter import SEED_PAGE, seed_page_changes, tagged_pages  # noqa: E402
 from train_segmenter import train as train_crf  # noqa: E402
 
 from brief.ingest.segment.assemble import build, segment_page  # noqa: E402
@@ -63,11 +62,9 @@ def train(generators: list[str], pages: int, out: Path, items: list[dict]) -> di
     counts: Counter = Counter()
     # Page by page into flat arrays: 1.7 million lines of feature dicts would not fit in memory.
     columns, values, starts, labels = array("i"), array("f"), array("q", [0]), array("b")
-    for page in training_pages(generators, pages, items):
-        lines, tags, misses = line_tags(page)
-        if misses or not lines:
+    for features, tags in tagged_pages(generators, pages, items):
+        if features is None:
             continue
-        _, features = page_features(page.text)
         for line, tag in zip(features, tags, strict=True):
             for name, value in line.items():
                 column = names.setdefault(name, len(names))

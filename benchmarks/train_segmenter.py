@@ -44,6 +44,18 @@ def training_pages(generators: list[str], pages: int, items: list[dict], seed: i
     return out
 
 
+def tagged_pages(generators: list[str], pages: int, items: list[dict]):
+    """Each training page's line features and true tags, page by page; (None, None) for a page
+    whose truth could not be placed line by line (a title run into its body's first line, say):
+    its tags would teach noise, so it is left out."""
+    for page in training_pages(generators, pages, items):
+        lines, tags, misses = line_tags(page)
+        if misses or not lines:
+            yield None, None
+            continue
+        yield page_features(page.text)[1], tags
+
+
 def train(generators: list[str], pages: int, out: Path, items: list[dict] | None = None) -> dict:
     import pycrfsuite
 
@@ -51,15 +63,11 @@ def train(generators: list[str], pages: int, out: Path, items: list[dict] | None
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.set_params(PARAMS)
     lines_total = used = skipped = 0
-    for page in training_pages(generators, pages, items):
-        lines, tags, misses = line_tags(page)
-        if misses or not lines:
-            # Some field of the truth was not found line by line (a title run into its body's first
-            # line, say): the page's tags would teach noise, so it is left out and counted.
+    for features, tags in tagged_pages(generators, pages, items):
+        if features is None:
             skipped += 1
             continue
-        _, features = page_features(page.text)
-        lines_total += len(lines)
+        lines_total += len(tags)
         used += 1
         trainer.append(features, tags)
     started = time.perf_counter()
