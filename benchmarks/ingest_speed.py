@@ -120,7 +120,7 @@ def pdf_matches_text(pages: int = 50) -> tuple[int, int]:
     def shape(text: str) -> list[tuple[str, str, str]]:
         return [(a.kind, a.title, a.body) for a in segment_page(text)]
 
-    same = sum(shape(page.text) == shape(page_text(pdf_page)) for page, pdf_page in zip(generated, reader.pages,
+    same = sum(shape(page.text) == shape(page_text(pdf_page).text) for page, pdf_page in zip(generated, reader.pages,
                                                                                          strict=True))
     return same, pages
 

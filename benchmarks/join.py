@@ -147,10 +147,10 @@ def pdfs(items: list[dict]) -> None:
             titles.append(["".join(t.split()) for t in [title] + [t for t, _ in short]])
         data = typeset(pages, columns=columns, row_by_row=across)
         start = time.perf_counter()
-        texts, problems = page_texts(data, path="bench.pdf")
+        read, problems = page_texts(data, path="bench.pdf")
         seconds = time.perf_counter() - start
-        in_order = sum("".join(t.split()) == "".join(w.split()) for t, w in zip(texts, wanted, strict=True))
-        found = [["".join(a.title.split()) for a in segment_page(t) if a.kind == "article"] for t in texts]
+        in_order = sum("".join(p.text.split()) == "".join(w.split()) for p, w in zip(read, wanted, strict=True))
+        found = [["".join(a.title.split()) for a in segment_page(p.text, sizes=p.sizes) if a.kind == "article"] for p in read]
         exact = sum(f == t for f, t in zip(found, titles, strict=True))
         print(f"{label:<44}{f'{in_order}/{len(pages)}':>16}{1000 * seconds / len(pages):>10.1f}"
               f"{f'{exact}/{len(pages)}':>14}" + (f"  ({problems[0]})" if problems else ""))

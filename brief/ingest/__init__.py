@@ -81,12 +81,12 @@ def read_file(source: str, *, config: dict[str, Any], notes: Notes | None = None
     if detect.is_pdf(data):
         from brief.ingest.pdf import page_texts
 
-        texts, result.errors = page_texts(data, path=path)
-        named = page_from_name(source) if len(texts) == 1 else None
-        for index, text in enumerate(texts, 1):
-            text = simplify(strip_controls(text))
+        pages, result.errors = page_texts(data, path=path)
+        named = page_from_name(source) if len(pages) == 1 else None
+        for index, page in enumerate(pages, 1):
+            text = simplify(strip_controls(page.text))
             number = named or page_from_text(text) or str(index)
-            result.articles.extend(segment_page(text, source=name, page=number))
+            result.articles.extend(segment_page(text, source=name, page=number, sizes=page.sizes))
     elif looks_binary(data):
         hint = " (a .pdf without the %PDF- header: corrupt)" if Path(source).suffix.lower() == ".pdf" else ""
         raise InputError(path, f"binary file, not text{hint}")

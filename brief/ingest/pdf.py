@@ -261,7 +261,16 @@ def _lines(block: list[_Run]) -> list[tuple[str, float, float]]:
     return lines
 
 
-def page_text(page) -> str:
+@dataclass
+class PageText:
+    """A page's text, and the type size of each of its lines (0 for a blank one): the size tells
+    a headline's title from its kicker and subtitle, which the text alone cannot."""
+
+    text: str
+    sizes: list[float]
+
+
+def page_text(page) -> PageText:
     """The text of one page in reading order, blank lines at column breaks and wide gaps.
 
     The content stream's order is kept unless it runs across columns line by line; then the runs
@@ -270,24 +279,31 @@ def page_text(page) -> str:
     runs = _runs(page)
     blocks = _reordered(runs) or [runs]
     out: list[str] = []
+    sizes: list[float] = []
     for block in blocks:
         lines = _lines(block)
         # The ordinary line step is the most common one (the smallest of equally common ones).
         steps = Counter(round(a[1] - b[1], 1) for a, b in zip(lines, lines[1:], strict=False) if a[1] - b[1] > 0)
         step = max(steps, key=lambda s: (steps[s], -s)) if steps else 0
+        # (a larger type steps further: a headline's lines of one size are one block)
+        common = Counter(round(size, 1) for _, _, size in lines).most_common(1)[0][0] if lines else 1.0
         for index, (text, y, size) in enumerate(lines):
             if index:
                 drop = lines[index - 1][1] - y
                 resized = max(size, lines[index - 1][2]) > HEADLINE_SIZE * min(size, lines[index - 1][2])
-                if drop <= 0 or drop > GAP_FACTOR * step or resized:
+                scale = max(1.0, min(size, lines[index - 1][2]) / common)
+                if drop <= 0 or drop > GAP_FACTOR * step * scale or resized:
                     out.append("")
+                    sizes.append(0.0)
             elif out:
                 out.append("")  # the next column or block
+                sizes.append(0.0)
             out.append(text.rstrip())
-    return "\n".join(out)
+            sizes.append(round(size, 2))
+    return PageText("\n".join(out), sizes)
 
 
-def page_texts(data: bytes, *, path: str) -> tuple[list[str], list[InputError]]:
+def page_texts(data: bytes, *, path: str) -> tuple[list[PageText], list[InputError]]:
     """The text of each page, in order, and one error naming the pages whose reading order is lost
     (their text is left empty rather than run together); raises ``InputError`` for truncated,
     corrupt, locked or image-only PDFs."""
@@ -308,7 +324,7 @@ def page_texts(data: bytes, *, path: str) -> tuple[list[str], list[InputError]]:
             try:
                 texts.append(page_text(page))
             except ReadingOrderError as exc:
-                texts.append("")
+                texts.append(PageText("", []))
                 lost.append((number, str(exc)))
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -319,6 +335,6 @@ def page_texts(data: bytes, *, path: str) -> tuple[list[str], list[InputError]]:
     if lost:
         pages = ", ".join(str(number) for number, _ in lost)
         problems.append(InputError(path, f"page {pages}: reading order lost ({lost[0][1]}); skipped"))
-    if not any(text.strip() for text in texts) and not lost:
+    if not any(page.text.strip() for page in texts) and not lost:
         raise InputError(path, f"PDF has no text layer ({len(texts)} page(s) of images?); run OCR first")
     return texts, problems

@@ -23,9 +23,14 @@ def _cmap(chars: list[str]) -> bytes:
     return "\n".join(lines).encode("ascii")
 
 
-def _content(lines: list[str]) -> bytes:
+def _content(lines: list[str], sizes: list[float] | None = None) -> bytes:
     ops = ["BT", "/F1 10 Tf", "12 TL", "40 800 Td"]
-    for line in lines:
+    current = 10.0
+    for n, line in enumerate(lines):
+        size = sizes[n] if sizes and sizes[n] else current
+        if size != current:  # the line's own size, and a line step to match
+            ops += [f"/F1 {size:g} Tf", f"{1.2 * size:g} TL"]
+            current = size
         if line:
             ops.append("<" + "".join(f"{ord(c):04X}" for c in line) + "> Tj")
         ops.append("T*")
@@ -33,8 +38,10 @@ def _content(lines: list[str]) -> bytes:
     return "\n".join(ops).encode("ascii")
 
 
-def make_pdf(pages: list[list[str]] | None = None, *, image_pages: int = 0) -> bytes:
-    """A PDF with one page per list of text lines, plus ``image_pages`` pages without any text."""
+def make_pdf(pages: list[list[str]] | None = None, *, image_pages: int = 0,
+             sizes: list[list[float]] | None = None) -> bytes:
+    """A PDF with one page per list of text lines, plus ``image_pages`` pages without any text;
+    ``sizes``: each page's type size per line (0 keeps the size of the line before; 10 by default)."""
     pages = pages or []
     chars = sorted({c for page in pages for line in page for c in line})
     objects: list[bytes] = []
@@ -56,7 +63,8 @@ def make_pdf(pages: list[list[str]] | None = None, *, image_pages: int = 0) -> b
     to_unicode = add(stream(_cmap(chars)))
     font = add(b"<< /Type /Font /Subtype /Type0 /BaseFont /TestSong /Encoding /Identity-H "
                b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (cid_font, to_unicode))
-    contents = [_content(lines) for lines in pages] + [b"0.5 g 40 400 300 300 re f"] * image_pages
+    contents = [_content(lines, sizes[n] if sizes else None) for n, lines in enumerate(pages)]
+    contents += [b"0.5 g 40 400 300 300 re f"] * image_pages
     kids = []
     for data in contents:
         content = add(stream(data))

@@ -254,7 +254,36 @@ def test_pdf_gaps_come_back_as_blank_lines():
 
     lines = ["第一段第一行", "第一段第二行", "", "第二段第一行", "", "", "第三段"]
     [page] = PdfReader(io.BytesIO(make_pdf([lines]))).pages
-    assert page_text(page) == "第一段第一行\n第一段第二行\n\n第二段第一行\n\n第三段"
+    assert page_text(page).text == "第一段第一行\n第一段第二行\n\n第二段第一行\n\n第三段"
+
+
+def test_pdf_lines_keep_their_type_size_and_a_headline_s_lines_of_one_size_stay_one_block():
+    import io
+
+    from pypdf import PdfReader
+
+    from brief.ingest.pdf import page_text
+
+    lines = ["正文第一行", "正文第二行", "", "标题的第一行", "标题的第二行", "副题一行"]
+    sizes = [10, 10, 0, 22, 22, 13]
+    [page] = PdfReader(io.BytesIO(make_pdf([lines], sizes=[sizes]))).pages
+    read = page_text(page)
+    # the title's lines step further than the body's, as their size does: no gap between them;
+    # the subtitle's smaller size sets it apart
+    assert read.text == "正文第一行\n正文第二行\n\n标题的第一行\n标题的第二行\n\n副题一行"
+    assert read.sizes == [10, 10, 0, 22, 22, 0, 13]
+
+
+@pytest.mark.parametrize("lower, title, subtitle", [(13, "全市秋粮喜获丰收", "颗粒归仓有保障"),
+                                                    (22, "全市秋粮喜获丰收颗粒归仓有保障", "")])
+def test_a_pdf_s_type_sizes_tell_a_title_from_its_subtitle(tmp_path, lower, title, subtitle):
+    body = ["本报讯（记者 周凯）全市今年", "新建高标准农田十二万亩，粮食", "播种面积稳定在四百万亩以上。",
+            "各县区组织农机手和种粮大户", "抢抓农时，秋粮收获进度快于去", "年同期。"]
+    lines = body + ["", "全市秋粮喜获丰收", "颗粒归仓有保障"]
+    sizes = [10] * len(body) + [0, 22, lower]
+    [article] = read(tmp_path, "page.pdf", make_pdf([lines], sizes=[sizes]))
+    assert (article.title, article.subtitle) == (title, subtitle)
+    assert article.reporters == ["周凯"] and article.body.endswith("快于去年同期。")
 
 
 def test_pdf_pages_without_text_are_skipped(tmp_path):

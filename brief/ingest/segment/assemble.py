@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from brief.zh import balanced, clean_heading, clean_inline, ends_sentence, unbalanced
@@ -60,14 +60,20 @@ def _credit_alone(raw: str) -> bool:
     return len(raw.strip()) <= 24 and not re.search(r"[，。；！？]", raw) and bool(_CREDIT_END.search(raw))
 
 
-def segment_page(text: str, *, source: str = "", page: str | None = None, model: Path = MODEL) -> list[Article]:
-    """Articles printed on one page, in page order; a plain article comes out as one article."""
+def segment_page(
+    text: str, *, source: str = "", page: str | None = None, model: Path = MODEL, sizes: Sequence[float] | None = None,
+) -> list[Article]:
+    """Articles printed on one page, in page order; a plain article comes out as one article.
+    ``sizes``: the type size of each line of ``text`` (0 for a blank one), where a PDF gives them."""
     lines, features = page_features(text)
     if not lines:
         return []
     tags = tag(features, model)
     judged, heads_first = rules_reading(features)
-    articles = build(lines, tags, heads_first=heads_first, judged=judged, features=features, model=model)
+    line_sizes = [sizes[line.at] for line in lines] if sizes is not None and len(sizes) == len(text.splitlines()) else None
+    articles = build(
+        lines, tags, heads_first=heads_first, judged=judged, features=features, model=model, sizes=line_sizes,
+    )
     for position, article in enumerate(articles):
         article.source, article.page, article.position = source, page, position
         article.id = article.content_hash
@@ -77,11 +83,12 @@ def segment_page(text: str, *, source: str = "", page: str | None = None, model:
 def build(
     lines: list[rules._Line], tags: list[str], heads_first: bool = False, judged: list[str] | None = None,
     features: list[dict[str, float]] | None = None, model: Path = MODEL, lattice: Lattice | None = None,
+    sizes: Sequence[float] | None = None,
 ) -> list[Article]:
     """The articles and captions that the tagged lines make, in page order (``heads_first``: the
     rules read the page's headlines before their bodies; ``judged``: the rules' tag of each line;
     ``lattice``: the scores of the lines that the repairs ask the model for, by default the CRF's
-    of ``features``, built on first use)."""
+    of ``features``, built on first use; ``sizes``: each line's type size, where known)."""
     judged = judged or [""] * len(lines)
     read = tags
     tags = _repaired(lines, _text_runs(lines, tags, judged), heads_first)
@@ -94,6 +101,8 @@ def build(
         tags = _subheads_within(lines, tags, judged, scored)
         tags = _subheads_opening(lines, tags, scored)
         tags = _titles_for_untitled(lines, tags, scored)
+    if sizes is not None:
+        tags = _sized(tags, sizes)
     # An editor's note opens a story's text, whatever sits above it (a caption, a headline), unless
     # the story opened right above it (a dateline of its own line: ``本报讯（记者 王芳）`` / ``编者按：``).
     tags = [
@@ -124,6 +133,45 @@ def build(
             if _credited(raws) or (said and not _NOTICE.search("".join(raws))):
                 articles.append(_caption(raws))
     return [a for a in articles if (a.paragraphs or a.title) and not _notice(a)]
+
+
+# A line set this many times larger than the body's type is a headline's (as ``brief.ingest.pdf``
+# reads a change of size); lines within ``_SAME_SIZE`` of each other are set in one size.
+_HEADLINE_SIZE = 1.15
+_SAME_SIZE = 1.05
+
+
+def _sized(tags: list[str], sizes: Sequence[float]) -> list[str]:
+    """A headline's roles from its type sizes: the editor sets the title largest, a kicker above it
+    and a subtitle below it smaller. The text alone shows no size, and pages differ on whether two
+    plain headline lines are one title or a title and its kicker or subtitle; where a PDF gives the
+    sizes, they decide. Only a headline the tagger read with one title (two titles in one run may
+    be two stories' headlines), set larger than the body."""
+    known = sorted(size for size in sizes if size > 0)
+    if not known:
+        return tags
+    body = known[len(known) // 2]
+    tags = list(tags)
+    roles = (KICKER, TITLE, TITLE_ON, SUBTITLE)
+    i = 0
+    while i < len(tags):
+        end = i
+        while end < len(tags) and tags[end] in roles:
+            end += 1
+        if end == i:
+            i += 1
+            continue
+        run = range(i, end)
+        largest = max(sizes[k] for k in run)
+        if (
+            largest > _HEADLINE_SIZE * body and all(sizes[k] > 0 for k in run)
+            and sum(tags[k] == TITLE for k in run) <= 1
+        ):
+            title = [k for k in run if sizes[k] * _SAME_SIZE >= largest]
+            for k in run:
+                tags[k] = KICKER if k < title[0] else SUBTITLE if k > title[-1] else TITLE if k == title[0] else TITLE_ON
+        i = end
+    return tags
 
 
 # What a paid notice or an advert says and a news story does not: a lost document declared void,

@@ -86,6 +86,7 @@ class _Line:
     label: str = HEAD
     jumps: list[tuple[str, str]] = field(default_factory=list)
     block: int = 0  # index of the run of lines between blank lines it belongs to
+    at: int = 0  # the line of the page's text it was read from
     # What the rules found, kept as evidence for the line tagger: the wrap width of the column
     # judged from the text before / after the line, and whether the line's text flows on into the next.
     wrap_before: float = 0.0
@@ -121,7 +122,7 @@ def _read_lines(text: str) -> list[_Line]:
     gaps: list[int] = []  # blank lines before each line
     blank = 0
     pending_from: list[tuple[str, str]] = []
-    for raw in rejoin_jumps([normalize_chars(line) for line in text.splitlines()]):
+    for at, raw in enumerate(rejoin_jumps([normalize_chars(line) for line in text.splitlines()])):
         raw = raw.strip()
         jumps = [(m.group(1), re.sub(r"\s", "", m.group(2))) for m in JUMP.finditer(raw)]
         raw = JUMP.sub("", raw).strip()
@@ -134,7 +135,7 @@ def _read_lines(text: str) -> list[_Line]:
             else:
                 blank += 1
             continue
-        line = _Line(raw=raw, blank_before=bool(blank) or not lines, jumps=pending_from + jumps)
+        line = _Line(raw=raw, blank_before=bool(blank) or not lines, jumps=pending_from + jumps, at=at)
         gaps.append(blank)
         pending_from, blank = [], 0
         line.vis = visual_width(raw) + 0.5 * len(_LATIN_GAP.findall(raw))
@@ -171,7 +172,7 @@ def _split_run_in(lines: list[_Line], gaps: list[int]) -> tuple[list[_Line], lis
         out_gaps.append(gaps[k])
         if parts:
             title, text = parts
-            rest = _Line(raw=text, blank_before=False, jumps=[j for j in line.jumps if j[0] in ("下转", "转")], vis=line.vis)
+            rest = _Line(raw=text, blank_before=False, jumps=[j for j in line.jumps if j[0] in ("下转", "转")], vis=line.vis, at=line.at)
             rest.role = _role(text)
             line.raw, line.jumps = title, [j for j in line.jumps if j[0] not in ("下转", "转")]
             line.vis = visual_width(title) + 0.5 * len(_LATIN_GAP.findall(title))

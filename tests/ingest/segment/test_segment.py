@@ -1347,3 +1347,46 @@ def test_an_uncredited_caption_after_a_finished_story_is_a_caption_where_headlin
     tags = ["title", "lead"] + ["body"] * (len(first) - 1) + ["caption", "title", "lead"] + ["body"] * (len(second) - 1)
     kinds = [a.kind for a in _built_from(text, tags, heads_first=heads_first)]
     assert kinds == ([ARTICLE, CAPTION, ARTICLE] if heads_first else [ARTICLE, ARTICLE])
+
+
+def _two_line_headline_page() -> tuple[str, int]:
+    """Two stories, headlines after their bodies, the first headline two plain lines apart; and
+    the index of its first line in the text."""
+    first = _wrap("本报讯（记者 周凯）" + _FIRST_BODY[0], 15) + _wrap(_FIRST_BODY[1], 15)
+    second = _wrap("本报讯（记者 林岚）" + _SECOND[0], 15) + _wrap(_SECOND[1], 15)
+    text = "\n".join(first + ["", "全市秋粮喜获丰收", "", "颗粒归仓有保障", ""] + second + ["", "国庆假期文旅消费回暖"])
+    return text, len(first) + 1
+
+
+@pytest.mark.parametrize(
+    "upper, lower, headline",
+    [
+        (22, 22, ("", "全市秋粮喜获丰收颗粒归仓有保障", "")),  # one size: one title over two lines
+        (22, 13, ("", "全市秋粮喜获丰收", "颗粒归仓有保障")),  # smaller below: its subtitle
+        (13, 22, ("全市秋粮喜获丰收", "颗粒归仓有保障", "")),  # smaller above: its kicker
+    ],
+)
+def test_type_sizes_decide_which_plain_headline_line_is_the_title(upper, lower, headline):
+    # the text alone cannot tell a title broken over two lines from a title and its kicker or
+    # subtitle; the sizes a PDF sets them in can
+    text, at = _two_line_headline_page()
+    sizes = [10.0 if line.strip() else 0.0 for line in text.splitlines()]
+    sizes[at], sizes[at + 2], sizes[-1] = upper, lower, 20.0
+    first, second = segment_page(text, sizes=sizes)
+    assert (first.kicker, first.title, first.subtitle) == headline
+    assert first.body.startswith("树立大食物观") and second.title == "国庆假期文旅消费回暖"
+
+
+def test_sizes_that_do_not_fit_the_text_are_not_read():
+    text, _ = _two_line_headline_page()
+    assert [a.title for a in segment_page(text, sizes=[22.0, 13.0])] == [a.title for a in segment_page(text)]
+
+
+def test_a_headline_with_two_titles_or_set_in_the_body_s_size_keeps_the_tagger_s_roles():
+    # a run of headline lines holding two titles may be two stories' headlines, and lines no larger
+    # than the body's type are no headline set apart by size (a brief's bold title): sizes say nothing
+    from brief.ingest.segment.assemble import _sized
+
+    tags = ["body", "title", "title+", "body", "title", "subtitle", "title", "body"]
+    assert _sized(tags, [10, 10.5, 10.5, 10, 22, 13, 22, 10]) == tags
+    assert _sized(tags, [10, 22, 13, 10, 10, 10, 10, 10])[1:3] == ["title", "subtitle"]

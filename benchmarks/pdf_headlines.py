@@ -1,0 +1,101 @@
+"""What a PDF's type sizes add to the page segmenter: generated pages read as text, and typeset as
+PDFs whose headline lines are set larger than the body, read without and with the sizes.
+
+    python benchmarks/pdf_headlines.py [--pages N] [--seed S] [--generators c,j]
+
+Each page's lines are typeset one per PDF line (``tests/ingest/pdfmaker.make_pdf``, a real text
+layer) at a size for the role its truth gives it (``linetags.py``), as a paper sets them: the body
+at 10 points; a title at 16-28 (one size per title, drawn for each), a brief's marked title (``■``)
+at the body's 10.5; a kicker or subtitle at 11-14, smaller than its title; captions at 9; subheads
+at 10.5; furniture at 9-20 (a banner may be large). Pages whose truth could not be placed line by
+line are left out of all three readings. The PDF is read by ``brief.ingest.pdf.page_texts`` (which
+also puts a blank line where the size changes) and segmented with and without its sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ingest"))
+
+from generators import generator  # noqa: E402
+from linetags import line_tags  # noqa: E402
+from pagegen import AFTER, BEFORE, TEST_DATES, load_items  # noqa: E402
+from pdfmaker import make_pdf  # noqa: E402  (the tests' PDF writer: a real text layer, no font needed)
+from segmentation import score_pages  # noqa: E402
+
+from brief.ingest.pdf import page_texts  # noqa: E402
+from brief.ingest.segment import segment_page  # noqa: E402
+
+BRIEF_MARKS = "■□●◆◇▲△★☆▶►"
+
+
+def typeset_sizes(text: str, lines: list, tags: list[str], rng: random.Random) -> list[float]:
+    """A size for every line of ``text`` (0 for a blank one) from the true tags of the lines read
+    from it (a printed line that carries a brief's run-in title takes the title's: the body's)."""
+    role_at: dict[int, tuple[str, str]] = {}
+    for line, role in zip(lines, tags, strict=True):
+        role_at.setdefault(line.at, (role, line.raw))
+    sizes: list[float] = []
+    title = 20.0
+    for at, raw in enumerate(text.splitlines()):
+        if not raw.strip():
+            sizes.append(0.0)
+            continue
+        role, read = role_at.get(at, ("body", raw))
+        if role == "title":
+            title = 10.5 if read.strip()[:1] in BRIEF_MARKS else float(rng.choice((16, 18, 20, 22, 24, 28)))
+            sizes.append(title)
+        elif role == "title+":
+            sizes.append(title)
+        elif role in ("kicker", "subtitle"):
+            sizes.append(float(rng.choice((11, 12, 13, 14))))
+        elif role == "caption":
+            sizes.append(9.0)
+        elif role == "subhead":
+            sizes.append(10.5)
+        elif role == "furniture":
+            sizes.append(float(rng.choice((9, 10, 10, 12, 16, 20))))
+        else:
+            sizes.append(10.0)
+    return sizes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=60, help="pages per generator and headline position")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--generators", default="c,j")
+    args = parser.parse_args()
+    items = load_items()
+    print(f"{'gen':<4}{'headlines':<10}{'pages':>6}  {'read as':<16}{'exact count':>12}{'title exact':>12}"
+          f"{'body F1':>9}{'furniture titles':>18}")
+    for name in args.generators.split(","):
+        for position, label in ((AFTER, "after"), (BEFORE, "before")):
+            rng = random.Random(args.seed)
+            pages, sized = [], []
+            for page in generator(name).generate_pages(args.pages, position, args.seed, items=items, date_range=TEST_DATES):
+                lines, tags, misses = line_tags(page)
+                if misses:
+                    continue
+                pages.append(page)
+                sized.append(typeset_sizes(page.text, lines, tags, rng))
+            read, _ = page_texts(make_pdf([p.text.splitlines() for p in pages], sizes=sized), path="bench.pdf")
+            by_text = {p.text: r for p, r in zip(pages, read, strict=True)}
+            readings = (
+                ("the text", None),
+                ("PDF, text only", lambda text: segment_page(by_text[text].text)),
+                ("PDF with sizes", lambda text: segment_page(by_text[text].text, sizes=by_text[text].sizes)),
+            )
+            for reading, segment in readings:
+                row = score_pages(pages, segment)
+                print(f"{name:<4}{label:<10}{len(pages):>6}  {reading:<16}{row['exact_count']:>11.1%}"
+                      f"{row['title_exact']:>12.1%}{row['body_f1']:>9.4f}{row['furniture_titles']:>18}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
