@@ -5,11 +5,12 @@ PDFs whose headline lines are set larger than the body, read without and with th
 
 Each page's lines are typeset one per PDF line (``tests/ingest/pdfmaker.make_pdf``, a real text
 layer) at a size for the role its truth gives it (``linetags.py``), as a paper sets them: the body
-at 10 points; a title at 16-28 (one size per title, drawn for each), a brief's marked title (``■``)
-at the body's 10.5; a kicker or subtitle at 11-14, smaller than its title; captions at 9; subheads
-at 10.5; furniture at 9-20 (a banner may be large). Pages whose truth could not be placed line by
-line are left out of all three readings. The PDF is read by ``brief.ingest.pdf.page_texts`` (which
-also puts a blank line where the size changes) and segmented with and without its sizes.
+at 10 points; a title at 16-28 (one size per title, drawn for each); a brief's marked title
+(``■``) and a subhead at the body's size (set bold, which a size does not show); a kicker or
+subtitle at 11-14, one size per element, smaller than its title; captions at 9; furniture at 9-20
+(a banner may be set large). Pages whose truth could not be placed line by line are left out of
+all three readings. The PDF is read by ``brief.ingest.pdf.page_texts`` (which puts a blank line
+where the size changes) and segmented with and without its sizes.
 """
 
 from __future__ import annotations
@@ -32,37 +33,61 @@ from brief.ingest.pdf import page_texts  # noqa: E402
 from brief.ingest.segment import segment_page  # noqa: E402
 
 BRIEF_MARKS = "■□●◆◇▲△★☆▶►"
+BODY, CAPTION = 10.0, 9.0
+TITLE_SIZES = (16, 18, 20, 22, 24, 28)
+MINOR_SIZES = (11, 12, 13, 14)  # a kicker's or a subtitle's: between the body's and any title's
+FURNITURE_SIZES = (9, 10, 10, 12, 16, 20)  # a banner may be set large
 
 
 def typeset_sizes(text: str, lines: list, tags: list[str], rng: random.Random) -> list[float]:
     """A size for every line of ``text`` (0 for a blank one) from the true tags of the lines read
-    from it (a printed line that carries a brief's run-in title takes the title's: the body's)."""
+    from it (a printed line that carries a brief's run-in title takes the title's: the body's).
+    One size for each headline element, whatever its lines."""
     role_at: dict[int, tuple[str, str]] = {}
     for line, role in zip(lines, tags, strict=True):
         role_at.setdefault(line.at, (role, line.raw))
     sizes: list[float] = []
-    title = 20.0
+    previous, size = "", 10.0
     for at, raw in enumerate(text.splitlines()):
         if not raw.strip():
             sizes.append(0.0)
             continue
         role, read = role_at.get(at, ("body", raw))
         if role == "title":
-            title = 10.5 if read.strip()[:1] in BRIEF_MARKS else float(rng.choice((16, 18, 20, 22, 24, 28)))
-            sizes.append(title)
-        elif role == "title+":
-            sizes.append(title)
+            size = BODY if read.strip()[:1] in BRIEF_MARKS else float(rng.choice(TITLE_SIZES))
         elif role in ("kicker", "subtitle"):
-            sizes.append(float(rng.choice((11, 12, 13, 14))))
-        elif role == "caption":
-            sizes.append(9.0)
-        elif role == "subhead":
-            sizes.append(10.5)
+            size = size if role == previous else float(rng.choice(MINOR_SIZES))
         elif role == "furniture":
-            sizes.append(float(rng.choice((9, 10, 10, 12, 16, 20))))
-        else:
-            sizes.append(10.0)
+            size = size if role == previous else float(rng.choice(FURNITURE_SIZES))
+        elif role != "title+":
+            size = CAPTION if role == "caption" else BODY
+        sizes.append(size)
+        previous = role
     return sizes
+
+
+def typeset(pages: list, seed: int = 0) -> tuple[list, list]:
+    """The pages whose truth is placed line by line, and each as read back from a PDF typeset with
+    sizes by role (``brief.ingest.pdf.PageText``: its text and its lines' sizes)."""
+    rng = random.Random(seed)
+    kept, sized = [], []
+    for page in pages:
+        lines, tags, misses = line_tags(page)
+        if not misses:
+            kept.append(page)
+            sized.append(typeset_sizes(page.text, lines, tags, rng))
+    read, _ = page_texts(make_pdf([page.text.splitlines() for page in kept], sizes=sized), path="bench.pdf")
+    return kept, read
+
+
+def score_pdf(pages: list, seed: int = 0) -> dict:
+    """The benchmark's figures for ``pages`` typeset as a PDF and read with their sizes."""
+    return _scored(*typeset(pages, seed), sizes=True)
+
+
+def _scored(kept: list, read: list, sizes: bool) -> dict:
+    by_text = {page.text: pdf_page for page, pdf_page in zip(kept, read, strict=True)}
+    return score_pages(kept, lambda text: segment_page(by_text[text].text, sizes=by_text[text].sizes if sizes else None))
 
 
 def main() -> None:
@@ -76,24 +101,15 @@ def main() -> None:
           f"{'body F1':>9}{'furniture titles':>18}")
     for name in args.generators.split(","):
         for position, label in ((AFTER, "after"), (BEFORE, "before")):
-            rng = random.Random(args.seed)
-            pages, sized = [], []
-            for page in generator(name).generate_pages(args.pages, position, args.seed, items=items, date_range=TEST_DATES):
-                lines, tags, misses = line_tags(page)
-                if misses:
-                    continue
-                pages.append(page)
-                sized.append(typeset_sizes(page.text, lines, tags, rng))
-            read, _ = page_texts(make_pdf([p.text.splitlines() for p in pages], sizes=sized), path="bench.pdf")
-            by_text = {p.text: r for p, r in zip(pages, read, strict=True)}
+            pages = generator(name).generate_pages(args.pages, position, args.seed, items=items, date_range=TEST_DATES)
+            kept, read = typeset(pages, args.seed)
             readings = (
-                ("the text", None),
-                ("PDF, text only", lambda text: segment_page(by_text[text].text)),
-                ("PDF with sizes", lambda text: segment_page(by_text[text].text, sizes=by_text[text].sizes)),
+                ("the text", score_pages(kept)),
+                ("PDF, text only", _scored(kept, read, sizes=False)),
+                ("PDF with sizes", _scored(kept, read, sizes=True)),
             )
-            for reading, segment in readings:
-                row = score_pages(pages, segment)
-                print(f"{name:<4}{label:<10}{len(pages):>6}  {reading:<16}{row['exact_count']:>11.1%}"
+            for reading, row in readings:
+                print(f"{name:<4}{label:<10}{row['pages']:>6}  {reading:<16}{row['exact_count']:>11.1%}"
                       f"{row['title_exact']:>12.1%}{row['body_f1']:>9.4f}{row['furniture_titles']:>18}", flush=True)
 
 

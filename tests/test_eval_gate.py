@@ -112,6 +112,24 @@ def segmentation_figures() -> dict[str, float]:
 
 
 @functools.cache
+def pdf_figures() -> dict[str, float]:
+    """The held-out generators' pages typeset as PDFs, their headlines set larger than the body
+    (``benchmarks/pdf_headlines.py``), segmented with the sizes the PDF gives."""
+    from benchmarks.generators import HELD_OUT, available
+    from benchmarks.pdf_headlines import score_pdf
+
+    figures = {}
+    for name in HELD_OUT:
+        if name not in available():
+            continue
+        for position, pages in generated_pages(name).items():
+            for key, value in score_pdf(pages, seed=SUBSETS["pages_seed"]).items():
+                if key != "pages":
+                    figures[f"segmentation_pdf.{name}.{position}.{key}"] = value
+    return figures
+
+
+@functools.cache
 def example_page_figures() -> dict[str, float]:
     """Share of the example pages' known articles (kind and title) that the segmenter gives back exactly."""
     from brief.ingest.segment import segment_page
@@ -160,7 +178,8 @@ def ranking_figures() -> dict[str, float]:
 
 def measure(metric: str) -> float:
     figures = example_page_figures() if metric.startswith("segmentation.examples.") else {
-        "segmentation": segmentation_figures, "extractive": extractive_figures, "ranking": ranking_figures,
+        "segmentation": segmentation_figures, "segmentation_pdf": pdf_figures, "extractive": extractive_figures,
+        "ranking": ranking_figures,
     }[metric.split(".")[0]]()
     if metric not in figures:
         raise KeyError(f"{metric}: floors.json names a figure the gate does not compute "
@@ -171,7 +190,7 @@ def measure(metric: str) -> float:
 def subset_of(metric: str) -> str:
     """The subset a figure is measured on."""
     area, name = metric.split(".")[:2]
-    if area == "segmentation":
+    if area in ("segmentation", "segmentation_pdf"):
         return "examples" if name == "examples" else f"pages.{name}"
     return name if area == "extractive" else "ranking"
 
@@ -226,7 +245,7 @@ def raise_floors() -> None:
     """Set each floor to the measured value less its margin, never lower than it was (a ceiling:
     the measured count plus one, never higher than it was); a generator new to the gate gets its
     floors and ceilings set so."""
-    for metric in segmentation_figures():
+    for metric in {**segmentation_figures(), **pdf_figures()}:
         if metric not in GATE["floors"]:
             GATE["floors"][metric] = {"ceiling": 10**6} if metric.endswith("furniture_titles") else {"floor": 0.0}
     GATE["floors"] = dict(sorted(GATE["floors"].items()))

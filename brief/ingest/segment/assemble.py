@@ -102,7 +102,7 @@ def build(
         tags = _subheads_opening(lines, tags, scored)
         tags = _titles_for_untitled(lines, tags, scored)
     if sizes is not None:
-        tags = _sized(tags, sizes)
+        tags = _sized(lines, tags, sizes)
     # An editor's note opens a story's text, whatever sits above it (a caption, a headline), unless
     # the story opened right above it (a dateline of its own line: ``本报讯（记者 王芳）`` / ``编者按：``).
     tags = [
@@ -139,20 +139,38 @@ def build(
 # reads a change of size); lines within ``_SAME_SIZE`` of each other are set in one size.
 _HEADLINE_SIZE = 1.15
 _SAME_SIZE = 1.05
+_MINOR_SIZE = 0.75
 
 
-def _sized(tags: list[str], sizes: Sequence[float]) -> list[str]:
-    """A headline's roles from its type sizes: the editor sets the title largest, a kicker above it
-    and a subtitle below it smaller. The text alone shows no size, and pages differ on whether two
-    plain headline lines are one title or a title and its kicker or subtitle; where a PDF gives the
-    sizes, they decide. Only a headline the tagger read with one title (two titles in one run may
-    be two stories' headlines), set larger than the body."""
+def _sized(lines: list[rules._Line], tags: list[str], sizes: Sequence[float]) -> list[str]:
+    """A headline's lines and roles from its type sizes: the editor sets a headline larger than the
+    body, its title largest, a kicker above it and a subtitle below it smaller. The text alone shows
+    no size, and pages differ on whether two plain headline lines are one title or a title and its
+    kicker or subtitle; where a PDF gives the sizes, they decide. A line set larger than the body is
+    a headline's even where the tagger read it as text (unless it holds a sentence's end: a lead set
+    large), or as furniture right beside a headline line of its size. Roles are given only to a
+    headline the tagger read with one title (two titles in one run may be two stories' headlines)."""
     known = sorted(size for size in sizes if size > 0)
     if not known:
         return tags
     body = known[len(known) // 2]
     tags = list(tags)
     roles = (KICKER, TITLE, TITLE_ON, SUBTITLE)
+    large = [size > _HEADLINE_SIZE * body for size in sizes]
+
+    def beside_headline(k: int) -> bool:
+        return any(
+            0 <= j < len(tags) and tags[j] in roles and not lines[max(j, k)].blank_before
+            and max(sizes[j], sizes[k]) <= _SAME_SIZE * min(sizes[j], sizes[k])
+            for j in (k - 1, k + 1)
+        )
+
+    for k, t in enumerate(tags):
+        if large[k] and (
+            (t in (LEAD, "body", "subhead", CAPTION_TAG) and not re.search(r"[。！？]", lines[k].raw) and not no_title(lines[k].raw))
+            or (t == FURNITURE and beside_headline(k))
+        ):
+            tags[k] = TITLE_ON  # a headline's line: its role below
     i = 0
     while i < len(tags):
         end = i
@@ -163,9 +181,10 @@ def _sized(tags: list[str], sizes: Sequence[float]) -> list[str]:
             continue
         run = range(i, end)
         largest = max(sizes[k] for k in run)
+        others = [sizes[k] for k in run if sizes[k] * _SAME_SIZE < largest]
         if (
             largest > _HEADLINE_SIZE * body and all(sizes[k] > 0 for k in run)
-            and sum(tags[k] == TITLE for k in run) <= 1
+            and (sum(tags[k] == TITLE for k in run) <= 1 or max(others, default=0) <= _MINOR_SIZE * largest)
         ):
             title = [k for k in run if sizes[k] * _SAME_SIZE >= largest]
             for k in run:

@@ -1382,11 +1382,46 @@ def test_sizes_that_do_not_fit_the_text_are_not_read():
     assert [a.title for a in segment_page(text, sizes=[22.0, 13.0])] == [a.title for a in segment_page(text)]
 
 
-def test_a_headline_with_two_titles_or_set_in_the_body_s_size_keeps_the_tagger_s_roles():
-    # a run of headline lines holding two titles may be two stories' headlines, and lines no larger
-    # than the body's type are no headline set apart by size (a brief's bold title): sizes say nothing
+def _sized_lines(raws: list[str]) -> list:
+    from brief.ingest.segment.rules import _Line
+
+    return [_Line(raw=raw, blank_before=not raw.startswith(" ")) for raw in raws]
+
+
+def test_a_headline_with_two_titles_close_in_size_or_set_in_the_body_s_size_keeps_the_tagger_s_roles():
+    # a run of headline lines holding two titles of nearly one size may be two stories' headlines,
+    # and lines no larger than the body's type are no headline set apart by size (a brief's bold
+    # title): the sizes say nothing of them
     from brief.ingest.segment.assemble import _sized
 
-    tags = ["body", "title", "title+", "body", "title", "subtitle", "title", "body"]
-    assert _sized(tags, [10, 10.5, 10.5, 10, 22, 13, 22, 10]) == tags
-    assert _sized(tags, [10, 22, 13, 10, 10, 10, 10, 10])[1:3] == ["title", "subtitle"]
+    tags = ["body", "title", "title+", "body", "title", "title", "body"]
+    lines = _sized_lines(["正文", "简讯标题", " 的下一行", "正文", "第一个标题", "第二个标题", "正文"])
+    assert _sized(lines, tags, [10, 10, 10, 10, 22, 18, 10]) == tags
+    # one title far larger than the other headline lines: those are its kicker or subtitle
+    assert _sized(lines, tags, [10, 10, 10, 10, 22, 12, 10])[4:6] == ["title", "subtitle"]
+
+
+@pytest.mark.parametrize(
+    "raw, size, becomes",
+    [
+        ("全市秋粮喜获丰收", 22, "title"),  # set large: a headline the tagger read as text
+        ("全市秋粮喜获丰收", 10, "body"),  # the body's size: text
+        ("粮食播种面积稳定在四百万亩以上。", 22, "body"),  # a sentence set large: a lead, not a headline
+        ("（本报记者 周凯 摄）", 22, "body"),  # a credit is no headline at any size
+    ],
+)
+def test_a_line_set_larger_than_the_body_is_a_headline_s_line_whatever_the_tagger_read(raw, size, becomes):
+    from brief.ingest.segment.assemble import _sized
+
+    lines = _sized_lines(["各县区抢抓农时", " 秋粮收获进度快于去年同期。", raw, "本报讯 全市今年", " 新建高标准农田"])
+    tags = ["body", "body", "body", "lead", "body"]
+    assert _sized(lines, tags, [10, 10, size, 10, 10])[2] == becomes
+
+
+def test_furniture_beside_a_headline_line_of_its_size_is_that_headline_s():
+    from brief.ingest.segment.assemble import _sized
+
+    lines = _sized_lines(["俄中两国", " 合作良好。", "普京表示俄中在多领域合作", " 良好", "本报讯 正文", " 开始"])
+    tags = ["lead", "body", "title", "furniture", "lead", "body"]
+    assert _sized(lines, tags, [10, 10, 18, 18, 10, 10]) == ["lead", "body", "title", "title+", "lead", "body"]
+    assert _sized(lines, tags, [10, 10, 18, 12, 10, 10])[3] == "furniture"  # another size: not the title's
