@@ -7,16 +7,19 @@ Each page's lines are typeset one per PDF line (``tests/ingest/pdfmaker.make_pdf
 layer) at a size for the role its truth gives it (``linetags.py``), as a paper sets them: the body
 at 10 points; a title at 16-28 (one size per title, drawn for each); a brief's marked title
 (``■``) and a subhead at the body's size (set bold, which a size does not show); a kicker or
-subtitle at 11-14, one size per element, smaller than its title; captions at 9; furniture at 9-20
-(a banner may be set large). Pages whose truth could not be placed line by line are left out of
-all three readings. The PDF is read by ``brief.ingest.pdf.page_texts`` (which puts a blank line
-where the size changes) and segmented with and without its sizes.
+subtitle at 11-14, one size per element, smaller than its title; captions at 9; furniture set as
+a label (ten characters at most, no clause mark or digit: a section's or banner's name, an
+advert's brand) at 10-20, other furniture (credits, notices, the folio, the editors) at 9-10.
+Pages whose truth could not be placed line by line are left out of all three readings. The PDF is
+read by ``brief.ingest.pdf.page_texts`` (which puts a blank line where the size changes) and
+segmented with and without its sizes.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -36,7 +39,8 @@ BRIEF_MARKS = "■□●◆◇▲△★☆▶►"
 BODY, CAPTION = 10.0, 9.0
 TITLE_SIZES = (16, 18, 20, 22, 24, 28)
 MINOR_SIZES = (11, 12, 13, 14)  # a kicker's or a subtitle's: between the body's and any title's
-FURNITURE_SIZES = (9, 10, 10, 12, 16, 20)  # a banner may be set large
+LABEL_SIZES = (10, 12, 16, 20)
+SMALL_SIZES = (9, 10)
 
 
 def typeset_sizes(text: str, lines: list, tags: list[str], rng: random.Random) -> list[float]:
@@ -58,7 +62,10 @@ def typeset_sizes(text: str, lines: list, tags: list[str], rng: random.Random) -
         elif role in ("kicker", "subtitle"):
             size = size if role == previous else float(rng.choice(MINOR_SIZES))
         elif role == "furniture":
-            size = size if role == previous else float(rng.choice(FURNITURE_SIZES))
+            # a label (a section's or a banner's name, an advert's brand) may be set large; the
+            # rest (credits, notices, the folio, the editors) in small type
+            label = len(read.replace(" ", "")) <= 10 and not re.search(r"[，。、；：（）()\d]", read)
+            size = size if role == previous else float(rng.choice(LABEL_SIZES if label else SMALL_SIZES))
         elif role != "title+":
             size = CAPTION if role == "caption" else BODY
         sizes.append(size)

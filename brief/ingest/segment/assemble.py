@@ -165,9 +165,17 @@ def _sized(lines: list[rules._Line], tags: list[str], sizes: Sequence[float]) ->
             for j in (k - 1, k + 1)
         )
 
+    def set_large(raw: str) -> bool:
+        """Text that is a headline where it is set large: no sentence's end, no credit, no notice's
+        words, no telephone number, no page's number, nothing that is never a title."""
+        return not (
+            re.search(r"[。！？]", raw) or _CREDIT_END.search(raw) or _NOTICE.search(raw) or _TELEPHONE.search(raw)
+            or _PAGE_NUMBER.match(raw) or no_title(raw)
+        )
+
     for k, t in enumerate(tags):
         if large[k] and (
-            (t in (LEAD, "body", "subhead", CAPTION_TAG) and not re.search(r"[。！？]", lines[k].raw) and not no_title(lines[k].raw))
+            (t in (LEAD, "body", "subhead", CAPTION_TAG) and set_large(lines[k].raw))
             or (t == FURNITURE and beside_headline(k))
         ):
             tags[k] = TITLE_ON  # a headline's line: its role below

@@ -1408,6 +1408,9 @@ def test_a_headline_with_two_titles_close_in_size_or_set_in_the_body_s_size_keep
         ("全市秋粮喜获丰收", 10, "body"),  # the body's size: text
         ("粮食播种面积稳定在四百万亩以上。", 22, "body"),  # a sentence set large: a lead, not a headline
         ("（本报记者 周凯 摄）", 22, "body"),  # a credit is no headline at any size
+        ("晋北商贸公司不慎遗失公章一枚", 22, "body"),  # nor a notice
+        ("订购热线13912345678", 22, "body"),  # nor a number to call
+        ("第 3 版", 22, "body"),  # nor the page's number
     ],
 )
 def test_a_line_set_larger_than_the_body_is_a_headline_s_line_whatever_the_tagger_read(raw, size, becomes):
