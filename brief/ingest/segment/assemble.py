@@ -22,8 +22,8 @@ from brief.zh import balanced, clean_heading, clean_inline, ends_sentence, unbal
 from brief.zh.layout import PAGE_FURNITURE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
-    BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, OPENING_CREDIT, PHOTO_CREDIT, PICTURE_BY, RANK,
-    REPORTER_ROLE, ROLE_ALONE, SIGNED_CLOSING,
+    BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, OPENING_CREDIT, PAGE_MARKS, PHOTO_CREDIT, PICTURE_BY,
+    RANK, REPORTER_ROLE, ROLE_ALONE, SIGNED_CLOSING,
 )
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
@@ -189,10 +189,12 @@ def _sized(lines: list[rules._Line], tags: list[str], sizes: Sequence[float]) ->
             continue
         run = range(i, end)
         largest = max(sizes[k] for k in run)
-        others = [sizes[k] for k in run if sizes[k] * _SAME_SIZE < largest]
+        others = [k for k in run if sizes[k] * _SAME_SIZE < largest]
+        # (a brief's title marked as one, ``■……``, is its title whatever is set larger beside it)
+        marked = any(tags[k] == TITLE and lines[k].raw[:1] in PAGE_MARKS for k in others)
         if (
-            largest > _HEADLINE_SIZE * body and all(sizes[k] > 0 for k in run)
-            and (sum(tags[k] == TITLE for k in run) <= 1 or max(others, default=0) <= _MINOR_SIZE * largest)
+            largest > _HEADLINE_SIZE * body and all(sizes[k] > 0 for k in run) and not marked
+            and (sum(tags[k] == TITLE for k in run) <= 1 or max((sizes[k] for k in others), default=0) <= _MINOR_SIZE * largest)
         ):
             title = [k for k in run if sizes[k] * _SAME_SIZE >= largest]
             for k in run:

@@ -1421,6 +1421,16 @@ def test_a_line_set_larger_than_the_body_is_a_headline_s_line_whatever_the_tagge
     assert _sized(lines, tags, [10, 10, size, 10, 10])[2] == becomes
 
 
+def test_a_brief_s_marked_title_stays_its_title_beside_a_label_set_larger():
+    # ``■……`` marks a brief's title, set in the body's size; a column's name set large below it
+    # is no title over it
+    from brief.ingest.segment.assemble import _sized
+
+    lines = _sized_lines(["签约项目", " 总额过百亿。", "■全省招商引资签约项目总额过百亿", "深度", "本报讯 正文", " 开始"])
+    tags = ["lead", "body", "title", "title+", "lead", "body"]
+    assert _sized(lines, tags, [10, 10, 10, 16, 10, 10]) == tags
+
+
 def test_furniture_beside_a_headline_line_of_its_size_is_that_headline_s():
     from brief.ingest.segment.assemble import _sized
 
