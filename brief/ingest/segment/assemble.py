@@ -20,6 +20,7 @@ from pathlib import Path
 
 from brief.zh import balanced, clean_heading, clean_inline, ends_sentence, unbalanced
 from brief.zh.layout import PAGE_FURNITURE
+from brief.ingest.pdf import HEADLINE_SIZE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
     BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, OPENING_CREDIT, PAGE_MARKS, PHOTO_CREDIT, PICTURE_BY,
@@ -135,9 +136,10 @@ def build(
     return [a for a in articles if (a.paragraphs or a.title) and not _notice(a)]
 
 
-# A line set this many times larger than the body's type is a headline's (as ``brief.ingest.pdf``
-# reads a change of size); lines within ``_SAME_SIZE`` of each other are set in one size.
-_HEADLINE_SIZE = 1.15
+# A line set more than ``HEADLINE_SIZE`` times the body's type is a headline's (as
+# ``brief.ingest.pdf`` reads a change of size); lines within ``_SAME_SIZE`` of each other are set in
+# one size; a kicker or subtitle is set at most ``_MINOR_SIZE`` of its title's size (another story's
+# title beside it, nearer in size, is not read as one).
 _SAME_SIZE = 1.05
 _MINOR_SIZE = 0.75
 
@@ -147,16 +149,18 @@ def _sized(lines: list[rules._Line], tags: list[str], sizes: Sequence[float]) ->
     body, its title largest, a kicker above it and a subtitle below it smaller. The text alone shows
     no size, and pages differ on whether two plain headline lines are one title or a title and its
     kicker or subtitle; where a PDF gives the sizes, they decide. A line set larger than the body is
-    a headline's even where the tagger read it as text (unless it holds a sentence's end: a lead set
-    large), or as furniture right beside a headline line of its size. Roles are given only to a
-    headline the tagger read with one title (two titles in one run may be two stories' headlines)."""
+    a headline's even where the tagger read it as text (unless it holds a sentence's end, a lead set
+    large, or is a credit or a notice), or as furniture right beside a headline line of its size.
+    Roles are given to a headline the tagger read with one title, or with one far larger than the
+    rest (two titles near in size in one run may be two stories' headlines), unless a brief's title
+    marked as one (``■……``) is among the smaller lines."""
     known = sorted(size for size in sizes if size > 0)
     if not known:
         return tags
     body = known[len(known) // 2]
     tags = list(tags)
     roles = (KICKER, TITLE, TITLE_ON, SUBTITLE)
-    large = [size > _HEADLINE_SIZE * body for size in sizes]
+    large = [size > HEADLINE_SIZE * body for size in sizes]
 
     def beside_headline(k: int) -> bool:
         return any(
@@ -175,7 +179,7 @@ def _sized(lines: list[rules._Line], tags: list[str], sizes: Sequence[float]) ->
 
     for k, t in enumerate(tags):
         if large[k] and (
-            (t in (LEAD, "body", "subhead", CAPTION_TAG) and set_large(lines[k].raw))
+            (t in (LEAD, BODY, SUBHEAD, CAPTION_TAG) and set_large(lines[k].raw))
             or (t == FURNITURE and beside_headline(k))
         ):
             tags[k] = TITLE_ON  # a headline's line: its role below
@@ -190,12 +194,9 @@ def _sized(lines: list[rules._Line], tags: list[str], sizes: Sequence[float]) ->
         run = range(i, end)
         largest = max(sizes[k] for k in run)
         others = [k for k in run if sizes[k] * _SAME_SIZE < largest]
-        # (a brief's title marked as one, ``■……``, is its title whatever is set larger beside it)
         marked = any(tags[k] == TITLE and lines[k].raw[:1] in PAGE_MARKS for k in others)
-        if (
-            largest > _HEADLINE_SIZE * body and all(sizes[k] > 0 for k in run) and not marked
-            and (sum(tags[k] == TITLE for k in run) <= 1 or max((sizes[k] for k in others), default=0) <= _MINOR_SIZE * largest)
-        ):
+        one_title = sum(tags[k] == TITLE for k in run) <= 1 or all(sizes[k] <= _MINOR_SIZE * largest for k in others)
+        if largest > HEADLINE_SIZE * body and all(sizes[k] > 0 for k in run) and one_title and not marked:
             title = [k for k in run if sizes[k] * _SAME_SIZE >= largest]
             for k in run:
                 tags[k] = KICKER if k < title[0] else SUBTITLE if k > title[-1] else TITLE if k == title[0] else TITLE_ON
