@@ -13,6 +13,7 @@ the most, and the best: a headline goes with the body whose opening shares its w
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -183,15 +184,10 @@ def _sized(lines: list[rules._Line], tags: list[str], sizes: Sequence[float]) ->
             or (t == FURNITURE and beside_headline(k))
         ):
             tags[k] = TITLE_ON  # a headline's line: its role below
-    i = 0
-    while i < len(tags):
-        end = i
-        while end < len(tags) and tags[end] in roles:
-            end += 1
-        if end == i:
-            i += 1
+    for is_headline, group in itertools.groupby(range(len(tags)), key=lambda k: tags[k] in roles):
+        if not is_headline:
             continue
-        run = range(i, end)
+        run = list(group)
         largest = max(sizes[k] for k in run)
         others = [k for k in run if sizes[k] * _SAME_SIZE < largest]
         marked = any(tags[k] == TITLE and lines[k].raw[:1] in PAGE_MARKS for k in others)
@@ -200,7 +196,6 @@ def _sized(lines: list[rules._Line], tags: list[str], sizes: Sequence[float]) ->
             title = [k for k in run if sizes[k] * _SAME_SIZE >= largest]
             for k in run:
                 tags[k] = KICKER if k < title[0] else SUBTITLE if k > title[-1] else TITLE if k == title[0] else TITLE_ON
-        i = end
     return tags
 
 
