@@ -6,7 +6,8 @@ PDFs whose headline lines are set larger than the body, read without and with th
 Each page's lines are typeset one per PDF line (``tests/ingest/pdfmaker.make_pdf``, a real text
 layer) at a size for the role its truth gives it (``linetags.py``), as a paper sets them: the body
 at 10 points; a title at 16-28 (one size per title, drawn for each); a brief's marked title
-(``■``) and a subhead at the body's size (set bold, which a size does not show); a kicker or
+(``■``) at the body's size (set bold, which a size does not show); subheads at the body's size or
+one to three points up (one size per page, as a paper sets all its subheads alike); a kicker or
 subtitle at 11-14, one size per element, smaller than its title; captions at 9; furniture set as
 a label (ten characters at most, no clause mark or digit: a section's or banner's name, an
 advert's brand) at 10-20, other furniture (credits, notices, the folio, the editors) at 9-10.
@@ -41,12 +42,13 @@ TITLE_SIZES = (16, 18, 20, 22, 24, 28)
 MINOR_SIZES = (11, 12, 13, 14)  # a kicker's or a subtitle's: between the body's and any title's
 LABEL_SIZES = (10, 12, 16, 20)
 SMALL_SIZES = (9, 10)
+SUBHEAD_SIZES = (10, 11, 12, 13)  # bold at the body's size, or a size or two up
 
 
-def typeset_sizes(text: str, lines: list, tags: list[str], rng: random.Random) -> list[float]:
+def typeset_sizes(text: str, lines: list, tags: list[str], rng: random.Random, subhead: float = BODY) -> list[float]:
     """A size for every line of ``text`` (0 for a blank one) from the true tags of the lines read
     from it (a printed line that carries a brief's run-in title takes the title's: the body's).
-    One size for each headline element, whatever its lines."""
+    One size for each headline element, whatever its lines; ``subhead``: the page's subheads'."""
     role_at: dict[int, tuple[str, str]] = {}
     for line, role in zip(lines, tags, strict=True):
         role_at.setdefault(line.at, (role, line.raw))
@@ -67,7 +69,7 @@ def typeset_sizes(text: str, lines: list, tags: list[str], rng: random.Random) -
             label = len(read.replace(" ", "")) <= 10 and not re.search(r"[，。、；：（）()\d]", read)
             size = size if role == previous else float(rng.choice(LABEL_SIZES if label else SMALL_SIZES))
         elif role != "title+":
-            size = CAPTION if role == "caption" else BODY
+            size = {"caption": CAPTION, "subhead": subhead}.get(role, BODY)
         sizes.append(size)
         previous = role
     return sizes
@@ -77,12 +79,13 @@ def typeset(pages: list, seed: int = 0) -> tuple[list, list]:
     """The pages whose truth is placed line by line, and each as read back from a PDF typeset with
     sizes by role (``brief.ingest.pdf.PageText``: its text and its lines' sizes)."""
     rng = random.Random(seed)
+    subheads = random.Random(seed + 1)  # (drawn apart: the other sizes are as before subheads had a size of their own)
     kept, sized = [], []
     for page in pages:
         lines, tags, misses = line_tags(page)
         if not misses:
             kept.append(page)
-            sized.append(typeset_sizes(page.text, lines, tags, rng))
+            sized.append(typeset_sizes(page.text, lines, tags, rng, subhead=float(subheads.choice(SUBHEAD_SIZES))))
     read, _ = page_texts(make_pdf([page.text.splitlines() for page in kept], sizes=sized), path="bench.pdf")
     return kept, read
 

@@ -35,6 +35,7 @@ GUTTER_SHARE = 0.34  # a gutter may be crossed by a third as many runs as its co
 BAND_EM = 1.0  # a gap this many ems high across a region separates blocks stacked in it
 ASCENT = 0.8  # share of a line's size above its baseline
 HEADLINE_SIZE = 1.15  # a run this many times the body's size is set as a headline
+TITLE_SIZE = 1.3  # ... and more than this, as a title (a subhead, set a size up, runs on with its text)
 NARROW_EM = 0.3
 RUN_TOGETHER = 3  # this many unexplained wide gaps on one page: columns interleave beyond repair
 
@@ -290,7 +291,7 @@ def page_text(page) -> PageText:
         for index, (text, y, size) in enumerate(lines):
             if index:
                 drop = lines[index - 1][1] - y
-                resized = max(size, lines[index - 1][2]) > HEADLINE_SIZE * min(size, lines[index - 1][2])
+                resized = max(size, lines[index - 1][2]) > TITLE_SIZE * min(size, lines[index - 1][2])
                 scale = max(1.0, min(size, lines[index - 1][2]) / common)
                 if drop <= 0 or drop > GAP_FACTOR * step * scale or resized:
                     out.append("")

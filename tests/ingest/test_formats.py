@@ -264,14 +264,15 @@ def test_pdf_lines_keep_their_type_size_and_a_headline_s_lines_of_one_size_stay_
 
     from brief.ingest.pdf import page_text
 
-    lines = ["正文第一行", "正文第二行", "", "标题的第一行", "标题的第二行", "副题一行"]
-    sizes = [10, 10, 0, 22, 22, 13]
+    lines = ["正文第一行", "小标题", "正文第二行", "", "标题的第一行", "标题的第二行", "副题一行"]
+    sizes = [10, 12, 10, 0, 22, 22, 13]
     [page] = PdfReader(io.BytesIO(make_pdf([lines], sizes=[sizes]))).pages
     read = page_text(page)
     # the title's lines step further than the body's, as their size does: no gap between them;
-    # the subtitle's smaller size sets it apart
-    assert read.text == "正文第一行\n正文第二行\n\n标题的第一行\n标题的第二行\n\n副题一行"
-    assert read.sizes == [10, 10, 0, 22, 22, 0, 13]
+    # the subtitle's much smaller size sets it apart; a subhead a size up from the body does not
+    # part it from the text it heads
+    assert read.text == "正文第一行\n小标题\n正文第二行\n\n标题的第一行\n标题的第二行\n\n副题一行"
+    assert read.sizes == [10, 12, 10, 0, 22, 22, 0, 13]
 
 
 @pytest.mark.parametrize("lower, title, subtitle", [(13, "全市秋粮喜获丰收", "颗粒归仓有保障"),
@@ -284,6 +285,23 @@ def test_a_pdf_s_type_sizes_tell_a_title_from_its_subtitle(tmp_path, lower, titl
     [article] = read(tmp_path, "page.pdf", make_pdf([lines], sizes=[sizes]))
     assert (article.title, article.subtitle) == (title, subtitle)
     assert article.reporters == ["周凯"] and article.body.endswith("快于去年同期。")
+
+
+@pytest.mark.parametrize("gap_above", [False, True])
+def test_a_pdf_s_subheads_set_a_size_up_stay_in_their_story(tmp_path, gap_above):
+    # many papers set a story's subheads a size or two up from the body (12 points over 10): no
+    # headline's size, so neither a block of their own nor a title; the story stays one
+    body = [["本报讯（记者 周凯）全市今年", "新建高标准农田十二万亩，粮食", "播种面积稳定在四百万亩以上。"],
+            ["市农业农村局介绍，新建农田", "全部配套节水灌溉设施，亩均", "增产一成以上。"],
+            ["各县区组织农机手和种粮大户", "抢抓农时，秋粮收获进度快于去", "年同期。"]]
+    gap = [""] if gap_above else []
+    lines = body[0] + gap + ["良田建设提速"] + body[1] + gap + ["农机作业提效"] + body[2] + ["", "全市秋粮喜获丰收"]
+    sizes = [12 if line in ("良田建设提速", "农机作业提效") else 0 if not line else 22 if line == "全市秋粮喜获丰收" else 10
+             for line in lines]
+    [article] = read(tmp_path, "page.pdf", make_pdf([lines], sizes=[sizes]))
+    assert article.title == "全市秋粮喜获丰收"
+    assert article.paragraphs[1::2] == ["良田建设提速", "农机作业提效"]
+    assert article.body.endswith("快于去年同期。")
 
 
 def test_pdf_pages_without_text_are_skipped(tmp_path):

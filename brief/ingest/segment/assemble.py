@@ -21,7 +21,7 @@ from pathlib import Path
 
 from brief.zh import balanced, clean_heading, clean_inline, ends_sentence, unbalanced
 from brief.zh.layout import PAGE_FURNITURE
-from brief.ingest.pdf import HEADLINE_SIZE
+from brief.ingest.pdf import HEADLINE_SIZE, TITLE_SIZE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
     BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, OPENING_CREDIT, PAGE_MARKS, PHOTO_CREDIT, PICTURE_BY,
@@ -151,7 +151,9 @@ def _sized(lines: list[rules._Line], tags: list[str], sizes: Sequence[float]) ->
     no size, and pages differ on whether two plain headline lines are one title or a title and its
     kicker or subtitle; where a PDF gives the sizes, they decide. A line set larger than the body is
     a headline's even where the tagger read it as text (unless it holds a sentence's end, a lead set
-    large, or is a credit or a notice), or as furniture right beside a headline line of its size.
+    large, or is a credit or a notice; and, set no more than ``TITLE_SIZE`` times the body, as
+    subheads are too, only over a story's opening), or as furniture right beside a headline line
+    of its size.
     Roles are given to a headline the tagger read with one title, or with one far larger than the
     rest (two titles near in size in one run may be two stories' headlines), unless a brief's title
     marked as one (``■……``) is among the smaller lines."""
@@ -178,9 +180,19 @@ def _sized(lines: list[rules._Line], tags: list[str], sizes: Sequence[float]) ->
             or _PAGE_NUMBER.match(raw) or no_title(raw)
         )
 
+    def apart(k: int) -> bool:
+        """Set as a title, or a size up over a story's opening (a brief's title): not a subhead
+        set a size up, its story going on below it (the lines of one size under it looked past)."""
+        if sizes[k] > TITLE_SIZE * body:
+            return True
+        end = k + 1
+        while end < len(tags) and not lines[end].blank_before and max(sizes[end], sizes[k]) <= _SAME_SIZE * min(sizes[end], sizes[k]):
+            end += 1
+        return _opens_story(lines, tags, end)
+
     for k, t in enumerate(tags):
         if large[k] and (
-            (t in (LEAD, BODY, SUBHEAD, CAPTION_TAG) and set_large(lines[k].raw))
+            (t in (LEAD, BODY, SUBHEAD, CAPTION_TAG) and set_large(lines[k].raw) and apart(k))
             or (t == FURNITURE and beside_headline(k))
         ):
             tags[k] = TITLE_ON  # a headline's line: its role below
@@ -764,6 +776,14 @@ def _subheads_within(
             if chances[i].get(SUBHEAD, 0.0) >= _SUBHEAD_CHANCE:
                 tags[i], tags[i + 1] = SUBHEAD, "body"
     return tags
+
+
+def _opens_story(lines: list[rules._Line], tags: list[str], i: int) -> bool:
+    """Line i opens a story: the tagger's lead, a dateline (whole or broken over lines) or a ``上接`` jump."""
+    return i < len(tags) and (
+        tags[i] == LEAD or _dated(lines, i) or dateline_reach(lines, i, justified=True) is not None
+        or any(kind in ("上接", "接") for kind, _ in lines[i].jumps)
+    )
 
 
 def _as_text(lines: list[rules._Line], tags: list[str], i: int, end: int) -> None:

@@ -1421,6 +1421,24 @@ def test_a_line_set_larger_than_the_body_is_a_headline_s_line_whatever_the_tagge
     assert _sized(lines, tags, [10, 10, size, 10, 10])[2] == becomes
 
 
+@pytest.mark.parametrize(
+    "size, below, becomes",
+    [
+        (12, " 新建高标准农田", "subhead"),  # a size up, the story going on: its subhead
+        (12, "本报讯 全市今年", "title"),  # a size up, a story opening below: a brief's title
+        (16, " 新建高标准农田", "title"),  # set as a title: a title, whatever follows
+    ],
+)
+def test_a_line_set_a_size_up_is_a_title_only_over_a_story_s_opening(size, below, becomes):
+    # papers set subheads and briefs' titles alike a size or two up from the body: a size that
+    # small says a line is set apart, not that a story starts there
+    from brief.ingest.segment.assemble import _sized
+
+    lines = _sized_lines(["各县区抢抓农时", " 秋粮收获进度快于去年同期。", "良田建设提速", below, " 十二万亩。"])
+    tags = ["body", "body", "subhead", "body", "body"]
+    assert _sized(lines, tags, [10, 10, size, 10, 10])[2] == becomes
+
+
 def test_a_brief_s_marked_title_stays_its_title_beside_a_label_set_larger():
     # ``■……`` marks a brief's title, set in the body's size; a column's name set large below it
     # is no title over it
