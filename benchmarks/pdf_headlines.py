@@ -1,18 +1,18 @@
 """What a PDF's type sizes add to the page segmenter: generated pages read as text, and typeset as
 PDFs whose headline lines are set larger than the body, read without and with the sizes.
 
-    python benchmarks/pdf_headlines.py [--pages N] [--seed S] [--generators c,j]
+    python benchmarks/pdf_headlines.py [--pages N] [--seed S] [--generators c,j] [--bodies 9,10,11]
 
 Each page's lines are typeset one per PDF line (``tests/ingest/pdfmaker.make_pdf``, a real text
 layer) at a size for the role its truth gives it (``linetags.py``), as a paper sets them: the body
-at 10 points; a title at 16-28 (one size per title, drawn for each); a brief's marked title
+at 10 points (``--bodies``: each story's text in a size drawn from these); a title at 16-28 (one size per title, drawn for each); a brief's marked title
 (``■``) at the body's size (set bold, which a size does not show); subheads at the body's size or
 one to three points up (one size per page, as a paper sets all its subheads alike); a kicker or
 subtitle at 11-14, one size per element, smaller than its title; captions at 9; furniture set as
 a label (ten characters at most, no clause mark or digit: a section's or banner's name, an
 advert's brand) at 10-20, other furniture (credits, notices, the folio, the editors) at 9-10.
 Pages whose truth could not be placed line by line are left out of all three readings. The PDF is
-read by ``brief.ingest.pdf.page_texts`` (which puts a blank line where the size changes) and
+read by ``brief.ingest.pdf.page_texts`` (which puts a blank line where the size changes much) and
 segmented with and without its sizes.
 """
 
@@ -22,6 +22,7 @@ import argparse
 import random
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -45,20 +46,26 @@ SMALL_SIZES = (9, 10)
 SUBHEAD_SIZES = (10, 11, 12, 13)  # bold at the body's size, or a size or two up
 
 
-def typeset_sizes(text: str, lines: list, tags: list[str], rng: random.Random, subhead: float = BODY) -> list[float]:
+def typeset_sizes(
+    text: str, lines: list, tags: list[str], rng: random.Random, subhead: float = BODY,
+    bodies: Sequence[float] = (BODY,), body_rng: random.Random | None = None,
+) -> list[float]:
     """A size for every line of ``text`` (0 for a blank one) from the true tags of the lines read
     from it (a printed line that carries a brief's run-in title takes the title's: the body's).
-    One size for each headline element, whatever its lines; ``subhead``: the page's subheads'."""
+    One size for each headline element, whatever its lines; ``subhead``: the page's subheads';
+    each story's text in one of ``bodies`` (drawn from ``body_rng`` at its first line)."""
     role_at: dict[int, tuple[str, str]] = {}
     for line, role in zip(lines, tags, strict=True):
         role_at.setdefault(line.at, (role, line.raw))
     sizes: list[float] = []
-    previous, size = "", 10.0
+    previous, size, body = "", 10.0, bodies[0]
     for at, raw in enumerate(text.splitlines()):
         if not raw.strip():
             sizes.append(0.0)
             continue
         role, read = role_at.get(at, ("body", raw))
+        if role == "lead" and len(bodies) > 1:
+            body = float((body_rng or rng).choice(bodies))
         if role == "title":
             size = BODY if read.strip()[:1] in BRIEF_MARKS else float(rng.choice(TITLE_SIZES))
         elif role in ("kicker", "subtitle"):
@@ -69,23 +76,26 @@ def typeset_sizes(text: str, lines: list, tags: list[str], rng: random.Random, s
             label = len(read.replace(" ", "")) <= 10 and not re.search(r"[，。、；：（）()\d]", read)
             size = size if role == previous else float(rng.choice(LABEL_SIZES if label else SMALL_SIZES))
         elif role != "title+":
-            size = {"caption": CAPTION, "subhead": subhead}.get(role, BODY)
+            size = {"caption": CAPTION, "subhead": subhead}.get(role, body)
         sizes.append(size)
         previous = role
     return sizes
 
 
-def typeset(pages: list, seed: int = 0) -> tuple[list, list]:
+def typeset(pages: list, seed: int = 0, bodies: Sequence[float] = (BODY,)) -> tuple[list, list]:
     """The pages whose truth is placed line by line, and each as read back from a PDF typeset with
-    sizes by role (``brief.ingest.pdf.PageText``: its text and its lines' sizes)."""
+    sizes by role (``brief.ingest.pdf.PageText``: its text and its lines' sizes); ``bodies``: the
+    sizes a story's text is set in (one drawn per story)."""
     rng = random.Random(seed)
     subheads = random.Random(seed + 1)  # (drawn apart: the other sizes are as before subheads had a size of their own)
+    body_rng = random.Random(seed + 2)
     kept, sized = [], []
     for page in pages:
         lines, tags, misses = line_tags(page)
         if not misses:
             kept.append(page)
-            sized.append(typeset_sizes(page.text, lines, tags, rng, subhead=float(subheads.choice(SUBHEAD_SIZES))))
+            subhead = float(subheads.choice(SUBHEAD_SIZES))
+            sized.append(typeset_sizes(page.text, lines, tags, rng, subhead=subhead, bodies=bodies, body_rng=body_rng))
     read, _ = page_texts(make_pdf([page.text.splitlines() for page in kept], sizes=sized), path="bench.pdf")
     return kept, read
 
@@ -105,6 +115,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=60, help="pages per generator and headline position")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--generators", default="c,j")
+    parser.add_argument("--bodies", default="10", help="sizes a story's text is set in, one drawn per story (e.g. 9,10,11)")
     args = parser.parse_args()
     items = load_items()
     print(f"{'gen':<4}{'headlines':<10}{'pages':>6}  {'read as':<16}{'exact count':>12}{'title exact':>12}"
@@ -112,7 +123,7 @@ def main() -> None:
     for name in args.generators.split(","):
         for position, label in ((AFTER, "after"), (BEFORE, "before")):
             pages = generator(name).generate_pages(args.pages, position, args.seed, items=items, date_range=TEST_DATES)
-            kept, read = typeset(pages, args.seed)
+            kept, read = typeset(pages, args.seed, bodies=[float(b) for b in args.bodies.split(",")])
             readings = (
                 ("the text", score_pages(kept)),
                 ("PDF, text only", _scored(kept, read, sizes=False)),

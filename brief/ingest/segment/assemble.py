@@ -181,14 +181,17 @@ def _sized(lines: list[rules._Line], tags: list[str], sizes: Sequence[float]) ->
         )
 
     def apart(k: int) -> bool:
-        """Set as a title, or a size up over a story's opening (a brief's title): not a subhead
-        set a size up, its story going on below it (the lines of one size under it looked past)."""
-        if sizes[k] > TITLE_SIZE * body:
-            return True
+        """Set as a title, or a size up over a story's opening (a brief's title; its own next
+        lines of its size looked past: three lines at most, none ending a sentence): not a subhead
+        set a size up over more of its story, nor a line of a story whose text is set larger than
+        the page's other stories' (its paragraph is no heading over the next story)."""
         end = k + 1
-        while end < len(tags) and not lines[end].blank_before and max(sizes[end], sizes[k]) <= _SAME_SIZE * min(sizes[end], sizes[k]):
+        while (
+            end < len(tags) and end - k < 3 and not lines[end].blank_before and not re.search(r"[。！？]", lines[end].raw)
+            and max(sizes[end], sizes[k]) <= _SAME_SIZE * min(sizes[end], sizes[k])
+        ):
             end += 1
-        return _opens_story(lines, tags, end)
+        return sizes[k] > TITLE_SIZE * body or _opens_story(lines, tags, end)
 
     for k, t in enumerate(tags):
         if large[k] and (

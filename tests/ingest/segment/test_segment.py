@@ -1439,6 +1439,18 @@ def test_a_line_set_a_size_up_is_a_title_only_over_a_story_s_opening(size, below
     assert _sized(lines, tags, [10, 10, size, 10, 10])[2] == becomes
 
 
+def test_a_story_set_in_larger_type_than_the_page_s_others_keeps_its_text():
+    # one story's text a size larger than the rest of the page (a commentary, the lead story):
+    # its lines are set apart from the page's usual size, but a line of running text is no
+    # heading over the next story's opening, however its paragraph ends above that
+    from brief.ingest.segment.assemble import _sized
+
+    lines = _sized_lines(["本报讯 全市今年", " 新建高标准农田", " 十二万亩。", "各县区组织农机手和种粮大户", " 抢抓农时，秋粮收获进度快于去",
+                          " 年同期。", "本报讯 市文旅局", " 统计显示，假期", " 接待游客三百万。"])
+    tags = ["lead", "body", "body", "lead", "body", "body", "lead", "body", "body"]
+    assert _sized(lines, tags, [9, 9, 9, 11, 11, 11, 9, 9, 9]) == tags
+
+
 def test_a_brief_s_marked_title_stays_its_title_beside_a_label_set_larger():
     # ``■……`` marks a brief's title, set in the body's size; a column's name set large below it
     # is no title over it
