@@ -56,6 +56,9 @@ def test_page_bylines_and_photo_credits():
     assert not BYLINE_LINE.match("记者手记") and not BYLINE_LINE.match("记者调查")
     assert BYLINE_LINE.match("记者 王龙飞 实习生 刘畅")
     assert not BYLINE_LINE.match("记者观察")
+    # who wrote and who took the pictures, each with a role (the evening papers' form)
+    assert BYLINE_LINE.match("文/记者 贺立 图/记者 李楠") and BYLINE_LINE.match("图/记者 李楠")
+    assert not BYLINE_LINE.match("图/文 记者手记")
     assert PHOTO_CREDIT.search("村民在晾晒玉米。 本报记者 李明 摄")["names"].endswith("李明")
     assert not PHOTO_CREDIT.search("摄影展开幕")
 

@@ -1349,6 +1349,13 @@ def test_an_uncredited_caption_after_a_finished_story_is_a_caption_where_headlin
     assert kinds == ([ARTICLE, CAPTION, ARTICLE] if heads_first else [ARTICLE, ARTICLE])
 
 
+def test_a_byline_naming_writer_and_photographer_is_no_part_of_the_title():
+    text = "\n".join(["新华社北京 3 月 2 日电 国家主席习近平", "2 日在人民大会堂同来华进行国事访问的", "赤道几内亚总统举行会谈。", "",
+                      "习近平同赤道几内亚总统会谈", "文/记者 贺立 图/记者 李楠"])
+    [article] = segment_page(text)
+    assert (article.title, article.reporters) == ("习近平同赤道几内亚总统会谈", ["贺立", "李楠"])
+
+
 def _two_line_headline_page() -> tuple[str, int]:
     """Two stories, headlines after their bodies, the first headline two plain lines apart; and
     the index of its first line in the text."""
