@@ -100,9 +100,9 @@ def typeset(pages: list, seed: int = 0, bodies: Sequence[float] = (BODY,)) -> tu
     return kept, read
 
 
-def score_pdf(pages: list, seed: int = 0) -> dict:
+def score_pdf(pages: list, seed: int = 0, bodies: Sequence[float] = (BODY,)) -> dict:
     """The benchmark's figures for ``pages`` typeset as a PDF and read with their sizes."""
-    return _scored(*typeset(pages, seed), sizes=True)
+    return _scored(*typeset(pages, seed, bodies), sizes=True)
 
 
 def _scored(kept: list, read: list, sizes: bool) -> dict:

@@ -112,21 +112,27 @@ def segmentation_figures() -> dict[str, float]:
 
 
 @functools.cache
-def pdf_figures() -> dict[str, float]:
+def pdf_figures(area: str = "segmentation_pdf") -> dict[str, float]:
     """The held-out generators' pages typeset as PDFs, their headlines set larger than the body
-    (``benchmarks/pdf_headlines.py``), segmented with the sizes the PDF gives."""
+    (``benchmarks/pdf_headlines.py``), segmented with the sizes the PDF gives; in the area
+    ``segmentation_pdf_mixed`` each story's text set in a size of its own (9, 10 or 11 points)."""
     from benchmarks.generators import HELD_OUT, available
     from benchmarks.pdf_headlines import score_pdf
 
+    bodies = (9.0, 10.0, 11.0) if area == "segmentation_pdf_mixed" else (10.0,)
     figures = {}
     for name in HELD_OUT:
         if name not in available():
             continue
         for position, pages in generated_pages(name).items():
-            for key, value in score_pdf(pages, seed=SUBSETS["pages_seed"]).items():
+            for key, value in score_pdf(pages, seed=SUBSETS["pages_seed"], bodies=bodies).items():
                 if key != "pages":
-                    figures[f"segmentation_pdf.{name}.{position}.{key}"] = value
+                    figures[f"{area}.{name}.{position}.{key}"] = value
     return figures
+
+
+def pdf_mixed_figures() -> dict[str, float]:
+    return pdf_figures("segmentation_pdf_mixed")
 
 
 @functools.cache
@@ -178,7 +184,8 @@ def ranking_figures() -> dict[str, float]:
 
 def measure(metric: str) -> float:
     figures = example_page_figures() if metric.startswith("segmentation.examples.") else {
-        "segmentation": segmentation_figures, "segmentation_pdf": pdf_figures, "extractive": extractive_figures,
+        "segmentation": segmentation_figures, "segmentation_pdf": pdf_figures,
+        "segmentation_pdf_mixed": pdf_mixed_figures, "extractive": extractive_figures,
         "ranking": ranking_figures,
     }[metric.split(".")[0]]()
     if metric not in figures:
@@ -190,7 +197,7 @@ def measure(metric: str) -> float:
 def subset_of(metric: str) -> str:
     """The subset a figure is measured on."""
     area, name = metric.split(".")[:2]
-    if area in ("segmentation", "segmentation_pdf"):
+    if area in ("segmentation", "segmentation_pdf", "segmentation_pdf_mixed"):
         return "examples" if name == "examples" else f"pages.{name}"
     return name if area == "extractive" else "ranking"
 
@@ -245,7 +252,7 @@ def raise_floors() -> None:
     """Set each floor to the measured value less its margin, never lower than it was (a ceiling:
     the measured count plus one, never higher than it was); a generator new to the gate gets its
     floors and ceilings set so."""
-    for metric in {**segmentation_figures(), **pdf_figures()}:
+    for metric in {**segmentation_figures(), **pdf_figures(), **pdf_mixed_figures()}:
         if metric not in GATE["floors"]:
             GATE["floors"][metric] = {"ceiling": 10**6} if metric.endswith("furniture_titles") else {"floor": 0.0}
     GATE["floors"] = dict(sorted(GATE["floors"].items()))
