@@ -163,7 +163,7 @@ def _split_run_in(lines: list[_Line], gaps: list[int]) -> tuple[list[_Line], lis
         below = lines[k + 1].raw if k + 1 < len(lines) and not lines[k + 1].blank_before else ""
         title_open = title_open and not line.blank_before
         spaced = len(_LETTER_GAP.findall(line.raw)) >= 3  # stretched to the column: running text
-        parts = None if spaced else _run_in(line.raw, below, title_open)
+        parts = _spaced_run_in(line.raw, below) if spaced and title_open else None if spaced else _run_in(line.raw, below, title_open)
         opens = line.raw[:1] in _MARKS or (line.raw.startswith("【") and "】" not in line.raw)
         goes_on = title_open and line.vis >= above - 1.5  # (a shorter line ended the title)
         title_open = parts is None and not spaced and (goes_on or opens) and _may_head(line.raw)
@@ -212,6 +212,16 @@ def _run_in(raw: str, below: str, title_goes_on: bool) -> tuple[str, str] | None
     runs_on = bool(below) and _clause(below) and breaks_word(text, below)
     opens = _TEXT_OPENS.match(clean_inline(text + below)[: len(text) + 8])  # ``本`` / ``报记者日前从……``
     return (title, text) if clause or opens or runs_on else None
+
+
+def _spaced_run_in(raw: str, below: str) -> tuple[str, str] | None:
+    """(title, text) where a line spaced out to its column closes a bracketed title opened above
+    and its text opens after the bracket (``【……工作会`` / ``议 在 京 召 开 】 记 者`` / ``近日从……``)."""
+    title, bracket, text = raw.partition("】")
+    text = text.strip()
+    if not bracket or not text or "【" in title:
+        return None
+    return (title + bracket, text) if _TEXT_OPENS.match(clean_inline("".join(text.split()) + below)) else None
 
 
 def _clause(text: str) -> bool:

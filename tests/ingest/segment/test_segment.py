@@ -1356,6 +1356,16 @@ def test_a_byline_naming_writer_and_photographer_is_no_part_of_the_title():
     assert (article.title, article.reporters) == ("习近平同赤道几内亚总统会谈", ["贺立", "李楠"])
 
 
+def test_a_bracketed_title_closed_on_a_letter_spaced_line_leaves_its_text_s_opening_to_the_text():
+    # ``【……工作会`` / ``议 在 太 原 召 开 】  记 者``: the column stretched the line that closes the
+    # title; ``记者`` opens the text (``记者近日从……获悉``), no part of the title
+    text = "\n".join(["本报讯 全市今年新建高标准农田十二", "万亩，粮食播种面积稳定在四百万亩", "以上。", "", "【全省秋粮收购工作会",
+                      "议 在 太 原 召 开 】  记 者", "近日从省粮食和物资储备局获悉，", "全省秋粮收购工作会议20日在太原", "召开，会议部署今年秋粮收购。"])
+    article = segment_page(text)[-1]
+    assert article.title == "全省秋粮收购工作会议在太原召开"
+    assert article.body.startswith("记者近日从省粮食和物资储备局获悉")
+
+
 def _two_line_headline_page() -> tuple[str, int]:
     """Two stories, headlines after their bodies, the first headline two plain lines apart; and
     the index of its first line in the text."""
