@@ -162,8 +162,11 @@ def _split_run_in(lines: list[_Line], gaps: list[int]) -> tuple[list[_Line], lis
     for k, line in enumerate(lines):
         below = lines[k + 1].raw if k + 1 < len(lines) and not lines[k + 1].blank_before else ""
         title_open = title_open and not line.blank_before
-        spaced = len(_LETTER_GAP.findall(line.raw)) >= 3  # stretched to the column: running text
-        parts = _spaced_run_in(line.raw, below) if spaced and title_open else None if spaced else _run_in(line.raw, below, title_open)
+        spaced = len(_LETTER_GAP.findall(line.raw)) >= 3  # stretched to the column: running text ...
+        if spaced:  # ... unless it closes a bracketed title opened above
+            parts = _spaced_run_in(line.raw, below) if title_open else None
+        else:
+            parts = _run_in(line.raw, below, title_open)
         opens = line.raw[:1] in _MARKS or (line.raw.startswith("【") and "】" not in line.raw)
         goes_on = title_open and line.vis >= above - 1.5  # (a shorter line ended the title)
         title_open = parts is None and not spaced and (goes_on or opens) and _may_head(line.raw)
