@@ -191,7 +191,7 @@ def _sized(lines: list[rules._Line], tags: list[str], sizes: Sequence[float]) ->
             and max(sizes[end], sizes[k]) <= _SAME_SIZE * min(sizes[end], sizes[k])
         ):
             end += 1
-        return sizes[k] > TITLE_SIZE * body or _opens_story(lines, tags, end)
+        return sizes[k] > TITLE_SIZE * body or (end < len(tags) and (tags[end] == LEAD or _opened_in_print(lines, end)))
 
     for k, t in enumerate(tags):
         if large[k] and (
@@ -762,9 +762,7 @@ def _subheads_within(
             and tags[j] in (LEAD, "body", "subhead")
             and ends_sentence(lines[j].raw)
             and tags[i + 1] in (LEAD, "body")
-            and not _dated(lines, i + 1)
-            and dateline_reach(lines, i + 1, justified=True) is None
-            and not any(kind in ("上接", "接") for kind, _ in lines[i + 1].jumps)
+            and not _opened_in_print(lines, i + 1)
         ):
             continue
         above = j
@@ -781,10 +779,11 @@ def _subheads_within(
     return tags
 
 
-def _opens_story(lines: list[rules._Line], tags: list[str], i: int) -> bool:
-    """Line i opens a story: the tagger's lead, a dateline (whole or broken over lines) or a ``上接`` jump."""
-    return i < len(tags) and (
-        tags[i] == LEAD or _dated(lines, i) or dateline_reach(lines, i, justified=True) is not None
+def _opened_in_print(lines: list[rules._Line], i: int) -> bool:
+    """Line i opens a story as the page prints it: a dateline (whole or broken over lines) or a
+    ``上接`` jump."""
+    return (
+        _dated(lines, i) or dateline_reach(lines, i, justified=True) is not None
         or any(kind in ("上接", "接") for kind, _ in lines[i].jumps)
     )
 
