@@ -68,12 +68,13 @@ def keeps_a_lead_figure(summary: str, lead: list[Figure]) -> bool:
 
 
 def informativeness_problems(summary: str, article: Article) -> list[str]:
-    """What the summary fails to tell beyond the title (empty: it passes), one short line each."""
+    """What the summary fails to tell beyond the title (empty: it passes), one short line each. The
+    title is named: the retry request quotes these lines, and the model is not otherwise shown it."""
     problems = []
     if article.title:
         share = novelty(summary, article.title)
         if share < MIN_NOVELTY:
-            problems.append(f"重复标题（新内容仅占{share:.0%}）")
+            problems.append(f"重复标题“{article.title}”（新内容仅占{share:.0%}）")
     facts = key_fact_figures(article)
     if facts and not keeps_a_lead_figure(summary, facts):
         problems.append(f"未保留关键数字（{'、'.join(f.text for f in facts[:3])}）")

@@ -34,7 +34,7 @@ def test_a_lead_figure_may_drop_its_unit_but_not_change_its_value():
 def test_a_summary_that_restates_the_title_or_drops_the_lead_figures_is_reported():
     assert informativeness_problems("今年以来，全市新增城镇就业3.2万人，将新建零工市场15个。", PRESS) == []
     restates = informativeness_problems("我市举行了稳就业新闻发布会。", PRESS)[0]
-    assert restates.startswith("重复标题")
+    assert restates.startswith(f"重复标题“{PRESS.title}”（新内容仅占")
     problems = informativeness_problems("市政府新闻办介绍了稳就业工作情况，全市将新建零工市场。", PRESS)
     assert problems == ["未保留关键数字（3.2万人、4.6亿元、1200人）"]
 

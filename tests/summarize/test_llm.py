@@ -555,6 +555,7 @@ def test_the_llm_backend_s_retry_continues_the_draft_s_conversation(tmp_path):
                                                       key_figures=model.key_figures, strict=False)
     assert retry[: len(first)] == first and len(retry) == len(first) + 1
     assert retry[-1]["role"] == "user" and "重复标题" in retry[-1]["content"]
+    assert JOBS.title in retry[-1]["content"]  # the title it must not repeat, which it was not shown
     assert not any(RESTATED in m["content"] for m in retry)  # the draft is not shown again
     # Same kept prefix as the draft: no switch to the strict prompt's state between them.
     assert prompts[0] == prompts[1] and prompts[0].endswith("|False")
