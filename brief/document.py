@@ -104,6 +104,11 @@ class Summary:
         return cls(**kwargs)
 
 
+# How the brief marks a heading it made itself, and shows an item with neither title nor text to make one.
+MADE_HEADING_MARK = "（据正文）"
+UNTITLED = "（无标题）"
+
+
 @dataclass
 class BriefItem:
     """An article chosen for the brief: its summary, its score and why it scored so."""
@@ -120,6 +125,23 @@ class BriefItem:
     related: list[Article] = field(default_factory=list)
     status: str | None = None  # e.g. "持续关注" for a story already briefed that brings new facts
     en: dict[str, str] | None = None  # {"title", "summary"} when translated
+    # For an article that came with no title (the page printed none, or the segmenter found none):
+    # a heading made from its text, so that no item of the brief is a bare number.
+    made_heading: str = ""
+
+    @property
+    def title_line(self) -> str:
+        """The item's title, else the heading made from its text, unmarked: what the overview reads
+        and the translator translates."""
+        return self.article.title or self.made_heading
+
+    @property
+    def heading(self) -> str:
+        """The line the brief prints for the item: its title, else the heading made from its text,
+        marked as such (the official must not take it for the paper's headline)."""
+        if self.article.title:
+            return self.article.title
+        return f"{self.made_heading}{MADE_HEADING_MARK}" if self.made_heading else UNTITLED
 
     @property
     def source_label(self) -> str:

@@ -25,14 +25,19 @@ def compose(
     summarizer: Any = None,
     no_model: str | None = None,
 ) -> Brief:
-    """Number the items in order, stamp the brief with its date and how it was made, and put the
+    """Number the items in order, give each untitled one a heading made from its text
+    (``BriefItem.made_heading``), stamp the brief with its date and how it was made, and put the
     day overview on top (``Brief.overview``): written by ``summarizer`` when it is the ``llm``
     backend that made the top summaries, else extractive, ``no_model`` saying why."""
+    from brief.summarize.extractive import lead_headline
     from brief.summarize.overview import make_overview
 
     iso = date or dt.date.today().isoformat()
+    budget = int(config["summarize"]["headline_chars"])
     for rank, item in enumerate(items, start=1):
         item.rank = rank
+        if not item.article.title:
+            item.made_heading = lead_headline(item.article, budget)
     info = {
         "generated_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "date_label": chinese_date(iso),

@@ -56,14 +56,14 @@ def render_docx(brief: Brief, config: dict[str, Any] | None = None) -> bytes:
             document.add_paragraph(brief.overview.en)
     document.add_heading("要点速览", level=1)
     for item in brief.items[: brief.meta.get("highlights", 3)]:
-        document.add_paragraph(item.article.title, style="List Number")
+        document.add_paragraph(item.heading, style="List Number")
     english = brief.meta.get("english")
     show_reasons = bool(config and config["render"]["show_reasons"])
     for section, items in sections(brief.items):
         document.add_heading(section or "正文", level=1)
         for item in items:
             status = f"【{item.status}】" if item.status else ""
-            document.add_heading(f"{item.rank}. {item.article.title}{status}", level=2)
+            document.add_heading(f"{item.rank}. {item.heading}{status}", level=2)
             _add_marked(document.add_paragraph(), item.summary.text if item.summary else "")
             figures = key_figures(item)
             if figures:

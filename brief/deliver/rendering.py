@@ -36,6 +36,7 @@ def brief_json(brief: Brief) -> dict[str, Any]:
             {
                 "rank": item.rank,
                 "title": item.article.title,
+                "made_heading": item.made_heading,  # "" unless the article had no title
                 "summary": item.summary.text if item.summary else "",
                 "score": item.score,
                 "reasons": item.reasons,
@@ -133,7 +134,7 @@ def key_figures(item: BriefItem) -> list[str]:
 def related_label(article: Article) -> str:
     """``太行日报 第3版：标题``: another report of the same story, labelled like an item's source."""
     where = BriefItem(article=article).source_label
-    return f"{where}：{article.title}" if where else article.title
+    return f"{where}：{article.title}" if where and article.title else where or article.title
 
 
 def english_date(iso_date: str) -> str:

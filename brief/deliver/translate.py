@@ -406,7 +406,7 @@ def translate_brief(brief: Brief, translator: Translator) -> None:
     pending: dict[int | str, list[Protected]] = {}
     for index, item in enumerate(brief.items):
         summary = item.summary.text if item.summary else ""
-        pending[index] = [protect(item.article.title), protect(summary)]
+        pending[index] = [protect(item.title_line), protect(summary)]
         item.en = None
     if brief.overview is not None:
         brief.overview.en = None

@@ -20,11 +20,15 @@ from brief.summarize.cache import SummaryCache, cache_key
 from brief.summarize.extractive import ExtractiveSummarizer, key_sentences, split_lead
 from brief.summarize.informative import MIN_NOVELTY, informativeness_problems, key_fact_figures, novelty
 from brief.zh import extract_figures, fit
-from brief.zh.chars import CLAUSE_BREAKS, DANGLING, FULL_STOPS, LIST_BREAK, SENTENCE_END, STOP_CLOSERS
+from brief.zh.chars import BRACKETS, CLAUSE_BREAKS, DANGLING, FULL_STOPS, LIST_BREAK, SENTENCE_END, STOP_CLOSERS, balanced
 
 _CLAUSE_END = CLAUSE_BREAKS.replace("…", "") + LIST_BREAK  # a cut at an ellipsis would halve ……
 _LABEL = re.compile(r"^\s*(?:标题式?摘要|摘要|标题|概括|总结)\s*[:：]\s*")
-_QUOTES = "\"'“”‘’「」『』《》*#` "
+# Marks a model puts round its answer: markdown's and ASCII quotes go wherever they end it; a
+# Chinese quote or book title mark only where it wraps the whole answer or nothing in it pairs it.
+_MARKUP = "\"'*#` "
+_WRAPPERS = {opener: BRACKETS[opener] for opener in "“‘「『《"}
+_UNWRAPPERS = {closer: opener for opener, closer in _WRAPPERS.items()}
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef0-9])|"
                         r"(?<=[0-9])\s+(?=[\u3000-\u9fff\uff00-\uffef])")
 
@@ -47,8 +51,25 @@ def clean_output(raw: str, kind: str) -> str:
     if kind == "headline":
         lines = lines[:1]
     text = "".join(_LABEL.sub("", line) for line in lines)
-    text = _CJK_SPACE.sub("", text).strip(_QUOTES)
-    return _drop_repeats(text)
+    text = _CJK_SPACE.sub("", text)
+    return _drop_repeats(_unwrapped(text))
+
+
+def _unwrapped(text: str) -> str:
+    """The answer without the marks a model wrapped it in (``“汾河新桥通车”``, a stray ``“`` before
+    it); a book title or quotation that opens or closes the summary keeps its marks
+    (``《……》第三季启播``, ``……指出：“……。”``)."""
+    while True:
+        before = text
+        text = text.strip(_MARKUP)
+        if len(text) >= 2 and _WRAPPERS.get(text[0]) == text[-1] and balanced(text[1:-1]):
+            text = text[1:-1]
+        if text and text[0] in _WRAPPERS and text.count(text[0]) > text.count(_WRAPPERS[text[0]]):
+            text = text[1:]
+        if text and text[-1] in _UNWRAPPERS and text.count(text[-1]) > text.count(_UNWRAPPERS[text[-1]]):
+            text = text[:-1]
+        if text == before:
+            return text
 
 
 def _drop_repeats(text: str) -> str:

@@ -211,6 +211,14 @@ def split_lead(article: Article) -> tuple[str, Article]:
     return lead.text, replace(article, title=lead.text, paragraphs=rest)
 
 
+def lead_headline(article: Article, budget: int) -> str:
+    """A heading for an article that has no title: its first real sentence made into a headline,
+    from its opening clauses (news puts the main fact first; a later clause cut loose loses its
+    subject), so that the brief's list says what the item is. "" when it has no sentence."""
+    sentences = _candidates(article)
+    return headline_text(sentences[0].text, budget) if sentences else ""
+
+
 def key_sentences(article: Article, budget: int) -> str:
     """What a model needs to read for a short summary: the best sentences, in the article's order.
 

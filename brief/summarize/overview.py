@@ -45,7 +45,7 @@ def themes(items: Sequence[BriefItem], count: int) -> list[str]:
     chosen: list[str] = []
     for item in items:
         summary = item.summary.text if item.summary else ""
-        title = plain_title(item.article.title)
+        title = plain_title(item.title_line)
         for word in jieba.analyse.extract_tags(f"{title}。{title}。{summary}", topK=8,
                                                allowPOS=("n", "vn", "nz", "l")):
             if len(word) < 2 or word in _NOT_THEMES or any(word in c or c in word for c in chosen):
@@ -69,10 +69,10 @@ def extractive_overview(items: Sequence[BriefItem], named: Sequence[str], *, max
         parts.append(f"今日要闻聚焦{'、'.join(named)}等方面。")
     lead = items[0]
     fact = key_sentence(lead.summary.text if lead.summary else "")
-    title = plain_title(lead.article.title)
+    title = plain_title(lead.title_line)
     budget = max(max_chars - sum(map(len, parts)) - len(title) - 1, 20)
     parts.append(f"{title}：{fit(fact, budget).rstrip('，。；、')}。" if fact else f"{title}。")
-    others = [plain_title(item.article.title) for item in items[1:3]]
+    others = [plain_title(item.title_line) for item in items[1:3]]
     if others:
         closing = f"此外，{'；'.join(others)}。"
         if sum(map(len, parts)) + len(closing) <= max_chars:
@@ -96,7 +96,7 @@ def model_input(items: Sequence[BriefItem]) -> str:
     lines = []
     for number, item in enumerate(items, start=1):
         summary = item.summary.text if item.summary else ""
-        lines.append(f"{number}. 标题：{plain_title(item.article.title)}\n摘要：{summary}")
+        lines.append(f"{number}. 标题：{plain_title(item.title_line)}\n摘要：{summary}")
     return "\n".join(lines)
 
 

@@ -5,7 +5,7 @@ import pytest
 from brief.config import defaults
 from brief.document import Article
 from brief.summarize import get_summarizer
-from brief.summarize.extractive import ExtractiveSummarizer, _bigrams, headline_text, key_sentences
+from brief.summarize.extractive import ExtractiveSummarizer, _bigrams, headline_text, key_sentences, lead_headline
 from brief.summarize.guard import check_summary
 
 EMPLOYMENT = Article(
@@ -239,3 +239,14 @@ def test_split_lead_takes_the_first_real_sentence_and_titles_the_rest_with_it():
     # One sentence only: nothing beyond the lead, the article comes back as it is.
     single = Article(paragraphs=["我市新建的汾河公园正式开园，占地120公顷。"])
     assert split_lead(single) == ("", single)
+
+
+def test_an_untitled_article_s_heading_is_its_lead_s_opening_clauses():
+    article = Article(title="", paragraphs=[
+        "本报太原10月17日讯（记者 张敏）省政府10月16日召开常务会议，研究部署今冬供暖保障工作，"
+        "决定全省供暖期提前5天开始。",
+        "会议要求各市加强管网巡检，确保群众温暖过冬。"])
+    heading = lead_headline(article, 30)
+    # The dateline and the inline date go; the subject stays (a later clause cut loose loses it).
+    assert heading == "省政府召开常务会议，研究部署今冬供暖保障工作"
+    assert lead_headline(Article(title="", paragraphs=[]), 30) == ""

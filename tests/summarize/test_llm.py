@@ -131,6 +131,15 @@ def test_fit_length_drops_the_whole_unfinished_sentence_when_enough_is_left():
 
 def test_clean_output_strips_labels_quotes_spaces_and_repeats():
     assert clean_output("摘要：“汾河新桥通车”\n多余的第二行", "headline") == "汾河新桥通车"
+    assert clean_output("**“新桥通车”**", "headline") == "新桥通车"
+    assert clean_output("“新桥通车，全长1.2公里。", "summary") == "新桥通车，全长1.2公里。"
+
+
+def test_clean_output_keeps_a_book_title_or_quotation_that_opens_or_closes_the_summary():
+    # Stripping every quote mark at the ends printed ``平“语”近人》第三季……`` in a brief.
+    assert clean_output("《太行山上》第三季今晚在省台开播。", "summary") == "《太行山上》第三季今晚在省台开播。"
+    assert clean_output("会议指出：“要抓好秋粮收购。”", "summary") == "会议指出：“要抓好秋粮收购。”"
+    assert clean_output("“《太行山上》开播”", "headline") == "《太行山上》开播"
     assert clean_output("新 桥 通 车 ， 全 长 1.2 公 里", "headline") == "新桥通车，全长1.2公里"
     repeated = "就业取得历史性成就，就业取得历史性成就，形势稳定。"
     assert clean_output(repeated, "summary") == "就业取得历史性成就，形势稳定。"

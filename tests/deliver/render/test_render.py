@@ -139,3 +139,34 @@ def test_plain_text_and_html_are_one_line_per_field_without_controls(sample_brie
 def test_json_carries_only_safe_urls(sample_brief, config):
     data = json.loads(render(_hostile(sample_brief), "json", config))
     assert [item["url"] for item in data["items"][:3]] == [None, None, "https://example.org/news/1.html"]
+
+
+def test_an_untitled_article_gets_a_heading_from_its_text_marked_as_made(config):
+    from brief.deliver.compose import compose
+    from brief.document import Article, BriefItem, Summary
+
+    untitled = Article(title="", source="晋中日报", page="2", paragraphs=[
+        "市政府10月16日召开常务会议，研究部署今冬供暖保障工作。", "会议决定全市供暖期提前5天开始。"])
+    titled = Article(title="秋粮收购启动", source="晋中日报", page="1", paragraphs=["全市秋粮收购于10月8日启动。"])
+    items = [BriefItem(article=a, summary=Summary(text=a.paragraphs[0], method="extractive"), score=1.0)
+             for a in (titled, untitled)]
+    brief = compose(items, date="2024-10-18", config=config, meta={"articles_read": 2})
+    heading = "市政府召开常务会议，研究部署今冬供暖保障工作（据正文）"
+    assert brief.items[1].heading == heading and brief.items[0].heading == "秋粮收购启动"
+    for kind in ("md", "txt", "html"):
+        text = render(brief, kind, config)
+        assert heading in text, kind
+        assert not re.search(r"^(?:### )?2\. *$", text, re.M), kind  # never a bare number
+    data = json.loads(render(brief, "json", config))["items"][1]
+    assert data["title"] == "" and data["made_heading"] == "市政府召开常务会议，研究部署今冬供暖保障工作"
+    assert BriefItem.from_dict(brief.items[1].to_dict()).heading == heading
+    # With no sentence to make one from, the item still says it has no title.
+    assert BriefItem(article=Article(title="", paragraphs=[])).heading == "（无标题）"
+
+
+def test_a_related_report_without_a_title_is_labelled_by_its_source_alone():
+    from brief.deliver.rendering import related_label
+    from brief.document import Article
+
+    assert related_label(Article(title="", source="太行日报", page="3")) == "太行日报 第3版"
+    assert related_label(Article(title="改造工程收尾", source="太行日报", page="3")) == "太行日报 第3版：改造工程收尾"
