@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from brief.document import Article, Evidence, Summary
-from brief.zh import clauses, fit, split_sentences, strip_attribution
+from brief.zh import clauses, ends_sentence, fit, split_sentences, strip_attribution
 from brief.zh.chars import CLAUSE_BREAKS, LIST_BREAK, SENTENCE_END, STOP_CLOSERS
 from brief.zh.figures import quantity_before
 
@@ -42,6 +42,8 @@ MIN_CHARS = 8
 # A paragraph this short without closing punctuation is a subhead, not a sentence.
 SUBHEAD_CHARS = 24
 _ENDS = SENTENCE_END + STOP_CLOSERS
+# A list cut before its last item leaves its conjunction behind (……《若干措施》和): it goes too.
+_LIST_AND = re.compile(r"(?<=[》”’」』）)])[和与及或并]$")
 # The brief's summary is at most this many sentences.
 MAX_SENTENCES = 3
 _TRAILING = CLAUSE_BREAKS + LIST_BREAK + " "
@@ -180,7 +182,10 @@ class ExtractiveSummarizer:
             if chosen and used + len(sentence.text) > self.max_chars:
                 continue
             if not chosen and len(sentence.text) > self.max_chars:
-                sentence.text = fit(sentence.text, self.max_chars)
+                # Cut, it still ends as a sentence: a sentence chosen after it must not run on
+                # from a clause (``……审议《……报告》要树牢……``).
+                cut = _LIST_AND.sub("", fit(sentence.text, self.max_chars - 1).rstrip(_TRAILING))
+                sentence.text = cut if not cut or ends_sentence(cut) else cut + "。"
             chosen.append(sentence)
             used += len(sentence.text)
         chosen.sort(key=lambda s: s.position)

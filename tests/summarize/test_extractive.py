@@ -250,3 +250,17 @@ def test_an_untitled_article_s_heading_is_its_lead_s_opening_clauses():
     # The dateline and the inline date go; the subject stays (a later clause cut loose loses it).
     assert heading == "省政府召开常务会议，研究部署今冬供暖保障工作"
     assert lead_headline(Article(title="", paragraphs=[]), 30) == ""
+
+
+def test_a_lead_cut_to_fit_ends_as_a_sentence_before_the_next_one():
+    article = Article(title="省委常委会召开会议", paragraphs=[
+        "省委常委会10月16日召开会议，审议《全省县域经济高质量发展三年行动方案》《关于加快建设现代化"
+        "产业体系的实施意见》《关于进一步优化营商环境的若干措施》和《全省农村人居环境整治提升方案》。",
+        "会议要求各地抓好落实。"])
+    config = defaults()
+    for budget in (54, 74, 90):
+        config["summarize"]["max_chars"] = budget
+        text = ExtractiveSummarizer(config).summarize([article])[0].text
+        assert len(text) <= budget and text.endswith("会议要求各地抓好落实。"), text
+        # The cut sentence ends before the next begins: no ``……方案》会议要求……`` run-on, no ``……》和。``.
+        assert "》。会议要求" in text and "和。" not in text, text
