@@ -236,17 +236,20 @@ def _notice(article: Article) -> bool:
 def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
     """The page's headline groups, bodies and captions, in page order."""
     units: list[_Unit] = []
-    kinds: list[str] = []
     for i, (line, t) in enumerate(zip(lines, tags, strict=True)):
         if t == FURNITURE:
             continue
         line.label = SUBHEAD if t == "subhead" else BODY
         kind = HEAD if t in HEADLINE else CAPTION_TAG if t == CAPTION_TAG else BODY
-        previous = units[-1] if units and units[-1].lines[-1] == _last_kept(tags, i) else None
+        above = _last_kept(tags, i)
+        previous = next((unit for unit in reversed(units) if unit.lines[-1] == above), None)
+        if previous is not None and previous.kind == CAPTION_TAG and kind == BODY and not _opened_in_print(lines, i):
+            previous = _text_round_captions(units, lines, tags, previous) or previous
         starts = (
             previous is None
-            or kinds[-1] != kind
-            or (kind == BODY and (t == LEAD or _dated(lines, i) or any(j[0] in ("上接", "接") for j in line.jumps))
+            or previous.kind != kind
+            or (kind == BODY and (t == LEAD and previous.lines[-1] == above or _dated(lines, i)
+                                  or any(jump[0] in ("上接", "接") for jump in line.jumps))
                 and not _byline_only(lines, previous) and not _note_only(lines, previous))
             or (kind == CAPTION_TAG and _credited([lines[k].raw for k in previous.lines])
                 and not (len(previous.lines) == 1 and _credit_alone(lines[previous.lines[0]].raw)))
@@ -254,13 +257,28 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
         )
         if starts:
             units.append(_Unit(kind, [i]))
-            kinds.append(kind)
         else:
             previous.lines.append(i)
     split: list[_Unit] = []
     for unit in _bylines_past_captions(units, tags):
         split.extend(_head_groups(unit, tags) if unit.kind == HEAD else [unit])
     return split
+
+
+def _text_round_captions(units: list[_Unit], lines: list[rules._Line], tags: list[str], caption: _Unit) -> _Unit | None:
+    """The body that a photo's captions (``caption`` the last of them) stand in the middle of: the
+    text right above them stopped mid-sentence, so the text below them goes on with it (a picture
+    set inside a story's columns, which the text layer gives between two of them)."""
+    first = caption.lines[0]
+    while (j := _last_kept(tags, first)) >= 0:
+        holder = next(unit for unit in units if j in unit.lines)
+        if holder.kind != CAPTION_TAG:
+            above = lines[j]
+            goes_on = holder.kind == BODY and not ends_sentence(above.raw) and not any(
+                kind in ("下转", "转") for kind, _ in above.jumps)
+            return holder if goes_on else None
+        first = holder.lines[0]
+    return None
 
 
 def _caption_after(lines: list[rules._Line], tags: list[str], last: int, i: int) -> bool:
