@@ -243,13 +243,12 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
         kind = HEAD if t in HEADLINE else CAPTION_TAG if t == CAPTION_TAG else BODY
         above = _last_kept(tags, i)
         previous = next((unit for unit in reversed(units) if unit.lines[-1] == above), None)
-        if previous is not None and previous.kind == CAPTION_TAG and kind == BODY and not _opened_in_print(lines, i):
+        if previous is not None and previous.kind == CAPTION_TAG and t == "body" and not _opened_in_print(lines, i):
             previous = _text_round_captions(units, lines, tags, previous) or previous
         starts = (
             previous is None
             or previous.kind != kind
-            or (kind == BODY and (t == LEAD and previous.lines[-1] == above or _dated(lines, i)
-                                  or any(jump[0] in ("上接", "接") for jump in line.jumps))
+            or (kind == BODY and (t == LEAD or _dated(lines, i) or any(jump[0] in ("上接", "接") for jump in line.jumps))
                 and not _byline_only(lines, previous) and not _note_only(lines, previous))
             or (kind == CAPTION_TAG and _credited([lines[k].raw for k in previous.lines])
                 and not (len(previous.lines) == 1 and _credit_alone(lines[previous.lines[0]].raw)))
@@ -266,15 +265,16 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
 
 
 def _text_round_captions(units: list[_Unit], lines: list[rules._Line], tags: list[str], caption: _Unit) -> _Unit | None:
-    """The body that a photo's captions (``caption`` the last of them) stand in the middle of: the
-    text right above them stopped mid-sentence, so the text below them goes on with it (a picture
-    set inside a story's columns, which the text layer gives between two of them)."""
+    """The body that a photo's captions (``caption`` the last of them) stand in the middle of: its
+    running text (more than a line: one line alone may be a label) stopped mid-sentence right above
+    them, so the text below them goes on with it (a picture set inside a story's columns, which the
+    text layer gives between two of them)."""
     first = caption.lines[0]
     while (j := _last_kept(tags, first)) >= 0:
         holder = next(unit for unit in units if j in unit.lines)
         if holder.kind != CAPTION_TAG:
             above = lines[j]
-            goes_on = holder.kind == BODY and not ends_sentence(above.raw) and not any(
+            goes_on = holder.kind == BODY and len(holder.lines) > 1 and not ends_sentence(above.raw) and not any(
                 kind in ("下转", "转") for kind, _ in above.jumps)
             return holder if goes_on else None
         first = holder.lines[0]

@@ -1487,25 +1487,29 @@ def test_furniture_beside_a_headline_line_of_its_size_is_that_headline_s():
     assert _sized(lines, tags, [10, 10, 18, 12, 10, 10])[3] == "furniture"  # another size: not the title's
 
 
-def test_a_photo_set_inside_a_story_s_columns_does_not_cut_the_story_in_two():
+_PHOTO_INSIDE = (
+    "本报长治 5 月 6 日讯（记者 李明）今年\n以来，我市持续推进太行山区\n生态修复，累计完成造林 12\n"
+    "万亩。在浊漳河上游，当地结\n合山区地形实际，施行\n\n"
+    "浊漳河畔，护林员在新造林地里巡查。（本报记者 王强 摄）\n\n"
+    "分区分类治理，宜林则林、宜\n草则草，全市森林覆盖率已提\n高到 33.5%。\n\n"
+    "太行山区生态修复成效明显\n"
+)
+
+
+@pytest.mark.parametrize("below", ["body", "lead"])
+def test_a_photo_set_inside_a_story_s_columns_does_not_cut_the_story_in_two(below):
     # The text layer gives the picture's caption between two columns of the story, whose sentence
-    # runs on across it (``……施行`` / caption / ``分区分类治理，……``): one story, one caption.
-    page = (
-        "本报长治 5 月 6 日讯（记者 李明）今年\n以来，我市持续推进太行山区\n生态修复，"
-        "累计完成造林 12\n万亩，治理水土流失面积 86\n平方公里。在浊漳河上游，当\n地结合山区地形实际，施行\n\n"
-        "浊漳河畔，护林员在新造林地里巡查。（本报记者 王强 摄）\n\n"
-        "分区分类治理，宜林则林、宜\n草则草，先后建成生态防护林\n带 18 条，新增湿地公园 3 个。\n"
-        "市林业局有关负责人介绍，目\n前全市森林覆盖率已提高到\n33.5%，比五年前提高 4.2 个\n百分点。\n\n"
-        "太行山区生态修复成效明显\n\n"
-        "本报晋城 5 月 6 日讯（记者 赵芳）记\n者从市交通运输局获悉，今年\n我市将新改建农村公路 420 公\n里。\n\n"
-        "农村公路建设提速\n"
-    )
-    articles = segment_page(page)
-    assert [a.kind for a in articles] == [ARTICLE, CAPTION, ARTICLE]
-    story, caption, _ = articles
-    assert story.title == "太行山区生态修复成效明显"
-    assert "施行分区分类治理" in story.body and story.body.endswith("比五年前提高4.2个百分点。")
+    # runs on across it (``……施行`` / caption / ``分区分类治理，……``).
+    tags = ["lead"] + ["body"] * 4 + ["caption", below, "body", "body", "title"]
+    articles = _built_from(_PHOTO_INSIDE, tags)
+    if below == "lead":  # read as a story's opening, the text below stays a story of its own
+        assert [a.kind for a in articles] == [ARTICLE, CAPTION, ARTICLE]
+        assert articles[0].title == "" and articles[2].title == "太行山区生态修复成效明显"
+        return
+    story, caption = articles
+    assert (story.kind, caption.kind, story.title) == (ARTICLE, CAPTION, "太行山区生态修复成效明显")
+    assert "施行分区分类治理" in story.body and story.body.endswith("全市森林覆盖率已提高到33.5%。")
     assert "护林员" not in story.body and caption.body.startswith("浊漳河畔")
-    # A story that ended its sentence before the picture is not continued by the text after it.
-    ended = page.replace("地结合山区地形实际，施行\n", "地结合山区地形实际施策。\n")
-    assert len(segment_page(ended)) == 4
+    # A story that ended its sentence above the picture is not continued by the text below it.
+    ended = _built_from(_PHOTO_INSIDE.replace("合山区地形实际，施行", "合山区地形实际施策。"), tags)
+    assert [a.kind for a in ended] == [ARTICLE, CAPTION, ARTICLE] and ended[0].title == ""
