@@ -1,9 +1,11 @@
-"""Page generator j (benchmarks/pagegen_j.py, written blind from the page spec): deterministic, and
-the truth it gives is what it printed. News items are written here, not taken from ../shared."""
+"""Page generators j and k (benchmarks/pagegen_j.py, pagegen_k.py, each written blind from a spec and
+the seed page): deterministic, and the truth they give is what they printed. News items are written
+here, not taken from ../shared."""
 
+import importlib
 import re
 
-from benchmarks import pagegen_j as gen
+import pytest
 
 _PARAGRAPHS = [
     "全省各地抢抓晴好天气组织农机手下田作业，秋粮收获进度已过半。",
@@ -23,7 +25,12 @@ def _bare(text: str) -> str:
     return re.sub(r"\s", "", text)
 
 
-def test_pages_are_deterministic_and_each_page_depends_only_on_its_index():
+@pytest.fixture(params=["j", "k"])
+def gen(request):
+    return importlib.import_module(f"benchmarks.pagegen_{request.param}")
+
+
+def test_pages_are_deterministic_and_each_page_depends_only_on_its_index(gen):
     first = gen.generate_pages(6, gen.AFTER, seed=4, items=ITEMS)
     again = gen.generate_pages(3, gen.AFTER, seed=4, items=ITEMS)
     assert [p.text for p in first[:3]] == [p.text for p in again]
@@ -36,8 +43,8 @@ def _in_order(text: str, page: str) -> bool:
     return all(ch in rest for ch in text)
 
 
-def test_every_title_and_body_in_the_truth_is_printed_on_its_page():
-    for position in gen.POSITIONS:
+def test_every_title_and_body_in_the_truth_is_printed_on_its_page(gen):
+    for position in (gen.AFTER, gen.BEFORE, gen.MIXED):
         for page in gen.generate_pages(8, position, seed=1, items=ITEMS):
             printed = _bare(page.text)
             assert page.truth and page.position == position
