@@ -178,6 +178,8 @@ def chinese_number(text: str) -> int | None:
 
 # A duration or a clock time says when or how long, not how much: 两年, 三天, 8小时 (unless it is the news).
 _DURATION_UNITS = {"年", "个月", "月", "日", "天", "小时", "分钟", "秒", "周"}
+# What makes ``两个`` a duration (两个月, 两个多月, 五个小时, 三个星期).
+_DURATION_AFTER_COUNT = re.compile(r"[多余半]?(?:月|小时|钟头|星期|礼拜|工作日)")
 # Editions and terms are names (第十二届, 七届), not quantities.
 _EDITION_UNITS = {"届", "期"}
 _CLOCK = re.compile(r"(?:时|点|时许|点许)(?![期代间段])")
@@ -218,8 +220,8 @@ def is_key_figure(figure: Figure, text: str) -> bool:
         return False  # 12315, 0—24 (时): a hotline, a code, a clock
     if figure.unit in _EDITION_UNITS or before.endswith("第"):
         return False
-    if figure.unit in _DURATION_UNITS:
-        return False
+    if figure.unit in _DURATION_UNITS or (figure.unit == "个" and _DURATION_AFTER_COUNT.match(text, end)):
+        return False  # 两年, 3个月; 两个月 and 五个小时, whose numeral takes 个 as its unit
     if _CLOCK.match(after) or before.endswith(("时", "点")):
         return False  # 8时, 30分 after 8时
     if any(word in before for word in _HOTLINE_WORDS):

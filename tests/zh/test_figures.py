@@ -98,6 +98,12 @@ def test_key_figures_leave_out_names_ordinals_hotlines_clocks_and_durations():
     assert key_figures(text) == []
 
 
+def test_a_count_of_months_or_hours_in_chinese_numerals_is_a_duration_not_a_key_figure():
+    # 前两个月 listed ``两个`` as the item's key figure, bold in the brief.
+    text = "今年前两个月，全市新建两个公园，两个多月来完成投资3.2亿元，五个小时后恢复通车，三个星期内完工。"
+    assert [f.text for f in key_figures(text)] == ["两个", "3.2亿元"]
+
+
 def test_key_figures_are_listed_once_and_keep_full_width_forms():
     assert [f.text for f in key_figures("增长５％，其中农村增长５％，城市增长3.2万人")] == ["５％", "3.2万人"]
 
