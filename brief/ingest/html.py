@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 from brief.errors import InputError
 from brief.document import Article
 from brief.ingest.origin import Origin
@@ -54,10 +57,29 @@ def _without_code(text: str):
     return root
 
 
+# trafilatura keeps its main extraction only above 250 characters of text, a size set for
+# alphabetic languages; under it a fallback runs headline, date line and paragraphs into one. A
+# short Chinese news item (简讯) of 100-250 characters is a whole article.
+MIN_EXTRACTED_CHARS = 50
+# A page's <title> that names its site after the headline: ``标题 - 城市晚报``, ``标题_新华网``.
+_SITE_AFTER_TITLE = re.compile(r"^\s*[-_|｜–—]+\s*(?P<site>[^-_|｜–—]{2,20}?)\s*$")
+
+
+@functools.cache
+def _extraction_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_CHARS))
+    return config
+
+
 def read_html(text: str, origin: Origin) -> list[Article]:
     import trafilatura
 
-    document = trafilatura.bare_extraction(_without_code(text), with_metadata=True, include_comments=False)
+    tree = _without_code(text)
+    document = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
+                                           config=_extraction_config())
     if document is None or not (document.text or "").strip():
         raise InputError(origin.path, "HTML page with no article text")
     title = (document.title or "").strip()
@@ -69,7 +91,17 @@ def read_html(text: str, origin: Origin) -> list[Article]:
     return [Article(
         title=title,
         paragraphs=paragraphs,
-        source=(document.sitename or "").strip() or origin.source,
+        source=(document.sitename or "").strip() or _site_in_title(tree, title) or origin.source,
         date=document.date or None,
         url=document.url or None,
     )]
+
+
+def _site_in_title(tree, title: str) -> str:
+    """The site a page's ``<title>`` names after its headline (``标题 - 城市晚报``), or ""."""
+    head = tree.findtext(".//title") if title and not isinstance(tree, str) else None
+    head = " ".join((head or "").split())
+    if not head.startswith(title):
+        return ""
+    match = _SITE_AFTER_TITLE.match(head[len(title):])
+    return match["site"] if match else ""

@@ -173,6 +173,21 @@ def test_html_main_text_and_metadata(tmp_path):
         "城市晚报", "2024-10-18", "https://example.org/news/bus.html")
 
 
+def test_a_short_html_article_keeps_its_paragraphs_and_names_the_site_its_title_names(tmp_path):
+    # Under 250 characters trafilatura ran headline, date line and text into one paragraph.
+    page = (
+        "<html><head><meta charset='utf-8'><title>县医院新门诊楼启用 - 山河日报</title></head><body>"
+        "<nav>首页 | 要闻</nav><article><h1>县医院新门诊楼启用</h1><p class='meta'>2024-11-02 09:10 来源：山河日报</p>"
+        "<p>11月1日，县医院新门诊楼正式启用，设置诊室60间，日接诊能力提高到3000人次。</p>"
+        "<p>新楼引入智慧导诊系统，患者平均候诊时间缩短20分钟。</p></article><footer>版权所有</footer></body></html>"
+    )
+    [article] = read(tmp_path, "news.html", page)
+    assert article.title == "县医院新门诊楼启用"
+    assert article.paragraphs == ["11月1日，县医院新门诊楼正式启用，设置诊室60间，日接诊能力提高到3000人次。",
+                                  "新楼引入智慧导诊系统，患者平均候诊时间缩短20分钟。"]
+    assert article.source == "山河日报"
+
+
 def test_html_without_text(tmp_path):
     assert "no article text" in problem(
         tmp_path, "empty.html", "<html><head><script>var a = 1;</script></head><body><img src=x.png></body></html>")
