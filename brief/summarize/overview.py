@@ -26,7 +26,12 @@ _NOT_THEMES = set(
     "着力 高质量 总体 交流会 社会 行业 服务 标准 地区 部门 有关 负责人 重要 主题 目标 成员 代表 中方 领导人 "
     "通报 快讯 联播 新闻联播 全球 单位 方面 时间 消息 系列 全方位 效能 举措 作用 同比 环比 总量 讲话 精神 "
     "意见 通知 措施 政策 问题 水平 能力 体系 领域 成效 成果 经验 实际 一线".split()
+    # who met whom, and how: a post or a delegation is no theme of the day (总统、第一书记)
+    + "代表团 新任 时任 国事访问 正式访问 通电话 贺电 贺信 回信 重要讲话 重要指示 讲话 会见 会谈 出席 致辞 "
+    "研究部署 部署 调研 考察 视察 召开 举行 主持 在京举行".split()
 )
+# A post (省长, 第一书记, 总统) or a meeting's kind (常务会议, 座谈会) says who met, not what about.
+_WHO_MET = re.compile(r"(?:长|书记|主席|总统|总理|总督|首相|国王|大使|会议|座谈会|闭幕会|开幕会|全会|大会)$")
 _COLUMN_TAG = re.compile(r"^(?:【[^】]*】)+")  # 【领航中国】 before a broadcast title
 
 
@@ -47,8 +52,9 @@ def themes(items: Sequence[BriefItem], count: int) -> list[str]:
         summary = item.summary.text if item.summary else ""
         title = plain_title(item.title_line)
         for word in jieba.analyse.extract_tags(f"{title}。{title}。{summary}", topK=8,
-                                               allowPOS=("n", "vn", "nz", "l")):
-            if len(word) < 2 or word in _NOT_THEMES or any(word in c or c in word for c in chosen):
+                                               allowPOS=("n", "vn", "nz")):
+            if (len(word) < 2 or word in _NOT_THEMES or _WHO_MET.search(word)
+                    or any(word in c or c in word for c in chosen)):
                 continue
             chosen.append(word)
             break

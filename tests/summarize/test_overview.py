@@ -193,3 +193,17 @@ def test_the_mail_carries_the_overview_in_both_parts(brief_with_overview):
     plain = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
     assert "今日要闻综述" in plain and "今日要闻综述" in html
+
+
+def test_a_theme_of_the_day_is_what_the_news_is_about_not_who_met_or_how():
+    from brief.summarize.overview import themes
+
+    def item(title, text):
+        return BriefItem(article=Article(title=title, paragraphs=[text]), summary=Summary(text=text, method="extractive"))
+
+    found = themes([
+        item("省长会见芬兰总统代表团", "省长王建军在太原会见芬兰总统代表团，双方就新能源汽车合作交换意见。"),
+        item("省政府召开常务会议", "省政府召开常务会议，研究部署冬季供暖保障和天然气储备工作。"),
+        item("我省与东盟国家贸易额增长", "前三季度我省与东盟国家贸易额增长12.5%，机电产品出口增势明显。"),
+    ], 3)
+    assert found and not {"总统", "代表团", "常务会议", "省长"} & set(found)
