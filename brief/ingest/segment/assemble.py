@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from brief.zh import balanced, clean_heading, clean_inline, ends_sentence, unbalanced
@@ -120,9 +120,7 @@ def build(
             if k and _signature(lines, split[k - 1]):
                 _fill_headline(article, [(lines[i].raw, tags[i]) for i in split[k - 1].lines])
             if k in head_of:
-                head = split[head_of[k]].lines
-                _fill_headline(article, [(lines[i].raw, tags[i]) for i in head],
-                               apart={lines[i].raw for i in head[1:] if lines[i].blank_before})
+                _fill_headline(article, [(lines[i].raw, tags[i]) for i in split[head_of[k]].lines])
                 for i in split[head_of[k]].lines:
                     for kind, where in lines[i].jumps:
                         if kind in ("下转", "转"):
@@ -1223,9 +1221,7 @@ def _byline_across(first: str, second: str) -> str | None:
     return next((form for form in forms if BYLINE_LINE.match(form)), None)
 
 
-def _fill_headline(article: Article, head: list[tuple[str, str]], apart: Collection[str] = ()) -> None:
-    """The headline's lines (``(raw, tag)``) into the article's title, kicker, subtitle and
-    reporters; ``apart``: lines the page printed after a blank (a title's two phrases keep a space)."""
+def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
     title: list[str] = []
     kicker: list[str] = []
     subtitle: list[str] = []
@@ -1274,7 +1270,7 @@ def _fill_headline(article: Article, head: list[tuple[str, str]], apart: Collect
     if subtitle:
         article.subtitle = rules._join_heading(subtitle)
     if title:
-        article.title = _unbulleted(rules._join_heading(title, apart))
+        article.title = _unbulleted(rules._join_heading(title))
 
 
 # A lead's ``今天（7月29日）``, ``昨晚（11月30日）``: how a report dates itself, never how a title does.

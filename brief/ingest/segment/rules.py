@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Collection
+from typing import Callable
 
 from brief.zh.bylines import (
     ANY_ROLE, BYLINE_LINE, DATELINE_LINE, DATELINE_REPORTERS, PAGE_MARKS as _MARKS, PHOTO_CREDIT, RANK,
 )
 from brief.zh.layout import JUMP, rejoin_jumps
-from brief.zh.chars import CLOSERS, OPENERS
 from brief.zh.words import breaks_word
 from brief.zh import (
     clean_heading,
@@ -720,25 +719,13 @@ def _parallel(pair: list[str]) -> bool:
     return first == second and first >= 12
 
 
-def _join_heading(lines: list[str], apart: Collection[str] = ()) -> str:
-    """A heading's lines as one: glued where the column wrapped them, a space between two Latin
-    words, and between two phrases the page set apart (``apart``: lines printed after a blank, each
-    side a phrase of ``_PHRASE`` characters or more and no word running across: ``把脉行业痛点
-    对接供应链条`` / ``我省花卉……``, not ``王建国`` / ``会见……``)."""
+def _join_heading(lines: list[str]) -> str:
     cleaned = [clean_heading(line) for line in lines]
     joined = cleaned[0]
-    for raw, part in zip(lines[1:], cleaned[1:]):
-        latin = joined[-1:].isascii() and joined[-1:].isalpha() and part[:1].isascii() and part[:1].isalpha()
-        set_apart = (
-            raw in apart and min(len(joined.rsplit(" ", 1)[-1]), len(part.split(" ", 1)[0])) >= _PHRASE
-            and joined[-1:] not in OPENERS and part[:1] not in CLOSERS and not breaks_word(joined, part)
-        )
-        joined += (" " if latin or set_apart else "") + part
+    for part in cleaned[1:]:
+        glue = " " if joined[-1:].isascii() and joined[-1:].isalpha() and part[:1].isascii() and part[:1].isalpha() else ""
+        joined += glue + part
     return joined
-
-
-# The fewest characters of a headline phrase that a space sets apart (``丰收有底气``).
-_PHRASE = 5
 
 
 def _caption(unit: _Unit, lines: list[_Line]) -> Article:

@@ -1378,7 +1378,7 @@ def _two_line_headline_page() -> tuple[str, int]:
 @pytest.mark.parametrize(
     "upper, lower, headline",
     [
-        (22, 22, ("", "全市秋粮喜获丰收 颗粒归仓有保障", "")),  # one size: one title, its two phrases set apart
+        (22, 22, ("", "全市秋粮喜获丰收颗粒归仓有保障", "")),  # one size: one title over two lines
         (22, 13, ("", "全市秋粮喜获丰收", "颗粒归仓有保障")),  # smaller below: its subtitle
         (13, 22, ("全市秋粮喜获丰收", "颗粒归仓有保障", "")),  # smaller above: its kicker
     ],
@@ -1513,14 +1513,3 @@ def test_a_photo_set_inside_a_story_s_columns_does_not_cut_the_story_in_two(belo
     # A story that ended its sentence above the picture is not continued by the text below it.
     ended = _built_from(_PHOTO_INSIDE.replace("合山区地形实际，施行", "合山区地形实际施策。"), tags)
     assert [a.kind for a in ended] == [ARTICLE, CAPTION, ARTICLE] and ended[0].title == ""
-
-
-def test_a_title_s_phrases_the_page_set_apart_keep_a_space_and_its_wrapped_lines_do_not():
-    from brief.ingest.segment.rules import _join_heading
-
-    apart = {"我省花卉行业发展交流会研讨未来趋势", "会见来访的友好城市代表团一行", "经济损失577.74万元"}
-    assert _join_heading(["把脉行业痛点 对接供应链条", "我省花卉行业发展交流会研讨未来趋势"], apart) == (
-        "把脉行业痛点 对接供应链条 我省花卉行业发展交流会研讨未来趋势")
-    # A column break after a name, a wrap inside a phrase: one phrase, no space.
-    assert _join_heading(["王建国", "会见来访的友好城市代表团一行"], apart) == "王建国会见来访的友好城市代表团一行"
-    assert _join_heading(["9月份为消费者挽回", "经济损失577.74万元"]) == "9月份为消费者挽回经济损失577.74万元"
