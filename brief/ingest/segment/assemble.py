@@ -319,8 +319,14 @@ def _note_only(lines: list[rules._Line], unit: _Unit | None) -> bool:
 
 
 def _byline_only(lines: list[rules._Line], unit: _Unit | None) -> bool:
-    """Whether a body so far holds only a byline (``本报通讯员 某某`` above the dateline it goes with)."""
-    return unit is not None and all(BYLINE_LINE.match(lines[i].raw) for i in unit.lines)
+    """Whether a body so far holds only a byline (``本报通讯员 某某`` above the dateline it goes with)
+    or the signature of a commentary or a team (``本报评论员``)."""
+    return unit is not None and all(_signed(lines[i].raw) for i in unit.lines)
+
+
+def _signed(raw: str) -> bool:
+    """A byline's line, or a commentary's or a team's signature (``本报评论员``, ``本报调研组``)."""
+    return bool(BYLINE_LINE.match(raw) or COMMENTATOR.match(raw.replace(" ", "").lstrip(PAGE_MARKS)))
 
 
 def _signature(lines: list[rules._Line], unit: _Unit) -> bool:
@@ -606,8 +612,10 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
     the fields, jumps recorded."""
     article = Article(kind=ARTICLE)
     kept = list(unit.lines)
-    while len(kept) > 1 and BYLINE_LINE.match(lines[kept[0]].raw):  # a byline above the dateline
-        article.reporters += [n for n in rules._names(lines[kept.pop(0)].raw) if n not in article.reporters]
+    while len(kept) > 1 and _signed(lines[kept[0]].raw):  # a byline or a signature above the dateline
+        raw = lines[kept.pop(0)].raw
+        if BYLINE_LINE.match(raw):
+            article.reporters += [n for n in rules._names(raw) if n not in article.reporters]
     paragraphs = rules._paragraphs([lines[i] for i in kept])
     if paragraphs:
         # (a name broken by the line's end, ``■记者 上官宇`` / ``岚``, is read closed up)

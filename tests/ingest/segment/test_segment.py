@@ -1513,3 +1513,17 @@ def test_a_photo_set_inside_a_story_s_columns_does_not_cut_the_story_in_two(belo
     # A story that ended its sentence above the picture is not continued by the text below it.
     ended = _built_from(_PHOTO_INSIDE.replace("合山区地形实际，施行", "合山区地形实际施策。"), tags)
     assert [a.kind for a in ended] == [ARTICLE, CAPTION, ARTICLE] and ended[0].title == ""
+
+
+def test_a_commentary_s_signature_above_the_text_is_no_article_of_its_own():
+    page = (
+        "全市新增城镇就业两万人\n\n"
+        "本报晋中 9 月 25 日讯（记者 张敏）今年\n以来，全市新增城镇就业2.1万人，\n完成全年目标的87.5%。\n\n"
+        "全市中小学新学期开学\n\n"
+        "本报评论员\n\n"
+        "本报晋中 9 月 25 日讯（记者 王强）新学\n期首日，全市中小学秩序井然，\n共有在校生31.2万人。\n"
+    )
+    articles = segment_page(page)
+    assert "本报评论员" not in [a.body for a in articles]
+    assert [a.title for a in articles if a.kind == ARTICLE] == ["全市新增城镇就业两万人", "全市中小学新学期开学"]
+    assert articles[-1].body.startswith("新学期首日")
