@@ -59,6 +59,12 @@ COMMENTATOR = re.compile(
 """The line that signs a commentary or a team's report (``本报评论员``, ``本报评论部``, ``本报调研组``):
 an author, no part of the title above or below."""
 
+
+def signs_off(line: str) -> bool:
+    """Whether ``line`` is a commentary's or a team's signature, as printed (letter-spaced, behind
+    the page's mark: ``■ 本 报 评 论 员``)."""
+    return bool(COMMENTATOR.match(line.replace(" ", "").lstrip(PAGE_MARKS)))
+
 PAGE_OUTLETS = r"本报|新华社|中新社|人民日报|中新网|央视网"
 """The outlets whose name opens a page's dateline."""
 

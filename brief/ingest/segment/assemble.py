@@ -24,8 +24,8 @@ from brief.zh.layout import PAGE_FURNITURE
 from brief.ingest.pdf import HEADLINE_SIZE, TITLE_SIZE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
-    BYLINE_LINE, CLOSING_CREDIT, COMMENTATOR, DATELINE_LINE, OPENING_CREDIT, PAGE_MARKS, PHOTO_CREDIT, PICTURE_BY,
-    RANK, REPORTER_ROLE, ROLE_ALONE, SIGNED_CLOSING,
+    BYLINE_LINE, CLOSING_CREDIT, DATELINE_LINE, OPENING_CREDIT, PAGE_MARKS, PHOTO_CREDIT, PICTURE_BY,
+    RANK, REPORTER_ROLE, ROLE_ALONE, SIGNED_CLOSING, signs_off,
 )
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
@@ -326,7 +326,7 @@ def _byline_only(lines: list[rules._Line], unit: _Unit | None) -> bool:
 
 def _signed(raw: str) -> bool:
     """A byline's line, or a commentary's or a team's signature (``本报评论员``, ``本报调研组``)."""
-    return bool(BYLINE_LINE.match(raw) or COMMENTATOR.match(raw.replace(" ", "").lstrip(PAGE_MARKS)))
+    return bool(BYLINE_LINE.match(raw)) or signs_off(raw)
 
 
 def _signature(lines: list[rules._Line], unit: _Unit) -> bool:
@@ -1238,7 +1238,7 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
     bylines = _reporters([raw for raw, _ in head])
     for k, (raw, t) in enumerate(head):
         plain = bylines.get(k, _reporters_form(_unbulleted(raw.strip())))
-        if not plain or COMMENTATOR.match(plain.replace(" ", "")):
+        if not plain or signs_off(plain):
             continue  # the rest of a broken byline; a commentary's signature: no part of its headline
         if k in bylines:
             t = BYLINE  # a reporter's line is never part of a title, whatever its tag

@@ -13,7 +13,7 @@ from brief.zh import clean_inline, ends_sentence, unbalanced
 from brief.zh.layout import PAGE_FURNITURE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
-    BYLINE_LINE, COMMENTATOR, DATELINE_LINE, DATELINE_REPORTERS, NAMES, PAGE_MARKS, PAGE_OUTLETS, PHOTO_CREDIT, RANK,
+    BYLINE_LINE, DATELINE_LINE, DATELINE_REPORTERS, NAMES, PAGE_OUTLETS, PHOTO_CREDIT, RANK, signs_off,
 )
 from brief.ingest.segment import rules
 from brief.ingest.segment.rules import _LETTER_GAP, _phrase_spaced, _text_width
@@ -272,7 +272,7 @@ def _own(lines: list[rules._Line], tags: list[str], i: int, sizes: dict[int, int
         "learned": _LEARNED.search(raw),
         "reporter": "记者" in raw or "通讯员" in raw,
         "byline": BYLINE_LINE.match(raw),
-        "commentator": COMMENTATOR.match(raw.replace(" ", "").lstrip(PAGE_MARKS)),
+        "commentator": signs_off(raw),
         "page_furniture": PAGE_FURNITURE.search(raw),
         "names": _NAMES_ONLY.match(raw) and len(raw) <= 12,
         "credit": PHOTO_CREDIT.search(raw) and "摄" in raw[-3:],
