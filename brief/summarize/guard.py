@@ -95,23 +95,25 @@ def _check_periods(summary: str, source: str) -> tuple[list[str], list[tuple[int
 
     ranges = {(int(f.value), int(f.high)) for f in extract_figures(source)
               if f.kind == "range" and f.unit == "月"}
+    ranges |= {_months(match) for match in _PERIOD.finditer(source)}  # 前两个月 is 前2个月
     problems = []
     spans = []
     for match in _PERIOD.finditer(summary):
         word = match.group(0)
         spans.append(match.span())
-        if word in source:
-            continue
-        if match.group(1):
-            n = chinese_number(match.group(1)) if not match.group(1).isdigit() else int(match.group(1))
-            months = (1, n or 0)
-        else:
-            months = _PERIODS[word]
-        if months in ranges:
+        if word in source or _months(match) in ranges:
             continue
         said = "、".join(f"{lo}—{hi}月" for lo, hi in sorted(ranges))
         problems.append(f"时段“{word}”原文没有" + (f"（原文是{said}）" if said else ""))
     return problems, spans
+
+
+def _months(period: re.Match) -> tuple[int, int]:
+    """The month range a period word names: 上半年 (1, 6), 前两个月 (1, 2)."""
+    if period.group(1):
+        count = period.group(1)
+        return (1, int(count) if count.isdigit() else chinese_number(count) or 0)
+    return _PERIODS[period.group(0)]
 
 
 _CODE = re.compile(r"[A-Za-z0-9]*(?:[A-Za-z][0-9]|[0-9][A-Za-z])[A-Za-z0-9]*")

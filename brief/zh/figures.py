@@ -18,7 +18,7 @@ from brief.zh.chars import to_halfwidth
 
 # Longest first, so that 亿元 wins over 亿 and 个百分点 over 个.
 _UNITS = sorted(
-    ["%", "‰", "个百分点", "百分点", "元", "美元", "欧元", "港元", "人民币", "吨", "千克", "公斤", "克", "斤", "亩", "公顷", "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "米", "千瓦时", "千瓦", "兆瓦", "吉瓦", "瓦", "度", "人次", "户次", "架次", "人", "名", "位", "户", "家", "个", "件", "项", "座", "所", "辆", "台", "套", "部", "架", "艘", "列", "条", "批", "次", "场", "份", "篇", "倍", "岁", "周岁", "年", "个月", "月", "日", "天", "小时", "分钟", "秒", "周", "届", "期", "种", "类", "只", "头", "株", "棵", "首", "款", "本", "张", "处", "间", "栋", "层", "例", "起", "宗", "块", "片", "根", "箱", "桶", "票", "笔", "支", "枚", "盏", "级", "分", "标箱", "班", "趟", "车次", "床", "所", "门"],
+    ["%", "‰", "个百分点", "百分点", "元", "美元", "欧元", "港元", "人民币", "吨", "千克", "公斤", "克", "斤", "亩", "公顷", "平方公里", "平方千米", "平方米", "立方米", "公里", "千米", "米", "千瓦时", "千瓦", "兆瓦", "吉瓦", "瓦", "度", "人次", "户次", "架次", "人", "名", "位", "户", "家", "个", "件", "项", "座", "所", "辆", "台", "套", "部", "架", "艘", "列", "条", "批", "次", "场", "份", "篇", "倍", "岁", "周岁", "年", "个月", "月", "日", "天", "个小时", "小时", "分钟", "秒", "周", "届", "期", "种", "类", "只", "头", "株", "棵", "首", "款", "本", "张", "处", "间", "栋", "层", "例", "起", "宗", "块", "片", "根", "箱", "桶", "票", "笔", "支", "枚", "盏", "级", "分", "标箱", "班", "趟", "车次", "床", "所", "门"],
     key=len,
     reverse=True,
 )
@@ -33,6 +33,8 @@ MULTIPLIER = r"万亿|亿|万|千(?![米克瓦])"  # 720千米 is 720 km, not 72
 DASH = r"\s*(?:—{1,2}|[–\-~～至到])\s*"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _CN_UNITS = "个项件人家名位年天次批座所倍届种类户岁条"
+# 两个月 is two months, not two of something (个) followed by 月: read with 3个月 as the same figure.
+_CN_DURATION = r"个(?P<cnmore>[多半])?(?P<cnspan>月|小时)"
 
 _FIGURE = re.compile(
     # a range: 1—8月, 1月至8月, 2023—2024年, 3-5万元
@@ -43,11 +45,11 @@ _FIGURE = re.compile(
     rf"|(?P<yearonly>(?P<y>(?:1[89]|20)\d{{2}})年(?!代))"
     # a number: 36.54万人, 1.85%, 10714.9亩, 0.7个百分点, 1400多项
     rf"|(?P<num>{NUMBER})(?P<mult>{MULTIPLIER})?(?:多|余)?(?P<unit>{_UNIT})?"
-    # a Chinese numeral with a measure word: 三项, 两万人, 十二个
-    rf"|(?P<cn>[{_CN_DIGITS}]+)(?P<cnunit>[{_CN_UNITS}])"
+    # a Chinese numeral with a measure word: 三项, 两万人, 十二个; a duration whole: 两个月, 五个小时
+    rf"|(?P<cn>[{_CN_DIGITS}]+)(?P<cnunit>{_CN_DURATION}|[{_CN_UNITS}])"
 )
 # Spellings of the same unit.
-_UNIT_ALIASES = {"个百分点": "百分点", "千克": "公斤", "千米": "公里", "平方千米": "平方公里", "周岁": "岁"}
+_UNIT_ALIASES = {"个百分点": "百分点", "个小时": "小时", "千克": "公斤", "千米": "公里", "平方千米": "平方公里", "周岁": "岁"}
 POWERS = {"千": 3, "万": 4, "亿": 8, "万亿": 12}
 """Each multiplier's power of ten."""
 _MULTIPLIER = {"": 1.0} | {word: 10.0**power for word, power in POWERS.items()}
@@ -139,6 +141,9 @@ def _figure(m: re.Match) -> Figure | None:
     value = chinese_number(m.group("cn"))
     if value is None or value < 2:
         return None
+    if m.group("cnspan"):  # 两个多月 is read as 两个月, as 1400多项 is as 1400项; 两个半月 as 2.5
+        half = 0.5 if m.group("cnmore") == "半" else 0.0
+        return Figure(text, value + half, "个月" if m.group("cnspan") == "月" else "小时")
     return Figure(text, float(value), m.group("cnunit"))
 
 
@@ -177,8 +182,8 @@ def chinese_number(text: str) -> int | None:
 # Key figures: what an official reads a news item for
 
 # A duration or a clock time says when or how long, not how much: 两年, 三天, 8小时 (unless it is the news).
-_DURATION_UNITS = {"年", "个月", "月", "日", "天", "小时", "分钟", "秒", "周"}
-# What makes ``两个`` a duration (两个月, 两个多月, 五个小时, 三个星期).
+_DURATION_UNITS = {"年", "个月", "月", "日", "天", "个小时", "小时", "分钟", "秒", "周"}
+# What makes ``三个`` a duration where the extraction did not read one (三个星期, 两个钟头).
 _DURATION_AFTER_COUNT = re.compile(r"[多余半]?(?:月|小时|钟头|星期|礼拜|工作日)")
 # Editions and terms are names (第十二届, 七届), not quantities.
 _EDITION_UNITS = {"届", "期"}
@@ -221,7 +226,7 @@ def is_key_figure(figure: Figure, text: str) -> bool:
     if figure.unit in _EDITION_UNITS or before.endswith("第"):
         return False
     if figure.unit in _DURATION_UNITS or (figure.unit == "个" and _DURATION_AFTER_COUNT.match(text, end)):
-        return False  # 两年, 3个月; 两个月 and 五个小时, whose numeral takes 个 as its unit
+        return False  # 两年, 3个月, 两个月; 三个星期, whose numeral takes 个 as its unit
     if _CLOCK.match(after) or before.endswith(("时", "点")):
         return False  # 8时, 30分 after 8时
     if any(word in before for word in _HOTLINE_WORDS):

@@ -43,6 +43,13 @@ def test_another_period_word_fails_unless_its_months_are_the_source_range():
     assert check_summary("上半年全县完成投资8亿元。", half_year).ok
 
 
+def test_a_count_of_things_is_not_supported_by_a_count_of_months():
+    source = "今年前两个月，全县新开工项目进展顺利，5个小时完成抢修。"
+    assert check_summary("全县新开工两个项目。", source).problems == ["数字“两个”原文没有"]
+    assert check_summary("前2个月，全县新开工项目进展顺利。", source).ok
+    assert check_summary("五个小时完成抢修。", source).ok
+
+
 def test_a_changed_magnitude_fails():
     report = check_summary("山西城镇新增就业365万人。", SOURCE)
     assert report.problems == ["数字“365万人”原文没有"]

@@ -1,6 +1,6 @@
 """Figures on Chinese news text written for these tests."""
 
-from brief.zh import chinese_number, extract_figures, key_figures, to_halfwidth
+from brief.zh import Figure, chinese_number, extract_figures, key_figures, to_halfwidth
 
 
 def test_figures_normalize_value_and_unit():
@@ -102,6 +102,17 @@ def test_a_count_of_months_or_hours_in_chinese_numerals_is_a_duration_not_a_key_
     # 前两个月 listed ``两个`` as the item's key figure, bold in the brief.
     text = "今年前两个月，全市新建两个公园，两个多月来完成投资3.2亿元，五个小时后恢复通车，三个星期内完工。"
     assert [f.text for f in key_figures(text)] == ["两个", "3.2亿元"]
+
+
+def test_a_duration_in_chinese_numerals_is_read_whole_and_equals_its_digit_form():
+    figures = extract_figures("前两个月完工，两个多月来，历时两个半月，五个小时后通车，建成两个项目")
+    assert [(f.text, f.value, f.unit) for f in figures] == [
+        ("两个月", 2.0, "个月"), ("两个多月", 2.0, "个月"), ("两个半月", 2.5, "个月"),
+        ("五个小时", 5.0, "小时"), ("两个", 2.0, "个")]
+    three_months, five_hours = extract_figures("3个月后，5个小时内")
+    assert figures[0].same_as(Figure("2个月", 2.0, "个月"))
+    assert (three_months.unit, five_hours.unit) == ("个月", "小时")
+    assert not figures[-1].same_as(figures[0]) and not figures[0].same_as(figures[-1])
 
 
 def test_key_figures_are_listed_once_and_keep_full_width_forms():
