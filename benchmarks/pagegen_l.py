@@ -1084,7 +1084,6 @@ class _Builder:
 
 
 def _head_lines(art: _Art, item: int, rng, st: _Style):
-    lines = []
 
     def one(text, role, spaced):
         if spaced:
@@ -1286,7 +1285,6 @@ def _make_page(pool: _Pool, seed: int, position: str, i: int):
     b.section = "要闻" if kind == "front" else rng.choice(_SECTIONS)
     arts: list[_Art] = []
     furn_top, furn_any, furn_bottom = [], [], []
-    banners = []  # (article index, lines) printed right above an article
 
     def add(a):
         if a is not None:

@@ -24,7 +24,7 @@ from brief.zh.layout import PAGE_FURNITURE
 from brief.ingest.pdf import HEADLINE_SIZE, TITLE_SIZE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
-    BYLINE_LINE, CLOSING_CREDIT, DATELINE_LINE, OPENING_CREDIT, PAGE_MARKS, PHOTO_CREDIT, PICTURE_BY,
+    ATTRIBUTION, BYLINE_LINE, CLOSING_CREDIT, DATELINE_LINE, OPENING_CREDIT, PAGE_MARKS, PHOTO_CREDIT, PICTURE_BY,
     RANK, REPORTER_ROLE, ROLE_ALONE, SIGNED_CLOSING, signs_off,
 )
 from brief.document import ARTICLE, CAPTION, Article
@@ -113,8 +113,16 @@ def build(
     ]
     split = _units(lines, tags)
     head_of = _reading(split, lines)[1]
+    resumed = _resumed(split, lines, tags, head_of)
     articles = []
     for k, unit in enumerate(split):
+        if k in resumed.values():
+            continue  # read with the text it goes on from
+        if k in resumed:
+            rest = resumed[k]
+            unit = _Unit(BODY, unit.lines + split[rest].lines)
+            if k not in head_of:
+                head_of[k] = head_of[rest]
         if unit.kind == BODY:
             article = _body(unit, lines)
             if k and _signature(lines, split[k - 1]):
@@ -279,6 +287,39 @@ def _text_round_captions(units: list[_Unit], lines: list[rules._Line], tags: lis
             return holder if goes_on else None
         first = holder.lines[0]
     return None
+
+
+def _resumed(split: list[_Unit], lines: list[rules._Line], tags: list[str], head_of: dict[int, int]) -> dict[int, int]:
+    """Bodies that go on further down the page, past a story set inside their columns: {body: the
+    body it goes on in}. A body's text that stops mid-sentence (no jump line sending it to another
+    page) goes on in the next body that opens no story (no lead, dateline or jump line of its own),
+    past at least one that does, set in a column of the same width; one of the two has the headline."""
+    bodies = [k for k, unit in enumerate(split) if unit.kind == BODY]
+    resumed: dict[int, int] = {}
+    for n, k in enumerate(bodies):
+        last = lines[split[k].lines[-1]]
+        if len(split[k].lines) < 2 or ends_sentence(last.raw) or last.jumps or k in resumed.values():
+            continue
+        later = (m for m in bodies[n + 1 :] if not _opens_story(lines, tags, split[m].lines[0]))
+        rest = next(later, None)
+        if (
+            rest is not None
+            and rest != bodies[n + 1]
+            and rest not in resumed.values()
+            and (k in head_of) != (rest in head_of)
+            and abs(_column(split[k], lines) - _column(split[rest], lines)) <= 1
+        ):
+            resumed[k] = rest
+    return resumed
+
+
+def _opens_story(lines: list[rules._Line], tags: list[str], i: int) -> bool:
+    return tags[i] == LEAD or _dated(lines, i) or bool(lines[i].jumps)
+
+
+def _column(unit: _Unit, lines: list[rules._Line]) -> float:
+    """The width of the column a body is set in: most of its lines are full."""
+    return rules._percentile([_text_width(lines[i]) for i in unit.lines], 0.5)
 
 
 def _caption_after(lines: list[rules._Line], tags: list[str], last: int, i: int) -> bool:
@@ -680,7 +721,8 @@ def _sandwiched(lines: list[rules._Line], tags: list[str], judged: list[str]) ->
     """A two-line headline between two stretches of one article's text: the rules read its first
     line as a subhead inside a body (no wider than the column, no phrase space, no bullet) and its
     second as running text that flows on past a column break into a full line (the middle of a
-    paragraph, not an article's opening). They are a subhead and its paragraph's first line."""
+    paragraph, not an article's opening). They are a subhead and its paragraph's first line, unless
+    the text above ends on its story's credit (``……（新华社）``): that story is over."""
     tags = list(tags)
     for i in range(len(tags) - 1):
         if not (
@@ -702,6 +744,7 @@ def _sandwiched(lines: list[rules._Line], tags: list[str], judged: list[str]) ->
             and judged[start] == "subhead"
             and j >= 0
             and tags[j] in (LEAD, "body", "subhead")
+            and not (CLOSING_CREDIT.search(lines[j].raw) or SIGNED_CLOSING.search(lines[j].raw))  # a story ended there
             and all(_text_width(lines[k]) <= lines[k].wrap_after + 1 for k in (start, i))
             and abs(_text_width(lines[i + 1]) - lines[i + 1].wrap_after) <= 1
             and not rules._PHRASE_GAP.search(lines[start].raw)
@@ -894,6 +937,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             and not any(kind in ("上接", "接") for kind, _ in lines[i].jumps)
             and not _dated(lines, i)
             and dateline_reach(lines, i, justified=True) is None
+            and not _opens_after_unfinished(lines, j, i)
         ):
             # No article starts right below another one's text (its headline, a caption or a
             # banner stands between), unless a dateline or a jump opens it: the text goes on here.
@@ -1110,6 +1154,16 @@ def _runs_on(line: str, below: str) -> bool:
 
 _DATELINE_OPENINGS = ("本报", "新华社", "中新社", "人民日报")
 _DATELINE_FIRST = {opening[0] for opening in _DATELINE_OPENINGS}
+
+
+def _opens_after_unfinished(lines: list[rules._Line], above: int, i: int) -> bool:
+    """Whether line i, past a column break, opens with a reporter's attribution (``记者26日从……获悉，``)
+    while the sentence above it is unfinished: an opening that does not go on with that sentence,
+    so another story's (set inside the columns of the one above)."""
+    if not lines[i].blank_before or ends_sentence(lines[above].raw):
+        return False
+    following = lines[i + 1].raw if i + 1 < len(lines) else ""
+    return bool(ATTRIBUTION.match(clean_inline(lines[i].raw + following)))
 
 
 def _dated(lines: list[rules._Line], i: int) -> bool:

@@ -1527,3 +1527,74 @@ def test_a_commentary_s_signature_above_the_text_is_no_article_of_its_own():
     assert "本报评论员" not in [a.body for a in articles]
     assert [a.title for a in articles if a.kind == ARTICLE] == ["全市新增城镇就业两万人", "全市中小学新学期开学"]
     assert articles[-1].body.startswith("新学期首日")
+
+
+_STORY_INSIDE = (
+    "本报长治 5 月 6 日讯（记者 李明）今年\n以来，我市持续推进太行山区\n生态修复，累计完成造林 12\n"
+    "万亩。在浊漳河上游，当地结\n合山区地形实际，施行\n\n"
+    "本报讯 新学期首日，全市中小学秩序井然，\n共有在校生三十一万二千人，新建校舍\n一百二十间全部投入使用。\n\n"
+    "全市中小学新学期开学\n\n"
+    "分区分类治理，宜林则林、宜\n草则草，全市森林覆盖率已提\n高到 33.5%。\n\n"
+    "太行山区生态修复成效明显\n"
+)
+_STORY_INSIDE_TAGS = ["lead"] + ["body"] * 4 + ["lead", "body", "body", "title", "body", "body", "body", "title"]
+
+
+def test_a_story_set_inside_another_s_columns_does_not_cut_that_one_in_two():
+    # The text layer gives a short story (its headline after it) between two columns of a longer
+    # one, whose sentence runs on across it (``……施行`` / story / ``分区分类治理，……``).
+    outer, inner = _built_from(_STORY_INSIDE, _STORY_INSIDE_TAGS)
+    assert (outer.title, inner.title) == ("太行山区生态修复成效明显", "全市中小学新学期开学")
+    assert "施行分区分类治理" in outer.body and outer.body.endswith("全市森林覆盖率已提高到33.5%。")
+    assert inner.body.startswith("新学期首日") and "森林" not in inner.body
+
+
+def test_a_story_that_finished_its_sentence_is_not_continued_past_another_story():
+    ended = _STORY_INSIDE.replace("合山区地形实际，施行", "合山区地形实际施策。")
+    assert [a.title for a in _built_from(ended, _STORY_INSIDE_TAGS)] == [
+        "", "全市中小学新学期开学", "太行山区生态修复成效明显"]
+    # nor by text set in a column of another width: another story's
+    wider = _STORY_INSIDE.replace("分区分类治理，宜林则林、宜\n草则草，全市森林覆盖率已提\n高到 33.5%。",
+                                  "分区分类治理，宜林则林、宜草则草，\n全市森林覆盖率已提高到 33.5%，\n林草覆盖率稳步上升。")
+    assert len(_built_from(wider, _STORY_INSIDE_TAGS)) == 3
+
+
+def test_a_story_opening_on_its_reporter_s_attribution_inside_another_s_columns_stays_its_own():
+    # No dateline opens the inner story (``记者 6 日从……获悉，``), and the tagger's lead there sits
+    # right under the outer story's text; that text stopped mid-sentence, so the attribution
+    # cannot go on with it. The inner story ends on a credit, so its headline below is no subhead.
+    text = _STORY_INSIDE.replace(
+        "本报讯 新学期首日，全市中小学秩序井然，\n共有在校生三十一万二千人，新建校舍\n一百二十间全部投入使用。\n\n"
+        "全市中小学新学期开学\n\n",
+        "记者 6 日从市教育局获悉，新学期首日，全市\n中小学秩序井然，共有在校生三十一万二\n千人，新建校舍一百二十间全部投入使\n"
+        "用。（新华社）\n\n全市\n中小学新学期开学\n\n")
+    tags = ["lead"] + ["body"] * 4 + ["lead", "body", "body", "body", "title", "title+", "body", "body", "body", "title"]
+    outer, inner = _built_from(text, tags)
+    assert (outer.title, inner.title) == ("太行山区生态修复成效明显", "全市中小学新学期开学")
+    assert "施行分区分类治理" in outer.body and inner.body.startswith("记者6日从市教育局获悉")
+
+
+def test_a_two_line_headline_right_under_a_closing_credit_is_no_subhead_of_the_text_around_it():
+    # A story that ends on its credit (``……（新华社）``) is over: the short headline line below it
+    # and the line under that are its headline, not a subhead and the first line of a paragraph
+    # going on with the text above, however the rules judged them.
+    from brief.ingest.segment.assemble import _sandwiched
+    from brief.ingest.segment.features import page_features, rules_reading
+
+    text = (
+        "本报长治 5 月 6 日讯（记者 李明）今年\n以来，我市持续推进太行山区\n生态修复，累计完成造林 12\n"
+        "万亩。在浊漳河上游，当地结\n合山区地形实际，施行\n\n"
+        "新学期首日，全市中小学秩序井然，共有在校生\n三十一万二千人，新建校舍一百二十间全部投\n"
+        "入使用，全市教育事业迈上新台阶。 （新华社）\n\n"
+        "全市\n中小学新学期开学\n\n"
+        "分区分类治理，宜林则林、宜\n草则草，全市森林覆盖率已提\n高到 33.5%。\n\n"
+        "太行山区生态修复成效明显\n"
+    )
+    lines, features = page_features(text)
+    judged = rules_reading(features)[0]
+    judged[8:10] = ["subhead", "body"]  # as the rules may read a short line over a full one
+    lines[9].link, lines[10].wrap_after = True, lines[10].vis
+    tags = ["lead"] + ["body"] * 4 + ["lead", "body", "body", "title", "title+", "body", "body", "body", "title"]
+    assert _sandwiched(lines, tags, judged) == tags
+    lines[7].raw = lines[7].raw.replace(" （新华社）", "")  # no credit: the sentence may go on below
+    assert _sandwiched(lines, tags, judged)[8:11] == ["subhead", "body", "body"]
