@@ -131,17 +131,26 @@ class BriefItem:
 
     @property
     def title_line(self) -> str:
-        """The item's title, else the heading made from its text, unmarked: what the overview reads
-        and the translator translates."""
-        return self.article.title or self.made_heading
+        """The item's title (after the kicker that names who spoke), else the heading made from its
+        text, unmarked: what the overview reads and the translator translates."""
+        return self._printed_title or self.made_heading
 
     @property
     def heading(self) -> str:
         """The line the brief prints for the item: its title, else the heading made from its text,
         marked as such (the official must not take it for the paper's headline)."""
-        if self.article.title:
-            return self.article.title
+        if self._printed_title:
+            return self._printed_title
         return f"{self.made_heading}{MADE_HEADING_MARK}" if self.made_heading else UNTITLED
+
+    @property
+    def _printed_title(self) -> str:
+        """The title, after a kicker that says who spoke (``习近平在……上强调：紧紧围绕……``): without it
+        the title does not say whose words it gives."""
+        from brief.zh.clean import SPEAKER_KICKER
+
+        title, kicker = self.article.title, self.article.kicker
+        return f"{kicker}：{title}" if title and SPEAKER_KICKER.search(kicker) else title
 
     @property
     def source_label(self) -> str:

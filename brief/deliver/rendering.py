@@ -36,6 +36,7 @@ def brief_json(brief: Brief) -> dict[str, Any]:
             {
                 "rank": item.rank,
                 "title": item.article.title,
+                "kicker": item.article.kicker,  # the line over the title (``……强调``), "" if none
                 "made_heading": item.made_heading,  # "" unless the article had no title
                 "summary": item.summary.text if item.summary else "",
                 "score": item.score,

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from brief.zh import balanced, clean_heading, clean_inline, ends_sentence, unbalanced
+from brief.zh.clean import SPEAKER_KICKER
 from brief.zh.layout import PAGE_FURNITURE
 from brief.ingest.pdf import HEADLINE_SIZE, TITLE_SIZE
 from brief.zh.words import breaks_word
@@ -1313,6 +1314,7 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
         # 395,089 wrapped lines of text do): the line read as its subtitle says it (``以总理称`` /
         # ``没有美支持也将进攻拉法``).
         title.append(subtitle.pop(0))
+    title, kicker, subtitle = _speaker_as_kicker(title, kicker, subtitle)
     if (
         kicker and title and not subtitle and _DAY.search("".join(title)) and not _DAY.search("".join(kicker))
         and not kicker[-1].rstrip().endswith("—") and _could_be_title(" ".join(kicker))
@@ -1333,6 +1335,23 @@ def _fill_headline(article: Article, head: list[tuple[str, str]]) -> None:
         article.subtitle = rules._join_heading(subtitle)
     if title:
         article.title = _unbulleted(rules._join_heading(title))
+
+
+def _speaker_as_kicker(
+    title: list[str], kicker: list[str], subtitle: list[str],
+) -> tuple[list[str], list[str], list[str]]:
+    """Headline lines that end on who spoke (``……回信强调``) are the kicker, wherever the text layer
+    put them: read as the title above a subtitle, or as a subtitle under the title."""
+    def spoke(lines: list[str]) -> bool:
+        return bool(lines) and bool(SPEAKER_KICKER.search("".join("".join(lines).split())))
+
+    if kicker:
+        return title, kicker, subtitle
+    if spoke(title) and subtitle and not subtitle[0].lstrip().startswith("—"):
+        return subtitle, title, []
+    if title and spoke(subtitle):
+        return title, subtitle, []
+    return title, kicker, subtitle
 
 
 # A lead's ``今天（7月29日）``, ``昨晚（11月30日）``: how a report dates itself, never how a title does.

@@ -170,3 +170,23 @@ def test_a_related_report_without_a_title_is_labelled_by_its_source_alone():
 
     assert related_label(Article(title="", source="太行日报", page="3")) == "太行日报 第3版"
     assert related_label(Article(title="改造工程收尾", source="太行日报", page="3")) == "太行日报 第3版：改造工程收尾"
+
+
+def test_a_kicker_naming_who_spoke_is_printed_before_the_title(config):
+    # ``……强调`` over ``紧抓秋粮收购……``: the title alone does not say whose words it gives.
+    from brief.deliver.compose import compose
+    from brief.document import Article, BriefItem, Summary
+
+    spoke = Article(title="紧抓秋粮收购 守好群众粮袋子", kicker="省政府常务会议强调", source="晋中日报", page="1",
+                    paragraphs=["省政府10月16日召开常务会议，部署秋粮收购工作。"])
+    themed = Article(title="全市秋粮收购启动", kicker="金秋时节", source="晋中日报", page="2",
+                     paragraphs=["全市秋粮收购于10月8日启动。"])
+    items = [BriefItem(article=a, summary=Summary(text=a.paragraphs[0], method="extractive"), score=1.0)
+             for a in (spoke, themed)]
+    brief = compose(items, date="2024-10-18", config=config, meta={"articles_read": 2})
+    assert brief.items[0].heading == "省政府常务会议强调：紧抓秋粮收购 守好群众粮袋子"
+    assert brief.items[0].title_line == brief.items[0].heading
+    assert brief.items[1].heading == "全市秋粮收购启动"  # a theme's kicker is no part of the heading
+    assert "省政府常务会议强调：紧抓秋粮收购" in render(brief, "md", config)
+    data = json.loads(render(brief, "json", config))["items"][0]
+    assert (data["title"], data["kicker"]) == ("紧抓秋粮收购 守好群众粮袋子", "省政府常务会议强调")

@@ -1598,3 +1598,19 @@ def test_a_two_line_headline_right_under_a_closing_credit_is_no_subhead_of_the_t
     assert _sandwiched(lines, tags, judged) == tags
     lines[7].raw = lines[7].raw.replace(" （新华社）", "")  # no credit: the sentence may go on below
     assert _sandwiched(lines, tags, judged)[8:11] == ["subhead", "body", "body"]
+
+
+@pytest.mark.parametrize("head", [["省政府常务会议强调", "紧抓秋粮收购 守好群众粮袋子"],
+                                  ["紧抓秋粮收购 守好群众粮袋子", "省政府常务会议强调"]])
+def test_a_headline_line_ending_on_who_spoke_is_the_kicker_wherever_the_text_layer_puts_it(head):
+    # No title ends on 强调 / 指出 / 表示: such a line, read as the title over a subtitle or as a
+    # subtitle under the title, is the kicker over what was said.
+    text = "本报讯 省政府10月16日召开常务会议，\n部署秋粮收购工作。\n\n" + "\n".join(head) + "\n"
+    (article,) = _built_from(text, ["lead", "body", "title", "subtitle"])
+    assert (article.kicker, article.title, article.subtitle) == ("省政府常务会议强调", "紧抓秋粮收购 守好群众粮袋子", "")
+
+
+def test_a_title_over_a_dashed_subtitle_stays_the_title_even_ending_on_a_speech_verb():
+    text = "本报讯 省政府10月16日召开常务会议，\n部署秋粮收购工作。\n\n省政府常务会议强调\n——紧抓秋粮收购 守好群众粮袋子\n"
+    (article,) = _built_from(text, ["lead", "body", "title", "subtitle"])
+    assert (article.kicker, article.title) == ("", "省政府常务会议强调")
