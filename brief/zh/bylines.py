@@ -40,10 +40,11 @@ BYLINE_LINE = re.compile(
     rf"^{_WHO_DID}?"
     rf"(?:{ROLE}[\s:：]+|(?:本报|本刊){POSTED}?{RANK}?(?:记者|通讯员)|{RANK}(?:记者|通讯员)|(?<=[/／图])\s*(?:记者|通讯员)){SIGNED_NAMES}"
     rf"(?:\s*(?:{_WHO_DID}\s*)?{ROLE}[\s:：]*{SIGNED_NAMES})*$"
+    rf"|^(?!.*(?:记者|通讯员))(?:{_WHO_DID}\s*{SIGNED_NAMES}\s*)+$"
 )
 """A byline line: role and names apart (``本报记者 王龙飞``, ``文/图 记者 莫丽``, ``文/记者 贺立 图/记者
 李楠``), or glued (``本报记者王龙飞``, ``本报记者陈永明实习生曾杰艳``), so that a column label such as
-``记者观察`` is not taken for one."""
+``记者观察`` is not taken for one; or who wrote and who took the pictures, by name (``文/王强 图/李明``)."""
 
 PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|[\s（(。！”])(?P<names>{SIGNED_NAMES})\s*摄(?:影报道)?\s*[）)]?$")
 """The credit that ends a photo caption (``…… 本报记者 李明 摄``, ``……抢收玉米。田佳摄``, ``田佳 摄影报道``);

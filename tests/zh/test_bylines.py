@@ -59,6 +59,10 @@ def test_page_bylines_and_photo_credits():
     # who wrote and who took the pictures, each with a role (the evening papers' form)
     assert BYLINE_LINE.match("文/记者 贺立 图/记者 李楠") and BYLINE_LINE.match("图/记者 李楠")
     assert not BYLINE_LINE.match("图/文 记者手记")
+    # or by name alone, as the evening papers also print it, closed up or not
+    assert BYLINE_LINE.match("文/王强 图/李明") and BYLINE_LINE.match("文/王强图/李明")
+    assert BYLINE_LINE.match("文 / 欧阳立新　图 / 李明") and BYLINE_LINE.match("图/李明")
+    assert not BYLINE_LINE.match("文化/旅游融合发展") and not BYLINE_LINE.match("图/文 记者观察")
     assert PHOTO_CREDIT.search("村民在晾晒玉米。 本报记者 李明 摄")["names"].endswith("李明")
     assert not PHOTO_CREDIT.search("摄影展开幕")
 

@@ -1614,3 +1614,9 @@ def test_a_title_over_a_dashed_subtitle_stays_the_title_even_ending_on_a_speech_
     text = "本报讯 省政府10月16日召开常务会议，\n部署秋粮收购工作。\n\n省政府常务会议强调\n——紧抓秋粮收购 守好群众粮袋子\n"
     (article,) = _built_from(text, ["lead", "body", "title", "subtitle"])
     assert (article.kicker, article.title) == ("", "省政府常务会议强调")
+
+
+def test_a_byline_by_name_alone_under_a_title_is_no_part_of_it():
+    text = "本报讯 全市秋粮收购于10月8日启动，\n首日收购玉米一万二千吨。\n\n全市秋粮收购启动\n文/王强 图/李明\n"
+    (article,) = _built_from(text, ["lead", "body", "title", "title+"])
+    assert (article.title, article.reporters) == ("全市秋粮收购启动", ["王强", "李明"])
