@@ -1467,10 +1467,17 @@ def no_title(text: str) -> bool:
     )
 
 
+# A brief's number in a list of briefs (``1.``, ``2．``, ``3、``, ``（4）``, ``⑤``), not a figure: no
+# decimal follows (``1.2亿人`` is one), but a year may (``2.2024年……``).
+_LIST_NUMBER = re.compile(r"^(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[^\d\s]|(?:19|20)\d\d年)")
+
+
 def _unbulleted(title: str) -> str:
-    """A title without the bullet (``■``, ``◆``, ``●``) or the brackets (``【…】``) that mark a brief."""
+    """A title without the bullet (``■``, ``◆``, ``●``), the number (``1.``) or the brackets (``【…】``)
+    that mark a brief."""
     while title and unicodedata.category(title[0]) == "So":
         title = title[1:].lstrip()
+    title = _LIST_NUMBER.sub("", title, count=1)
     if title.startswith("【") and title.endswith("】") and title.count("【") == 1 and title.count("】") == 1:
         title = title[1:-1].strip()
     return title

@@ -1620,3 +1620,14 @@ def test_a_byline_by_name_alone_under_a_title_is_no_part_of_it():
     text = "本报讯 全市秋粮收购于10月8日启动，\n首日收购玉米一万二千吨。\n\n全市秋粮收购启动\n文/王强 图/李明\n"
     (article,) = _built_from(text, ["lead", "body", "title", "title+"])
     assert (article.title, article.reporters) == ("全市秋粮收购启动", ["王强", "李明"])
+
+
+@pytest.mark.parametrize("printed, title", [
+    ("1.全市秋粮收购启动", "全市秋粮收购启动"), ("2．2024年秋粮收购启动", "2024年秋粮收购启动"),
+    ("（3）秋粮收购启动", "秋粮收购启动"), ("④秋粮收购启动", "秋粮收购启动"),
+    ("1.2万吨秋粮入库", "1.2万吨秋粮入库"), ("5G基站建设提速", "5G基站建设提速"),
+])
+def test_a_numbered_brief_s_number_is_no_part_of_its_title_but_a_figure_is(printed, title):
+    text = f"本报讯 全市秋粮收购于10月8日启动，\n首日收购玉米一万二千吨。\n\n{printed}\n"
+    (article,) = _built_from(text, ["lead", "body", "title"])
+    assert article.title == title
