@@ -19,7 +19,7 @@ from brief.document import Article, Evidence, Summary
 from brief.summarize.cache import SummaryCache, cache_key
 from brief.summarize.extractive import ExtractiveSummarizer, key_sentences, split_lead
 from brief.summarize.informative import MIN_NOVELTY, informativeness_problems, key_fact_figures, novelty
-from brief.zh import extract_figures, fit
+from brief.zh import extract_figures, fit, strip_attribution
 from brief.zh.chars import BRACKETS, CLAUSE_BREAKS, DANGLING, FULL_STOPS, LIST_BREAK, SENTENCE_END, STOP_CLOSERS, balanced
 
 _CLAUSE_END = CLAUSE_BREAKS.replace("…", "") + LIST_BREAK  # a cut at an ellipsis would halve ……
@@ -53,6 +53,26 @@ def clean_output(raw: str, kind: str) -> str:
     text = "".join(_LABEL.sub("", line) for line in lines)
     text = _CJK_SPACE.sub("", text)
     return _drop_repeats(_unwrapped(text))
+
+
+# Up to this many characters of a clause's head are put back before a summary that began inside it.
+RESTORED_HEAD = 24
+_CLAUSE = re.compile(r"[，。；！？：\n]")
+
+
+def opening_restored(summary: str, source: str) -> str:
+    """The summary, with the head of its first clause put back where the model began inside a clause
+    of the source (``20多位企业家出席`` for ``中德两国20多位企业家出席``, ``新疆自贸试验区挂牌成立`` for
+    ``我国第22个自贸试验区——新疆自贸试验区挂牌成立``): it dropped who or what the clause is about.
+    The words put back are the source's own; a dateline or a reporter's note is not put back."""
+    first = _CLAUSE.split(summary, maxsplit=1)[0]
+    at = source.find(first) if len(first) >= 4 else -1
+    if at <= 0 or _CLAUSE.match(source[at - 1]):
+        return summary
+    start = max(match.end() for match in _CLAUSE.finditer(source, 0, at)) if _CLAUSE.search(source, 0, at) else 0
+    clause = strip_attribution(source[start:at] + first)  # (the dateline opening a first clause)
+    head = clause[: -len(first)].strip() if clause.endswith(first) else ""
+    return head + summary if head and len(head) <= RESTORED_HEAD else summary
 
 
 def _unwrapped(text: str) -> str:
@@ -413,8 +433,9 @@ class AbstractiveSummarizer:
                        for t, cut in self._generate(parts, strict)]
             merged = replace(request, text="\n".join(p for p in partial if p))
             outputs[id(request)] = self._generate([merged], strict)[0]
-        texts = [fit_length(clean_output(outputs[id(r)][0], r.kind), r.limit, truncated=outputs[id(r)][1])
-                 for r in requests]
+        texts = [clean_output(outputs[id(r)][0], r.kind) for r in requests]
+        texts = [fit_length(opening_restored(t, r.article.body) if r.kind == "summary" else t, r.limit,
+                            truncated=outputs[id(r)][1]) for r, t in zip(requests, texts)]
         return [end_sentence(t) if r.kind == "summary" else t for r, t in zip(requests, texts)]
 
     def _summary(self, article: Article, text: str, method: str) -> Summary:

@@ -187,6 +187,39 @@ def test_a_summary_cut_at_a_clause_ends_with_a_full_stop_a_headline_does_not(tmp
     assert not headline.text.endswith("。")
 
 
+def test_a_summary_begun_inside_a_clause_gets_the_clause_s_head_back(tmp_path):
+    # The model opened on the clause's object and dropped who it is about: the source's own words
+    # go back before it, in the summary and not in the one-line headline.
+    source = Article(title="中德企业家座谈会举行", paragraphs=[
+        "本报北京4月16日讯（记者 王强）中德两国20多位企业家16日出席座谈会。会议就新能源合作交换了意见。"])
+    answer = "20多位企业家16日出席座谈会，就新能源合作交换了意见。"
+    model = ScriptedModel(config_for(tmp_path), {source.title: answer}, {})
+    (summary,) = model.summarize([source], kind="summary")
+    assert summary.text == "中德两国" + answer and summary.guard is None
+    (headline,) = model.summarize([source], kind="headline")
+    assert headline.text.startswith("20多位企业家")
+
+
+@pytest.mark.parametrize("summary, source", [
+    ("1—8月，全省城镇新增就业36.54万人。", "本报太原10月17日讯（记者 郝薇）1—8月，全省城镇新增就业36.54万人。"),
+    ("城镇新增就业36.54万人。", "据统计，城镇新增就业36.54万人，同比增长1.85%。"),
+    ("全省就业形势总体稳定。", "全省城镇新增就业36.54万人，就业形势总体稳定。"),  # not the source's words
+])
+def test_a_summary_that_opens_where_a_clause_opens_is_left_as_written(summary, source):
+    from brief.summarize.abstractive import opening_restored
+
+    assert opening_restored(summary, source) == summary
+
+
+def test_what_goes_back_is_the_clause_s_words_not_its_dateline_nor_a_long_preamble():
+    from brief.summarize.abstractive import opening_restored
+
+    dated = "本报太原10月17日讯（记者 郝薇）全省城镇新增就业36.54万人。"
+    assert opening_restored("城镇新增就业36.54万人。", dated) == "全省城镇新增就业36.54万人。"
+    long_head = "在省委省政府的坚强领导、各市县各部门的共同努力和社会各界的大力支持下全省城镇新增就业36.54万人。"
+    assert opening_restored("全省城镇新增就业36.54万人。", long_head) == "全省城镇新增就业36.54万人。"
+
+
 def test_planted_error_is_regenerated_with_the_strict_prompt(tmp_path):
     model = ScriptedModel(config_for(tmp_path),
                           {JOBS.title: "全年全省新增城镇就业365万人"},
