@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.generators import GENERATORS
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("BRIEF_SHARED") or ROOT.parent / "shared")
 XWLB = SHARED / "eval" / "xwlb" / "items-dev.jsonl.gz"
@@ -215,7 +217,7 @@ def _skip_reason(subset: str) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("subset", ["examples", *(f"pages.{name}" for name in "abcdefghij"), "xwlb", "clts", "ranking"])
+@pytest.mark.parametrize("subset", ["examples", *(f"pages.{name}" for name in GENERATORS), "xwlb", "clts", "ranking"])
 def test_subset_is_the_one_the_floors_were_set_on(subset):
     reason = _skip_reason(subset)
     if reason:
