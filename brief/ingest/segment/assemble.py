@@ -113,7 +113,7 @@ def build(
         for i, (line, t) in enumerate(zip(lines, tags, strict=True))
     ]
     split = _units(lines, tags)
-    head_of = _reading(split, lines)[1]
+    head_of = _stacked(split, lines, _reading(split, lines)[1])
     resumed = _resumed(split, lines, tags, head_of)
     articles = []
     for k, unit in enumerate(split):
@@ -389,6 +389,35 @@ def _reading(split: list[_Unit], lines: list[rules._Line]) -> tuple[float, dict[
         key=lambda m: (m[0], m[2] == (bool(units_core) and units_core[0].kind == HEAD)),
     )
     return best[0], {core[body]: core[head] for body, head in best[1].items()}
+
+
+def _stacked(split: list[_Unit], lines: list[rules._Line], head_of: dict[int, int]) -> dict[int, int]:
+    """The pairing, with headlines that the text layer gives stacked together (bodies ``A B`` then
+    headlines ``a b``, or headlines then bodies) paired in order, each with the body whose opening
+    shares its words, where they share more so than the pairing of neighbours does."""
+    core = [k for k, unit in enumerate(split) if unit.kind != CAPTION_TAG and not _signature(lines, unit)]
+    words = {k: _bigrams(split[k], lines) for k in core}
+
+    def shared(head: int, body: int) -> float:
+        return len(words[head] & words[body]) / len(words[head]) if words[head] else 0.0
+
+    head_of = dict(head_of)
+    runs = [list(group) for _, group in itertools.groupby(core, key=lambda k: split[k].kind)]
+    for first, second in itertools.pairwise(runs):
+        count = min(len(first), len(second))
+        if count < 2:
+            continue
+        if split[second[0]].kind == HEAD:  # bodies, then their headlines
+            pairs = list(zip(second[:count], first[-count:]))
+        else:  # headlines, then their bodies
+            pairs = list(zip(first[-count:], second[:count]))
+        bodies = [body for _, body in pairs]
+        now = sum(shared(head_of[body], body) for body in bodies if body in head_of)
+        if all(shared(head, body) > 0 for head, body in pairs) and sum(shared(h, b) for h, b in pairs) > now:
+            taken = {head for head, _ in pairs}
+            head_of = {body: head for body, head in head_of.items() if body not in bodies and head not in taken}
+            head_of.update({body: head for head, body in pairs})
+    return head_of
 
 
 def _matching(units: list[_Unit], lines: list[rules._Line], heads_first: bool) -> tuple[float, dict[int, int]]:

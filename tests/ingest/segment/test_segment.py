@@ -1631,3 +1631,15 @@ def test_a_numbered_brief_s_number_is_no_part_of_its_title_but_a_figure_is(print
     text = f"本报讯 全市秋粮收购于10月8日启动，\n首日收购玉米一万二千吨。\n\n{printed}\n"
     (article,) = _built_from(text, ["lead", "body", "title"])
     assert article.title == title
+
+
+def test_headlines_stacked_after_the_bodies_they_head_go_with_them_in_order():
+    # A briefs column whose text layer gives two stories' texts, then both headlines: each headline
+    # goes with the story whose opening shares its words, not the second with nothing and the first
+    # with its neighbour.
+    text = ("本报讯 全市秋粮收购10月8日启动，首日\n收购玉米一万二千吨。\n\n"
+            "本报讯 市供热公司完成管网改造，今冬\n供暖将提前5天开始。\n\n"
+            "■全市秋粮收购启动\n\n■今冬供暖提前5天开始\n")
+    first, second = _built_from(text, ["lead", "body", "lead", "body", "title", "title"])
+    assert (first.title, second.title) == ("全市秋粮收购启动", "今冬供暖提前5天开始")
+    assert first.body.startswith("全市秋粮收购") and second.body.startswith("市供热公司")
