@@ -18,6 +18,7 @@ from typing import Any, Sequence
 
 from brief.document import Article, Evidence, Summary
 from brief.zh import clauses, ends_sentence, fit, split_sentences, strip_attribution
+from brief.zh.bylines import EDITORS_NOTE
 from brief.zh.chars import CLAUSE_BREAKS, LIST_BREAK, SENTENCE_END, STOP_CLOSERS
 from brief.zh.figures import quantity_before
 
@@ -277,8 +278,8 @@ def _candidates(article: Article) -> list[_Sentence]:
             if len(_CJK.findall(text)) < MIN_CHARS:
                 continue
             sentence = _Sentence(len(out), source, text, _bigrams(text))
-            if _is_subhead(source, paragraph):
-                subheads.append(sentence)
+            if _is_subhead(source, paragraph) or EDITORS_NOTE.match(paragraph):
+                subheads.append(sentence)  # no lead: a subhead names a part, an editor's note the series
             else:
                 out.append(sentence)
     return out or subheads

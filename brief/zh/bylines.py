@@ -61,6 +61,11 @@ COMMENTATOR = re.compile(
 an author, no part of the title above or below."""
 
 
+EDITORS_NOTE = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编前)")
+"""An editor's note, which opens a story ahead of its dateline (``编者按：……敬请关注。`` / ``本报讯……``):
+why the paper runs it, not what happened."""
+
+
 def signs_off(line: str) -> bool:
     """Whether ``line`` is a commentary's or a team's signature, as printed (letter-spaced, behind
     the page's mark: ``■ 本 报 评 论 员``)."""

@@ -140,6 +140,20 @@ def test_a_subhead_is_not_summary_material(summarizer):
     assert only_a_line.text == "农机作业提速增效示范活动启动"
 
 
+def test_an_editor_s_note_is_not_the_summary_s_lead(summarizer):
+    # The note says why the paper runs a series; the news is in the report below it.
+    article = Article(title="老街区焕发新活力", paragraphs=[
+        "编者按：为展现城市更新成果，本报今起推出“走进老街区”专栏，敬请关注。",
+        "今年以来，市区完成12条老街区改造，惠及居民3.6万户。",
+        "改造后的街区新增停车位800个，沿街商铺开业率达到95%。",
+    ])
+    (summary,) = summarizer.summarize([article])
+    assert summary.text.startswith("今年以来，市区完成12条老街区改造") and "编者按" not in summary.text
+    assert lead_headline(article, 30).startswith("市区完成12条老街区改造")
+    (only_a_note,) = summarizer.summarize([Article(paragraphs=[article.paragraphs[0]])])
+    assert only_a_note.text  # a note alone is still summarized rather than dropped
+
+
 def test_empty_article_gives_an_empty_summary(summarizer):
     summaries = summarizer.summarize([Article(paragraphs=[]), Article(paragraphs=["（图）"])], kind="headline")
     assert [s.text for s in summaries] == ["", ""]

@@ -25,8 +25,8 @@ from brief.zh.layout import PAGE_FURNITURE
 from brief.ingest.pdf import HEADLINE_SIZE, TITLE_SIZE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
-    ATTRIBUTION, BYLINE_LINE, CLOSING_CREDIT, DATELINE_LINE, OPENING_CREDIT, PAGE_MARKS, PHOTO_CREDIT, PICTURE_BY,
-    RANK, REPORTER_ROLE, ROLE_ALONE, SIGNED_CLOSING, signs_off,
+    ATTRIBUTION, BYLINE_LINE, CLOSING_CREDIT, DATELINE_LINE, EDITORS_NOTE, OPENING_CREDIT, PAGE_MARKS, PHOTO_CREDIT,
+    PICTURE_BY, RANK, REPORTER_ROLE, ROLE_ALONE, SIGNED_CLOSING, signs_off,
 )
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
@@ -109,7 +109,7 @@ def build(
     # An editor's note opens a story's text, whatever sits above it (a caption, a headline), unless
     # the story opened right above it (a dateline of its own line: ``本报讯（记者 王芳）`` / ``编者按：``).
     tags = [
-        LEAD if _EDITORS_NOTE.match(line.raw) and t != FURNITURE and not _opened_above(tags, i) else t
+        LEAD if EDITORS_NOTE.match(line.raw) and t != FURNITURE and not _opened_above(tags, i) else t
         for i, (line, t) in enumerate(zip(lines, tags, strict=True))
     ]
     split = _units(lines, tags)
@@ -345,8 +345,6 @@ def _bylines_past_captions(units: list[_Unit], tags: list[str]) -> list[_Unit]:
     return out
 
 
-# An editor's note opens a story ahead of its dateline: ``编者按：……敬请关注。`` / ``本报讯……``.
-_EDITORS_NOTE = re.compile(r"^[【\[]?\s*(?:编者按|编者的话|编前)")
 
 
 def _opened_above(tags: list[str], i: int) -> bool:
@@ -357,7 +355,7 @@ def _opened_above(tags: list[str], i: int) -> bool:
 
 def _note_only(lines: list[rules._Line], unit: _Unit | None) -> bool:
     """Whether a body so far is an editor's note: the dateline below it opens the same story."""
-    return unit is not None and bool(_EDITORS_NOTE.match(lines[unit.lines[0]].raw))
+    return unit is not None and bool(EDITORS_NOTE.match(lines[unit.lines[0]].raw))
 
 
 def _byline_only(lines: list[rules._Line], unit: _Unit | None) -> bool:
@@ -701,7 +699,7 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
                 paragraphs[-1] = [last[: credit.start()]]
             paragraphs = [p for p in paragraphs if "".join(p).strip()] or [[""]]
         # The dateline opens the story's first paragraph, or the one after an editor's note.
-        at = int(len(paragraphs) > 1 and bool(_EDITORS_NOTE.match(paragraphs[0][0])))
+        at = int(len(paragraphs) > 1 and bool(EDITORS_NOTE.match(paragraphs[0][0])))
         first = rules._take_dateline(article, paragraphs[at])
         if article.dateline is None or first[0].lstrip().startswith(("（", "(")):
             # Broken inside a word (``本报吕`` / ``梁 10 月``, ``（记`` / ``者 赵磊）``): read it closed up.
@@ -1470,7 +1468,7 @@ _NOT_A_TITLE = re.compile(
     rf"|^{_NEWS_ORG}$"  # an outlet's name alone: 本报
     r"|^[\u4e00-\u9fff·]{1,12}?(?:表示|指出|认为|介绍|说)，"  # reported speech: 习近平指出，……
     r"|[，、；：]$|。|^[，。、；：）》”’]"  # a clause of running text: ends or starts mid-sentence
-    rf"|{_EDITORS_NOTE.pattern}"  # an editor's note
+    rf"|{EDITORS_NOTE.pattern}"  # an editor's note
     r"|^[（(][一二三四五六七八九十\d]{1,3}[）)]|^[一二三四五六七八九十]{1,3}、"  # a numbered subhead: （三）, 二、
     r"|^[（(]?(?:资料图片|资料图|图表[：:]|制图[：:]|供图)"  # a picture's label or credit
     # A speaker's words broken off at the verb (``习近平总书记指出``, ``……在讲话中指出``, ``……报道称``), a
