@@ -26,6 +26,8 @@ _NOT_THEMES = set(
     "着力 高质量 总体 交流会 社会 行业 服务 标准 地区 部门 有关 负责人 重要 主题 目标 成员 代表 中方 领导人 "
     "通报 快讯 联播 新闻联播 全球 单位 方面 时间 消息 系列 全方位 效能 举措 作用 同比 环比 总量 讲话 精神 "
     "意见 通知 措施 政策 问题 水平 能力 体系 领域 成效 成果 经验 实际 一线".split()
+    # who wrote it, and the words every commentary ends on (谱写……新篇章)
+    + "评论员 评论员文章 社论 快评 评论 篇章 新篇章 华章 新局面".split()
     # who met whom, and how: a post or a delegation is no theme of the day (总统、第一书记)
     + "代表团 新任 时任 国事访问 正式访问 通电话 贺电 贺信 回信 重要讲话 重要指示 会见 会谈 出席 致辞 "
     "研究部署 部署 调研 考察 视察 召开 举行 主持 在京举行".split()

@@ -207,3 +207,9 @@ def test_a_theme_of_the_day_is_what_the_news_is_about_not_who_met_or_how():
         item("我省与东盟国家贸易额增长", "前三季度我省与东盟国家贸易额增长12.5%，机电产品出口增势明显。"),
     ], 3)
     assert found and not {"总统", "代表团", "常务会议", "省长"} & set(found)
+    # nor who wrote a commentary, nor the chapter every commentary writes
+    found = themes([
+        item("本报评论员文章奋力谱写高质量发展新篇章", "本报评论员文章指出，要奋力谱写高质量发展新篇章。"),
+        item("全市秋粮收购启动", "全市秋粮收购于10月8日启动，首日收购玉米一万二千吨。"),
+    ], 2)
+    assert found and not {"评论员", "篇章", "新篇章", "评论员文章"} & set(found)
