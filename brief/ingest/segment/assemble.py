@@ -30,7 +30,9 @@ from brief.zh.bylines import (
 )
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
-from brief.ingest.segment.features import _NAMES_ONLY, _cjk_pairs, closed_up, dateline_reach, page_features, rules_reading
+from brief.ingest.segment.features import (
+    CITY_PAPER, _NAMES_ONLY, _cjk_pairs, closed_up, dateline_reach, page_features, rules_reading,
+)
 from brief.ingest.segment.rules import BODY, HEAD, SUBHEAD, _text_width, _Unit
 from brief.ingest.segment.tagger import (
     BYLINE,
@@ -1197,10 +1199,10 @@ def _opens_after_unfinished(lines: list[rules._Line], above: int, i: int) -> boo
 def _dated(lines: list[rules._Line], i: int) -> bool:
     """Whether line i opens a dateline (``本报大同 10 月 17 日讯``), whole or broken onto the next line:
     a dateline always starts an article, whatever the tagger made of the line."""
-    if lines[i].raw.lstrip()[:1] not in _DATELINE_FIRST:
+    if lines[i].raw.lstrip()[:1] not in _DATELINE_FIRST and "报讯" not in lines[i].raw[:12]:
         return False  # (most lines: the regex below is not worth running)
     raw = closed_up(lines[i].raw)
-    if not raw.startswith(_DATELINE_OPENINGS):
+    if not (raw.startswith(_DATELINE_OPENINGS) or CITY_PAPER.match(raw)):
         return False
     following = lines[i + 1].raw if i + 1 < len(lines) else ""
     return bool(DATELINE_LINE.match(clean_inline(raw + following)))

@@ -193,6 +193,10 @@ def closed_up(raw: str) -> str:
     return clean_inline(raw) if len(_LETTER_GAP.findall(raw)) >= 3 else raw
 
 
+CITY_PAPER = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|商报|都市报)讯")
+"""A city paper's own dateline, its name before 讯 (``吉安日报讯``, ``扬子晚报讯``)."""
+
+
 def dateline_reach(lines: list[rules._Line], j: int, justified: bool = False) -> tuple[str, int, int] | None:
     """A dateline (``dl``) or its bracketed reporters (``rp``) that starts at line j, read across up
     to three lines: its kind, the last line it reaches into, and where in that line it ends
@@ -200,7 +204,9 @@ def dateline_reach(lines: list[rules._Line], j: int, justified: bool = False) ->
     letter by letter (``本 报 唐 山 5 月 19 日 讯``) is read closed up, as the assembly does; the
     tagger's features do not (its model was trained without it)."""
     parts = [closed_up(lines[k].raw) if justified else lines[k].raw for k in range(j, min(j + 3, len(lines)))]
-    if parts[0][:2] not in ("本报", "新华", "中新", "人民", "央视") and not parts[0].startswith(("（", "(")):
+    if parts[0][:2] not in ("本报", "新华", "中新", "人民", "央视") and not parts[0].startswith(("（", "(")) and not (
+        justified and CITY_PAPER.match(parts[0])  # (the tagger's features were trained without it)
+    ):
         return None
     joined = "".join(parts)
     match = DATELINE_LINE.match(joined) or DATELINE_REPORTERS.match(joined)

@@ -1643,3 +1643,13 @@ def test_headlines_stacked_after_the_bodies_they_head_go_with_them_in_order():
     first, second = _built_from(text, ["lead", "body", "lead", "body", "title", "title"])
     assert (first.title, second.title) == ("全市秋粮收购启动", "今冬供暖提前5天开始")
     assert first.body.startswith("全市秋粮收购") and second.body.startswith("市供热公司")
+
+
+def test_a_city_paper_s_dateline_under_an_editor_s_note_opens_the_same_story():
+    # ``吉安日报讯（记者`` / ``单红斌）……``: a city paper dates its stories by its own name; read as a
+    # byline and a lead, the note above would be cut from its report.
+    text = ("神舟飞船返回舱成功着陆\n\n　　编者按：今天17时46分，返回\n舱在东风着陆场成功着陆，飞行\n任务圆满成功。\n"
+            "　　吉安日报讯（记者\n单红斌）16时56分，北京航天飞\n行控制中心发出返回指令，返回\n舱成功分离。\n")
+    (article,) = _built_from(text, ["title", "lead", "body", "body", "byline", "lead", "body", "body"], heads_first=True)
+    assert (article.title, article.reporters) == ("神舟飞船返回舱成功着陆", ["单红斌"])
+    assert article.paragraphs[0].startswith("编者按") and article.paragraphs[-1].startswith("16时56分")
