@@ -96,12 +96,12 @@ ANY_ROLE = rf"(?:[\u4e00-\u9fff]{{1,5}}?(?:报|社|台|网))?{ROLE}"
 _CREDITED = rf"{ANY_ROLE}\s*{SIGNED_NAMES}(?:[\s、，,]*{ROLE}\s*{SIGNED_NAMES})*"
 CLOSING_CREDIT = re.compile(
     rf"(?:^|(?<=[。！？”’」]))\s*(?:[（(]\s*(?:(?P<names>{_CREDITED})"
-    r"|据[^（()）]{1,12}|来源[:：][^（()）]{1,20})\s*[）)]"
+    r"|据[^（()）]{1,12}|来源[:：][^（()）]{1,20}|新华社|新华|中新社|人民日报|央视|央广|(?:本报)?综合)\s*[）)]"
     rf"|[{PAGE_MARKS}]?\s*(?P<signed>{_CREDITED}))\s*$"
 )
 """What a body ends with after its last sentence, no part of its text: the reporters credited
 (``……稳中有增。（记者 郝薇 通讯员 王芳）``, or signed ``……稳中有增。 ■记者 郝薇``: ``names`` or
-``signed``) or the source (``（据新华社）``, ``（来源：人民网）``)."""
+``signed``) or the source (``（据新华社）``, ``（来源：人民网）``, ``（新华社）``, ``（本报综合）``)."""
 
 SIGNED_CLOSING = re.compile(rf"[。！？”’」]\s*[（(]\s*{NAMES}\s*[）)]\s*$")
 """A last sentence signed with its writer's name alone in brackets (``……中国梦。（熊娟）``): the text

@@ -86,7 +86,8 @@ def test_reporters_of_every_rank_are_read_after_a_dateline(note):
 @pytest.mark.parametrize(
     ("text", "names"),
     [("秋粮已入仓。（晚报记者 王芳 李明）", "晚报记者 王芳 李明"), ("秋粮已入仓。（据新华社）", None),
-     ("秋粮已入仓。（来源：省农业农村厅）", None), ("（本报记者 赵磊 通讯员 王芳）", "本报记者 赵磊 通讯员 王芳")],
+     ("秋粮已入仓。（来源：省农业农村厅）", None), ("（本报记者 赵磊 通讯员 王芳）", "本报记者 赵磊 通讯员 王芳"),
+     ("秋粮已入仓。（新华社）", None), ("秋粮已入仓。（新华）", None), ("秋粮已入仓。（本报综合）", None)],
 )
 def test_what_a_body_ends_with_after_its_last_sentence(text, names):
     from brief.zh.bylines import CLOSING_CREDIT
@@ -105,7 +106,8 @@ def test_reporters_signed_after_the_last_sentence_without_brackets(text, signed)
     assert CLOSING_CREDIT.search(text)["signed"] == signed
 
 
-@pytest.mark.parametrize("text", ["全市（记者 李明）", "新建农田（含改造提升）", "增长三成（同比）", "他是记者王芳的同事。", "这是记者 王芳"])
+@pytest.mark.parametrize("text", ["全市（记者 李明）", "新建农田（含改造提升）", "增长三成（同比）", "他是记者王芳的同事。", "这是记者 王芳",
+                                  "新华社（新华）发布消息"])
 def test_a_bracket_inside_a_sentence_is_no_closing_credit(text):
     from brief.zh.bylines import CLOSING_CREDIT
 
