@@ -57,7 +57,7 @@ def clean_output(raw: str, kind: str) -> str:
 
 # Up to this many characters of a clause's head are put back before a summary that began inside it.
 RESTORED_HEAD = 24
-_CLAUSE = re.compile(r"[，。；！？：\n]")
+_CLAUSE = re.compile(f"[{re.escape(CLAUSE_BREAKS)}\n]")
 
 
 def opening_restored(summary: str, source: str) -> str:

@@ -74,10 +74,14 @@ def signs_off(line: str) -> bool:
 PAGE_OUTLETS = r"本报|新华社|中新社|人民日报|中新网|央视网"
 """The outlets whose name opens a page's dateline."""
 
+_CITY_PAPER = r"[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|商报|都市报)讯"
+CITY_PAPER = re.compile(f"^{_CITY_PAPER}")
+"""A city paper's own dateline, its name before 讯 (``吉安日报讯``, ``扬子晚报讯``)."""
+
 DATELINE_LINE = re.compile(
     rf"^(?:(?:{PAGE_OUTLETS})\s*(?P<place>[\u4e00-\u9fff]{{0,8}}?)\s*"
     r"(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)(?!员)"  # 本报通讯员 is a byline
-    rf"|(?:{PAGE_OUTLETS})消息|[\u4e00-\u9fff]{{1,6}}(?:日报|晚报|晨报|时报|商报|都市报)讯|据新华社电)(?=[\s（(\u4e00-\u9fff\d“]|$)"
+    rf"|(?:{PAGE_OUTLETS})消息|{_CITY_PAPER}|据新华社电)(?=[\s（(\u4e00-\u9fff\d“]|$)"
 )
 """A dateline opening an article on a page (``本报太原 10 月 17 日讯``), with its ``place`` and ``date``.
 The outlet is required and the date is not: on a page, ``讯`` after a known outlet is the mark (or

@@ -25,13 +25,13 @@ from brief.zh.layout import PAGE_FURNITURE
 from brief.ingest.pdf import HEADLINE_SIZE, TITLE_SIZE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
-    ATTRIBUTION, BYLINE_LINE, CLOSING_CREDIT, DATELINE_LINE, EDITORS_NOTE, OPENING_CREDIT, PAGE_MARKS, PHOTO_CREDIT,
-    PICTURE_BY, RANK, REPORTER_ROLE, ROLE_ALONE, SIGNED_CLOSING, signs_off,
+    ATTRIBUTION, BYLINE_LINE, CITY_PAPER, CLOSING_CREDIT, DATELINE_LINE, EDITORS_NOTE, OPENING_CREDIT, PAGE_MARKS,
+    PHOTO_CREDIT, PICTURE_BY, RANK, REPORTER_ROLE, ROLE_ALONE, SIGNED_CLOSING, signs_off,
 )
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
 from brief.ingest.segment.features import (
-    CITY_PAPER, _NAMES_ONLY, _cjk_pairs, closed_up, dateline_reach, page_features, rules_reading,
+    _NAMES_ONLY, _cjk_pairs, closed_up, dateline_reach, page_features, rules_reading,
 )
 from brief.ingest.segment.rules import BODY, HEAD, SUBHEAD, _text_width, _Unit
 from brief.ingest.segment.tagger import (
@@ -399,7 +399,7 @@ def _stacked(split: list[_Unit], lines: list[rules._Line], head_of: dict[int, in
     words = {k: _bigrams(split[k], lines) for k in core}
 
     def shared(head: int, body: int) -> float:
-        return len(words[head] & words[body]) / len(words[head]) if words[head] else 0.0
+        return _share(words[head], words[body])
 
     head_of = dict(head_of)
     runs = [list(group) for _, group in itertools.groupby(core, key=lambda k: split[k].kind)]
@@ -426,7 +426,7 @@ def _matching(units: list[_Unit], lines: list[rules._Line], heads_first: bool) -
     words = [_bigrams(unit, lines) for unit in units]
 
     def shared(head: int, body: int) -> float:
-        return 2 * len(words[head] & words[body]) / len(words[head]) if words[head] else 0.0
+        return 2 * _share(words[head], words[body])
 
     return rules._matching(units, heads_first, shared)
 

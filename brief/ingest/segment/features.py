@@ -13,7 +13,7 @@ from brief.zh import clean_inline, ends_sentence, unbalanced
 from brief.zh.layout import PAGE_FURNITURE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
-    BYLINE_LINE, DATELINE_LINE, DATELINE_REPORTERS, NAMES, PAGE_OUTLETS, PHOTO_CREDIT, RANK, signs_off,
+    BYLINE_LINE, CITY_PAPER, DATELINE_LINE, DATELINE_REPORTERS, NAMES, PAGE_OUTLETS, PHOTO_CREDIT, RANK, signs_off,
 )
 from brief.ingest.segment import rules
 from brief.ingest.segment.rules import _LETTER_GAP, _phrase_spaced, _text_width
@@ -191,10 +191,6 @@ def closed_up(raw: str) -> str:
     """A line justified letter by letter (``本 报 唐 山 5 月 19 日 讯``) closed up, to be matched
     as a dateline is; any other line as printed (a byline's ``本报记者 孙芬`` keeps its space)."""
     return clean_inline(raw) if len(_LETTER_GAP.findall(raw)) >= 3 else raw
-
-
-CITY_PAPER = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|商报|都市报)讯")
-"""A city paper's own dateline, its name before 讯 (``吉安日报讯``, ``扬子晚报讯``)."""
 
 
 def dateline_reach(lines: list[rules._Line], j: int, justified: bool = False) -> tuple[str, int, int] | None:
