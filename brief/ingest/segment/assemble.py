@@ -913,6 +913,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
                 if tags[k] in HEADLINE or tags[k] in (FURNITURE, LEAD):
                     tags[k] = "body"
     tags = _pictures_named(lines, tags)
+    tags = _blocks_credited(lines, tags)
     i = 0
     while i < len(tags):
         end = i
@@ -1111,6 +1112,38 @@ def _pictures_named(lines: list[rules._Line], tags: list[str]) -> list[str]:
     return tags
 
 
+# A photo's caption is a short block: at most ``_CAPTION_LINES`` lines.
+_CAPTION_LINES = 8
+
+
+def _blocks_credited(lines: list[rules._Line], tags: list[str]) -> list[str]:
+    """A short block of its own (blank lines around it) that says something and ends with a
+    photographer's credit (``…… 本报记者 严英 摄``, broken anywhere, ``摄`` alone on the last line)
+    is a photo's caption, whatever its lines were read as: no story's text ends on a picture's
+    credit, and no headline ends in a sentence. A short block above it that stops mid-sentence is
+    the caption's too (the text layer put a blank line inside its sentence)."""
+    tags = list(tags)
+    starts = [i for i, line in enumerate(lines) if i == 0 or line.blank_before] + [len(lines)]
+    for n, (start, end) in enumerate(itertools.pairwise(starts)):
+        if not (
+            end - start <= _CAPTION_LINES
+            and all(tags[i] in (LEAD, "body", CAPTION_TAG, FURNITURE, BYLINE) for i in range(start, end))
+            and _credited([lines[i].raw for i in range(start, end)])
+            and "。" in "".join(lines[i].raw for i in range(start, end))
+            and not _opens_dated(lines, start)
+        ):
+            continue
+        while (
+            n and end - starts[n - 1] <= _CAPTION_LINES
+            and not ends_sentence(above := lines[start - 1].raw) and not above.rstrip().endswith(("）", ")"))
+            and all(tags[i] in (LEAD, "body", CAPTION_TAG) for i in range(starts[n - 1], start))
+            and not _opens_dated(lines, starts[n - 1])
+        ):
+            n, start = n - 1, starts[n - 1]
+        tags[start:end] = [CAPTION_TAG] * (end - start)
+    return tags
+
+
 def _sentences_as_text(lines: list[rules._Line], tags: list[str]) -> list[str]:
     """A title's lines below running text that read as a whole sentence (``会议表决通过了……的决定。``)
     are that text's next paragraph: no title is a sentence, and left a headline they would part the
@@ -1206,6 +1239,11 @@ def _dated(lines: list[rules._Line], i: int) -> bool:
         return False
     following = lines[i + 1].raw if i + 1 < len(lines) else ""
     return bool(DATELINE_LINE.match(clean_inline(raw + following)))
+
+
+def _opens_dated(lines: list[rules._Line], i: int) -> bool:
+    """Whether line i opens a dateline, read across as many lines as it is broken over."""
+    return _dated(lines, i) or (reach := dateline_reach(lines, i, justified=True)) is not None and reach[0] == "dl"
 
 
 def _last_kept(tags: list[str], i: int) -> int:

@@ -1653,3 +1653,30 @@ def test_a_city_paper_s_dateline_under_an_editor_s_note_opens_the_same_story():
     (article,) = _built_from(text, ["title", "lead", "body", "body", "byline", "lead", "body", "body"], heads_first=True)
     assert (article.title, article.reporters) == ("神舟飞船返回舱成功着陆", ["单红斌"])
     assert article.paragraphs[0].startswith("编者按") and article.paragraphs[-1].startswith("16时56分")
+
+
+def test_a_short_block_ending_on_a_photographer_s_credit_is_a_caption_however_its_lines_were_read():
+    # Under a story's headline, a photo's words read as the story's lead, the credit broken so that
+    # ``摄`` stands alone: no story's text ends on a picture's credit.
+    text = ("本报讯（记者 林涛）全市首批新能源公交车\n今天投入运营，覆盖十二条线路。\n\n"
+            "新能源公交车今天投入运营\n\n"
+            "南沙汽车口岸今年前两个月出口汽车\n超过四万辆。\n本报记者 严英 通讯员 何晋磊\n摄\n")
+    tags = ["lead", "body", "title", "lead", "body", "furniture", "furniture"]
+    article, caption = _built_from(text, tags)
+    assert (article.kind, article.title, caption.kind) == (ARTICLE, "新能源公交车今天投入运营", CAPTION)
+    assert caption.body.startswith("南沙汽车口岸") and caption.reporters == ["严英", "何晋磊"]
+
+
+def test_a_caption_parted_by_a_blank_line_inside_its_sentence_stays_one_caption():
+    text = ("本报讯（记者 林涛）全市首批新能源公交车\n今天投入运营，覆盖十二条线路。\n\n"
+            "新能源公交车今天投入运营\n\n"
+            "在城东公园，小朋友在参\n\n加植树活动。 （资料图片）\n")
+    article, caption = _built_from(text, ["lead", "body", "title", "body", "body"])
+    assert article.title == "新能源公交车今天投入运营" and caption.kind == CAPTION
+    assert caption.body.startswith("在城东公园，小朋友在参加植树活动")
+
+
+def test_a_story_s_text_under_a_dateline_ending_on_its_reporters_is_no_caption():
+    text = ("本报讯 全市首批新能源公交车今天投入\n运营，覆盖十二条线路。（余静婷\n曾婷）\n\n新能源公交车今天投入运营\n")
+    (article,) = _built_from(text, ["lead", "body", "body", "title"])
+    assert article.kind == ARTICLE and article.title == "新能源公交车今天投入运营"
