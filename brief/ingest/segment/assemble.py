@@ -277,19 +277,25 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
 
 def _text_round_captions(units: list[_Unit], lines: list[rules._Line], tags: list[str], caption: _Unit) -> _Unit | None:
     """The body that a photo's captions (``caption`` the last of them) stand in the middle of: its
-    running text (more than a line: one line alone may be a label) stopped mid-sentence right above
-    them, so the text below them goes on with it (a picture set inside a story's columns, which the
-    text layer gives between two of them)."""
+    running text (more than a line: one line alone may be a label) stopped right above them, at a
+    column's end or a paragraph's, with no credit or jump line closing it, so the text below them
+    (running text, as the caller asks: no story opens there) goes on with it (a picture set inside
+    a story's columns, which the text layer gives between two of them)."""
     first = caption.lines[0]
     while (j := _last_kept(tags, first)) >= 0:
         holder = next(unit for unit in units if j in unit.lines)
         if holder.kind != CAPTION_TAG:
             above = lines[j]
-            goes_on = holder.kind == BODY and len(holder.lines) > 1 and not ends_sentence(above.raw) and not any(
+            goes_on = holder.kind == BODY and len(holder.lines) > 1 and not _credit_closes(above.raw) and not any(
                 kind in ("下转", "转") for kind, _ in above.jumps)
             return holder if goes_on else None
         first = holder.lines[0]
     return None
+
+
+def _credit_closes(raw: str) -> bool:
+    """A story's closing credit ends the line (``（记者 王芳）``, ``（张三）``): the story ends there."""
+    return bool(CLOSING_CREDIT.search(raw) or SIGNED_CLOSING.search(raw))
 
 
 def _resumed(split: list[_Unit], lines: list[rules._Line], tags: list[str], head_of: dict[int, int]) -> dict[int, int]:
@@ -774,7 +780,7 @@ def _sandwiched(lines: list[rules._Line], tags: list[str], judged: list[str]) ->
             and judged[start] == "subhead"
             and j >= 0
             and tags[j] in (LEAD, "body", "subhead")
-            and not (CLOSING_CREDIT.search(lines[j].raw) or SIGNED_CLOSING.search(lines[j].raw))  # a story ended there
+            and not _credit_closes(lines[j].raw)  # a story ended there
             and all(_text_width(lines[k]) <= lines[k].wrap_after + 1 for k in (start, i))
             and abs(_text_width(lines[i + 1]) - lines[i + 1].wrap_after) <= 1
             and not rules._PHRASE_GAP.search(lines[start].raw)
@@ -950,8 +956,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             and not lines[i].blank_before
             and lines[i - 1].link
             and re.search(r"[，、。；！？]", lines[i - 1].raw + lines[i].raw)
-            and not CLOSING_CREDIT.search(lines[i - 1].raw)
-            and not SIGNED_CLOSING.search(lines[i - 1].raw)
+            and not _credit_closes(lines[i - 1].raw)
         ):
             # Running text that flows on into the next line of its block (the rules' judgement),
             # in a sentence: that line goes on with the body (not past its reporters' credit:

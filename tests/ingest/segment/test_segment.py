@@ -1510,9 +1510,12 @@ def test_a_photo_set_inside_a_story_s_columns_does_not_cut_the_story_in_two(belo
     assert (story.kind, caption.kind, story.title) == (ARTICLE, CAPTION, "太行山区生态修复成效明显")
     assert "施行分区分类治理" in story.body and story.body.endswith("全市森林覆盖率已提高到33.5%。")
     assert "护林员" not in story.body and caption.body.startswith("浊漳河畔")
-    # A story that ended its sentence above the picture is not continued by the text below it.
+    # A paragraph that ended above the picture goes on below it too (no story opens there); a
+    # reporters' credit closing it ends the story.
     ended = _built_from(_PHOTO_INSIDE.replace("合山区地形实际，施行", "合山区地形实际施策。"), tags)
-    assert [a.kind for a in ended] == [ARTICLE, CAPTION, ARTICLE] and ended[0].title == ""
+    assert [a.kind for a in ended] == [ARTICLE, CAPTION] and ended[0].title == "太行山区生态修复成效明显"
+    closed = _built_from(_PHOTO_INSIDE.replace("合山区地形实际，施行", "合山区地形施策。（王芳）"), tags)
+    assert [a.kind for a in closed] == [ARTICLE, CAPTION, ARTICLE] and closed[0].title == ""
 
 
 def test_a_commentary_s_signature_above_the_text_is_no_article_of_its_own():
@@ -1680,3 +1683,24 @@ def test_a_story_s_text_under_a_dateline_ending_on_its_reporters_is_no_caption()
     text = ("本报讯 全市首批新能源公交车今天投入\n运营，覆盖十二条线路。（余静婷\n曾婷）\n\n新能源公交车今天投入运营\n")
     (article,) = _built_from(text, ["lead", "body", "body", "title"])
     assert article.kind == ARTICLE and article.title == "新能源公交车今天投入运营"
+
+
+def test_a_story_s_text_goes_on_past_a_photo_set_between_two_of_its_paragraphs():
+    # The text layer gives the picture's caption where it stands in the story's columns, between two
+    # paragraphs: the text below it, opening no story, is the same story's.
+    text = ("本报讯（记者 林涛）全市首批新能源公交车\n今天投入运营，覆盖十二条线路。\n\n"
+            "市公交集团介绍，新车续航超过三百公里，\n年内还将再投放两百辆。\n\n"
+            "新能源公交车在城东站待发。 （资料图片）\n\n"
+            "据测算，全部投放后每年可减少碳排放\n约一万吨。\n\n新能源公交车今天投入运营\n")
+    tags = ["lead", "body", "body", "body", "caption", "body", "body", "title"]
+    article, caption = _built_from(text, tags)
+    assert (article.title, caption.kind) == ("新能源公交车今天投入运营", CAPTION)
+    assert article.paragraphs[-1].startswith("据测算")
+
+
+def test_a_story_closed_by_its_reporters_credit_does_not_go_on_past_a_photo():
+    text = ("本报讯 全市首批新能源公交车今天投入\n运营，覆盖十二条线路。（记者 林涛）\n\n"
+            "新能源公交车在城东站待发。 （资料图片）\n\n"
+            "据测算，全部投放后每年可减少碳排放\n约一万吨。\n")
+    first, caption, second = _built_from(text, ["lead", "body", "caption", "body", "body"])
+    assert caption.kind == CAPTION and second.body.startswith("据测算")
