@@ -1,4 +1,4 @@
-"""Page generators j, k and l (benchmarks/pagegen_j.py, pagegen_k.py, pagegen_l.py, each written blind from a spec and
+"""Page generators j, k, l and m (benchmarks/pagegen_j.py to pagegen_m.py, each written blind from a spec and
 the seed page): deterministic, and the truth they give is what they printed. News items are written
 here, not taken from ../shared."""
 
@@ -25,7 +25,7 @@ def _bare(text: str) -> str:
     return re.sub(r"\s", "", text)
 
 
-@pytest.fixture(params=["j", "k", "l"])
+@pytest.fixture(params=["j", "k", "l", "m"])
 def gen(request):
     return importlib.import_module(f"benchmarks.pagegen_{request.param}")
 
