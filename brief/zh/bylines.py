@@ -79,7 +79,7 @@ CITY_PAPER = re.compile(f"^{_CITY_PAPER}")
 """A city paper's own dateline, its name before 讯 (``吉安日报讯``, ``扬子晚报讯``)."""
 
 DATELINE_LINE = re.compile(
-    rf"^(?:(?:{PAGE_OUTLETS})\s*(?P<place>[\u4e00-\u9fff]{{0,8}}?)\s*"
+    rf"^(?:(?:{PAGE_OUTLETS})\s*(?P<place>(?:(?!{PAGE_OUTLETS})[\u4e00-\u9fff]){{0,8}}?)\s*"  # no outlet in a place
     r"(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)(?!员)"  # 本报通讯员 is a byline
     rf"|(?:{PAGE_OUTLETS})消息|{_CITY_PAPER}|据新华社电)(?=[\s（(\u4e00-\u9fff\d“]|$)"
 )

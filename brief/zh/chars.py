@@ -8,6 +8,7 @@ their own names, and the docstring line of each says why (``SENTENCE_END`` vs ``
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # ---------------------------------------------------------------------------------------------
 # Widths
@@ -121,3 +122,12 @@ def visual_width(text: str) -> float:
         else:
             width += 1.0
     return width
+
+
+def unmarked(line: str) -> str:
+    """A line without the list marks that open it (``■``, ``●``, ``▲``: symbols, and the spaces
+    around them), as a briefs column prints them before each item's title or dateline."""
+    line = line.lstrip()
+    while line and unicodedata.category(line[0]) == "So":
+        line = line[1:].lstrip()
+    return line

@@ -153,3 +153,12 @@ def test_a_letter_spaced_byline_is_read_and_a_long_spaced_line_is_not():
     # (a pattern that let every space part two letters or two names took minutes on such a line)
     spaced = "记者 " + " ".join("全市秋粮收获进度过九成农民抢抓晴好天气晾晒归仓各地农机手连夜作业确保颗粒归仓") + " 。"
     assert not PHOTO_CREDIT.search(spaced) and not BYLINE_LINE.match(spaced)
+
+
+@pytest.mark.parametrize("printed", ["人民日报评论员文章本报讯 今天出版的", "本报制图新华社北京9月6日电"])
+def test_a_dateline_s_place_holds_no_outlet_s_name(printed):
+    from brief.zh.bylines import DATELINE_LINE
+
+    # A headline or a credit run on into the dateline below it is no place: ``评论员文章本报`` is none.
+    assert DATELINE_LINE.match(printed) is None
+    assert DATELINE_LINE.match(printed[printed.index("本报讯") if "本报讯" in printed else printed.index("新华社"):])

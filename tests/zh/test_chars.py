@@ -1,5 +1,7 @@
 """Widths, brackets and the named punctuation sets, on Chinese text written for these tests."""
 
+import pytest
+
 from brief.zh import balanced, normalize_chars, to_halfwidth, unbalanced, visual_width
 from brief.zh.chars import (
     CLAUSE_BREAKS,
@@ -11,6 +13,7 @@ from brief.zh.chars import (
     PARAGRAPH_END,
     SENTENCE_END,
     STOP_CLOSERS,
+    unmarked,
 )
 
 
@@ -65,3 +68,9 @@ def test_a_cut_summary_drops_a_dangling_mark_but_keeps_its_ellipsis():
     assert end_sentence(fit_length("大年三十，穿新衣，送祝福，", 40)) == "大年三十，穿新衣，送祝福。"
     assert end_sentence(fit_length("大年三十，穿新衣，送祝福……", 40)) == "大年三十，穿新衣，送祝福……。"
     assert set(DANGLING) < set(CLAUSE_BREAKS + LIST_BREAK) and not set(DANGLING) & set(FULL_STOPS + "…")
+
+
+@pytest.mark.parametrize("printed, bare", [("●本报讯", "本报讯"), (" ■ 本报昆明", "本报昆明"), ("▲▲ 快讯", "快讯"), ("本报讯", "本报讯"),
+                                          ("“中国·唐”", "“中国·唐”")])
+def test_a_line_s_list_marks_come_off_and_nothing_else(printed, bare):
+    assert unmarked(printed) == bare

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from brief.zh import balanced, clean_heading, clean_inline, ends_sentence, unbalanced
+from brief.zh.chars import unmarked
 from brief.zh.clean import SPEAKER_KICKER
 from brief.zh.layout import PAGE_FURNITURE
 from brief.ingest.pdf import HEADLINE_SIZE, TITLE_SIZE
@@ -50,9 +51,9 @@ from brief.ingest.segment.tagger import (
 )
 
 
-_CREDIT_END = re.compile(r"(?:摄|摄影报道|发|供图|图片)\s*[）)]?\s*$")
+_CREDIT_END = re.compile(r"(?:摄|摄影报道|发|供图|制图|图片)\s*[）)]?\s*$")
 # A credit that closes one caption whoever gave the picture: an agency, a file photo, a donor.
-_CAPTION_CREDIT = re.compile(r"(?:社发|报发|供图|资料图片|[（(][^（()）]{0,12}摄[）)])\s*[）)]?\s*$")
+_CAPTION_CREDIT = re.compile(r"(?:社发|报发|供图|制图|资料图片|[（(][^（()）]{0,12}摄[）)])\s*[）)]?\s*$")
 _TELEPHONE = re.compile(r"\d{7,}")
 _PAGE_NUMBER = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*版\s*$")
 # How a caption names its picture: ``图③：``, ``图为``, ``图表：``, ``上图``.
@@ -708,6 +709,8 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
             paragraphs = [p for p in paragraphs if "".join(p).strip()] or [[""]]
         # The dateline opens the story's first paragraph, or the one after an editor's note.
         at = int(len(paragraphs) > 1 and bool(EDITORS_NOTE.match(paragraphs[0][0])))
+        if not at and _dated(lines, kept[0]):  # a brief's list mark before its dateline (``●本报讯``)
+            paragraphs[at][0] = unmarked(paragraphs[at][0])
         first = rules._take_dateline(article, paragraphs[at])
         if article.dateline is None or first[0].lstrip().startswith(("（", "(")):
             # Broken inside a word (``本报吕`` / ``梁 10 月``, ``（记`` / ``者 赵磊）``): read it closed up.
@@ -1237,9 +1240,10 @@ def _opens_after_unfinished(lines: list[rules._Line], above: int, i: int) -> boo
 def _dated(lines: list[rules._Line], i: int) -> bool:
     """Whether line i opens a dateline (``本报大同 10 月 17 日讯``), whole or broken onto the next line:
     a dateline always starts an article, whatever the tagger made of the line."""
-    if lines[i].raw.lstrip()[:1] not in _DATELINE_FIRST and "报讯" not in lines[i].raw[:12]:
+    raw = unmarked(lines[i].raw)
+    if raw[:1] not in _DATELINE_FIRST and "报讯" not in raw[:12]:
         return False  # (most lines: the regex below is not worth running)
-    raw = closed_up(lines[i].raw)
+    raw = closed_up(raw)
     if not (raw.startswith(_DATELINE_OPENINGS) or CITY_PAPER.match(raw)):
         return False
     following = lines[i + 1].raw if i + 1 < len(lines) else ""
@@ -1547,9 +1551,7 @@ _LIST_NUMBER = re.compile(r"^(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）]|[①-⑳
 def _unbulleted(title: str) -> str:
     """A title without the bullet (``■``, ``◆``, ``●``), the number (``1.``) or the brackets (``【…】``)
     that mark a brief."""
-    while title and unicodedata.category(title[0]) == "So":
-        title = title[1:].lstrip()
-    title = _LIST_NUMBER.sub("", title, count=1)
+    title = _LIST_NUMBER.sub("", unmarked(title), count=1)
     if title.startswith("【") and title.endswith("】") and title.count("【") == 1 and title.count("】") == 1:
         title = title[1:-1].strip()
     return title

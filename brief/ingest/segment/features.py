@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from brief.zh import clean_inline, ends_sentence, unbalanced
+from brief.zh.chars import unmarked
 from brief.zh.layout import PAGE_FURNITURE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
@@ -197,9 +198,11 @@ def dateline_reach(lines: list[rules._Line], j: int, justified: bool = False) ->
     """A dateline (``dl``) or its bracketed reporters (``rp``) that starts at line j, read across up
     to three lines: its kind, the last line it reaches into, and where in that line it ends
     (characters past the line's end are 0: it ends with the line). ``justified``: a line spaced out
-    letter by letter (``本 报 唐 山 5 月 19 日 讯``) is read closed up, as the assembly does; the
-    tagger's features do not (its model was trained without it)."""
+    letter by letter (``本 报 唐 山 5 月 19 日 讯``) is read closed up, and a brief's list mark before
+    it left out, as the assembly does; the tagger's features do not (its model was trained without it)."""
     parts = [closed_up(lines[k].raw) if justified else lines[k].raw for k in range(j, min(j + 3, len(lines)))]
+    if justified:  # a brief's list mark (``●本报讯``)
+        parts[0] = unmarked(parts[0])
     if parts[0][:2] not in ("本报", "新华", "中新", "人民", "央视") and not parts[0].startswith(("（", "(")) and not (
         justified and CITY_PAPER.match(parts[0])  # (the tagger's features were trained without it)
     ):

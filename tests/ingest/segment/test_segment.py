@@ -1704,3 +1704,19 @@ def test_a_story_closed_by_its_reporters_credit_does_not_go_on_past_a_photo():
             "据测算，全部投放后每年可减少碳排放\n约一万吨。\n")
     first, caption, second = _built_from(text, ["lead", "body", "caption", "body", "body"])
     assert caption.kind == CAPTION and second.body.startswith("据测算")
+
+
+def test_a_brief_s_list_mark_before_its_dateline_leaves_the_dateline_whole():
+    text = ("简讯\n●本报昆明11月19日讯（记者\n方杰红）全市首批新能源公交车今天\n投入运营。\n"
+            "■ 本报讯（记者 贺润文）市供热公司\n完成管网改造，今冬供暖提前5天。\n")
+    first, second = segment_page(text)
+    assert (first.dateline.place, first.reporters, first.body) == ("昆明", ["方杰红"], "全市首批新能源公交车今天投入运营。")
+    assert second.reporters == ["贺润文"] and second.body.startswith("市供热公司")
+
+
+def test_a_chart_credited_to_its_paper_is_a_caption():
+    text = ("图表：全市普法宣传主要数据一览\n本报制图\n"
+            "本报讯（记者 林涛）全市首批新能源公交车\n今天投入运营，覆盖十二条线路。\n\n新能源公交车今天投入运营\n")
+    caption, article = _built_from(text, ["caption", "furniture", "lead", "body", "title"])
+    assert caption.kind == CAPTION and caption.body.startswith("图表：") and caption.body.endswith("本报制图")
+    assert (article.title, article.reporters) == ("新能源公交车今天投入运营", ["林涛"])
