@@ -923,6 +923,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
                     tags[k] = "body"
     tags = _pictures_named(lines, tags)
     tags = _blocks_credited(lines, tags)
+    tags = _numbered_titles(lines, tags)
     i = 0
     while i < len(tags):
         end = i
@@ -1149,6 +1150,23 @@ def _blocks_credited(lines: list[rules._Line], tags: list[str]) -> list[str]:
         ):
             n, start = n - 1, starts[n - 1]
         tags[start:end] = [CAPTION_TAG] * (end - start)
+    return tags
+
+
+def _numbered_titles(lines: list[rules._Line], tags: list[str]) -> list[str]:
+    """A numbered brief's title in brackets (``1．【……】``, ``③【……】``, its ``】`` on the same line or
+    the next) is a title, whatever its line was read as: a column's label is never numbered, and no
+    sentence is bracketed so."""
+    tags = list(tags)
+    for i, line in enumerate(lines):
+        opened = _LIST_NUMBER.sub("", unmarked(line.raw), count=1)
+        if not (opened.startswith("【") and opened != unmarked(line.raw)) or _opens_dated(lines, i):
+            continue
+        end = next((k for k in (i, i + 1) if k < len(lines) and lines[k].raw.rstrip().endswith("】")), None)
+        printed = "".join(lines[k].raw for k in range(i, (end or i) + 1))
+        if end is None or printed.count("【") != 1 or printed.count("】") != 1 or re.search(r"[。！？]", printed):
+            continue
+        tags[i : end + 1] = [TITLE] + [TITLE_ON] * (end - i)
     return tags
 
 

@@ -1720,3 +1720,22 @@ def test_a_chart_credited_to_its_paper_is_a_caption():
     caption, article = _built_from(text, ["caption", "furniture", "lead", "body", "title"])
     assert caption.kind == CAPTION and caption.body.startswith("图表：") and caption.body.endswith("本报制图")
     assert (article.title, article.reporters) == ("新能源公交车今天投入运营", ["林涛"])
+
+
+@pytest.mark.parametrize("number", ["1．", "2.", "③"])
+def test_a_numbered_brief_s_bracketed_title_is_a_title_however_its_line_was_read(number):
+    # The tagger may read a numbered 【title】 as a subhead of the brief above or as the page's label.
+    text = (f"城事快报\n\n{number}【全市首批新能源公交车投入运营】\n\n本报讯（记者 林涛）全市首批新能源公交车\n今天投入运营。\n\n"
+            "4．【市供热公司完成管网改造】\n\n本报讯（记者 贺文）市供热公司完成管网\n改造，今冬供暖提前5天。\n")
+    tags = ["furniture", "subhead", "lead", "body", "furniture", "lead", "body"]
+    first, second = _built_from(text, tags)
+    assert (first.title, second.title) == ("全市首批新能源公交车投入运营", "市供热公司完成管网改造")
+    assert first.body == "全市首批新能源公交车今天投入运营。"
+
+
+def test_a_photographer_credited_with_a_slash_closes_a_caption():
+    text = ("市民在城东公园赏花。 高海/摄\n\n游客在古城墙下拍照留念。 记者 王芳/摄\n\n"
+            "本报讯（记者 林涛）全市首批新能源公交车\n今天投入运营。\n\n新能源公交车今天投入运营\n")
+    first, second, article = _built_from(text, ["caption", "caption", "lead", "body", "title"])
+    assert (first.kind, second.kind) == (CAPTION, CAPTION)
+    assert (first.reporters, second.reporters) == (["高海"], ["王芳"])
