@@ -46,9 +46,9 @@ BYLINE_LINE = re.compile(
 李楠``), or glued (``本报记者王龙飞``, ``本报记者陈永明实习生曾杰艳``), so that a column label such as
 ``记者观察`` is not taken for one; or who wrote and who took the pictures, by name (``文/王强 图/李明``)."""
 
-PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|[\s（(。！”])(?P<names>{SIGNED_NAMES})\s*[/／]?\s*摄(?:影报道)?\s*[）)]?$")
+PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|[\s（(。！”])(?P<names>{SIGNED_NAMES})\s*[/／]?\s*摄(?:影报道)?\s*[）)]?(?:\s*[（(]资料(?:图片|照片)[）)])?$")
 """The credit that ends a photo caption (``…… 本报记者 李明 摄``, ``……抢收玉米。田佳摄``, ``田佳 摄影报道``,
-``高海/摄``);
+``高海/摄``, ``新华社记者 李明 摄（资料图片）``);
 ``names`` are the photographers."""
 
 PICTURE_BY = re.compile(rf"图\s*[/／]\s*(?:{ROLE}\s*)?(?P<names>{SIGNED_NAMES})\s*$")

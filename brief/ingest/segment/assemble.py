@@ -1130,9 +1130,12 @@ def _blocks_credited(lines: list[rules._Line], tags: list[str]) -> list[str]:
     photographer's credit (``…… 本报记者 严英 摄``, broken anywhere, ``摄`` alone on the last line)
     is a photo's caption, whatever its lines were read as: no story's text ends on a picture's
     credit, and no headline ends in a sentence. A short block above it that stops mid-sentence is
-    the caption's too (the text layer put a blank line inside its sentence)."""
+    the caption's too (the text layer put a blank line inside its sentence). A credit ends a
+    block too: captions stacked with no blank line between them are read one by one."""
     tags = list(tags)
-    starts = [i for i, line in enumerate(lines) if i == 0 or line.blank_before] + [len(lines)]
+    starts = [
+        i for i, line in enumerate(lines) if i == 0 or line.blank_before or _credit_line(lines[i - 1].raw)
+    ] + [len(lines)]
     for n, (start, end) in enumerate(itertools.pairwise(starts)):
         if not (
             end - start <= _CAPTION_LINES

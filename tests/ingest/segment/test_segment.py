@@ -1739,3 +1739,13 @@ def test_a_photographer_credited_with_a_slash_closes_a_caption():
     first, second, article = _built_from(text, ["caption", "caption", "lead", "body", "title"])
     assert (first.kind, second.kind) == (CAPTION, CAPTION)
     assert (first.reporters, second.reporters) == (["高海"], ["王芳"])
+
+
+def test_captions_stacked_with_no_blank_line_between_them_are_read_one_by_one():
+    # A text layer with no blank lines: each caption ends on its credit, the next opens right below.
+    text = ("本报讯（记者 林涛）全市首批新能源公交车\n今天投入运营，覆盖十二条线路。\n新能源公交车今天投入运营\n"
+            "市民在城东公园赏花。\n本报记者 高海 摄\n8月15日，游客在古城墙下\n拍照留念。\n本报记者 王芳 摄（资料图片）\n")
+    tags = ["lead", "body", "title", "caption", "caption", "lead", "body", "body"]
+    article, first, second = _built_from(text, tags)
+    assert (first.kind, second.kind) == (CAPTION, CAPTION) and second.body.startswith("8月15日，游客")
+    assert (first.reporters, second.reporters) == (["高海"], ["王芳"])
