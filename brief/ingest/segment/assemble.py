@@ -978,10 +978,15 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             and not _dated(lines, i)
             and dateline_reach(lines, i, justified=True) is None
             and not _opens_after_unfinished(lines, j, i)
+            and not _awaited(tags, i)
         ):
             # No article starts right below another one's text (its headline, a caption or a
             # banner stands between), unless a dateline or a jump opens it: the text goes on here.
             tags[i] = "body"
+        elif tags[i] == "body" and lines[i].blank_before and _awaited(tags, i) and _attributed(lines, i):
+            # A paragraph opening on a reporter's attribution (``日前，记者从……获悉，``) under a
+            # stack of headlines that still waits for a story opens that story.
+            tags[i] = LEAD
     reporters = _reporters([line.raw for line in lines])
     for i, t in enumerate(tags):
         before = tags[i - 1] if i else ""
@@ -1076,6 +1081,20 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             if j >= 0 and tags[j] == KICKER:
                 tags[i] = TITLE_ON
     return tags
+
+
+def _awaited(tags: list[str], i: int) -> bool:
+    """Whether the story that line i opens is one that a stack of headlines right above the text
+    it stands in still waits for: more titles stacked there (a headline band read before the
+    columns under it) than stories opened in that text above line i."""
+    start = i
+    while start > 0 and tags[start - 1] in (LEAD, "body", "subhead", FURNITURE):
+        start -= 1
+    opened = 1 + sum(tags[k] == LEAD for k in range(start + 1, i))
+    top = start
+    while top > 0 and tags[top - 1] in (*HEADLINE, FURNITURE):
+        top -= 1
+    return sum(tags[k] == TITLE for k in range(top, start)) > opened
 
 
 def _credit_line(raw: str) -> bool:
@@ -1252,8 +1271,12 @@ def _opens_after_unfinished(lines: list[rules._Line], above: int, i: int) -> boo
     """Whether line i, past a column break, opens with a reporter's attribution (``记者26日从……获悉，``)
     while the sentence above it is unfinished: an opening that does not go on with that sentence,
     so another story's (set inside the columns of the one above)."""
-    if not lines[i].blank_before or ends_sentence(lines[above].raw):
-        return False
+    return lines[i].blank_before and not ends_sentence(lines[above].raw) and _attributed(lines, i)
+
+
+def _attributed(lines: list[rules._Line], i: int) -> bool:
+    """Whether line i opens with a reporter's attribution (``记者26日从……获悉，``), read across the
+    line's end."""
     following = lines[i + 1].raw if i + 1 < len(lines) else ""
     return bool(ATTRIBUTION.match(clean_inline(lines[i].raw + following)))
 

@@ -1749,3 +1749,22 @@ def test_captions_stacked_with_no_blank_line_between_them_are_read_one_by_one():
     article, first, second = _built_from(text, tags)
     assert (first.kind, second.kind) == (CAPTION, CAPTION) and second.body.startswith("8月15日，游客")
     assert (first.reporters, second.reporters) == (["高海"], ["王芳"])
+
+
+@pytest.mark.parametrize("read_as", ["lead", "body"])
+def test_a_band_of_stacked_headlines_waits_for_as_many_stories_below_it(read_as):
+    # Two headlines read before the columns under them (a headline band): the text below holds
+    # two stories, the second opening on a reporter's attribution under a finished sentence.
+    text = ("全市春灌大面积展开\n\n新能源公交车今天投入运营\n\n"
+            "眼下，随着全市进入春耕用水高峰，春灌\n大面积展开，各地开展设施改造升级。\n\n"
+            "记者1日从市交通局获悉，全市首批新能\n源公交车今天投入运营，覆盖十二条线路。\n")
+    first, second = _built_from(text, ["title", "title", "lead", "body", read_as, "body"], heads_first=True)
+    assert (first.title, second.title) == ("全市春灌大面积展开", "新能源公交车今天投入运营")
+    assert second.body.startswith("记者1日从市交通局获悉")
+
+
+def test_a_paragraph_opening_on_an_attribution_inside_a_story_stays_in_it():
+    text = ("全市春灌大面积展开\n\n眼下，随着全市进入春耕用水高峰，春灌\n大面积展开。\n\n"
+            "记者1日从市水利局获悉，全市已完成灌溉\n面积两百万亩。\n")
+    (article,) = _built_from(text, ["title", "lead", "body", "lead", "body"], heads_first=True)
+    assert article.paragraphs[-1].startswith("记者1日从市水利局获悉")
