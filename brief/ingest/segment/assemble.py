@@ -231,7 +231,7 @@ def _sized(lines: list[rules._Line], tags: list[str], sizes: Sequence[float]) ->
 _NOTICE = re.compile(
     r"声明作废|特此(?:声明|公告|通知|告知)|有意者|欢迎(?:来电|垂询|洽谈|选购|惠顾)|(?:联系|咨询|订购|招聘|报名)电话"
     r"|电话[：:]\s*[\d-]{7,}|营业时间|诚聘|招聘启事|寻人启事|不慎遗失|遗失\S{0,12}证|知情者请\S{0,3}联系|必有重?酬谢"
-    r"|待遇面议|缴纳五险|五险一金"
+    r"|待遇面议|缴纳五险|五险一金|特此更正|^更正[：:]"
 )
 
 
@@ -910,8 +910,8 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
     below; each repair holds on any page, whatever the tagger was trained on."""
     tags = list(tags)
     for j, line in enumerate(lines):
-        if tags[j] in HEADLINE and PAGE_FURNITURE.search(line.raw):
-            tags[j] = FURNITURE  # the page's editors, a QR code's hint: never part of a headline
+        if (tags[j] in HEADLINE or tags[j] == CAPTION_TAG) and PAGE_FURNITURE.search(line.raw):
+            tags[j] = FURNITURE  # the page's editors, a QR code's hint: never part of a headline or a caption
     for j in range(len(lines)):
         reach = dateline_reach(lines, j, justified=True)
         if reach and reach[0] == "dl" and (tags[j] in HEADLINE or tags[j] == FURNITURE):
@@ -1609,7 +1609,8 @@ def _caption(raws: list[str]) -> Article:
     if above and not credit:  # (the credit wants a space or a mark before the names: the line's start is one)
         credit_above, _ = _search_closed_up((PHOTO_CREDIT,), " " + above)
         reporters = rules._names(credit_above.group("names")) if credit_above else []
-    body = clean_inline(text[: credit.start()] if credit else text)
+    # (the credit's match may begin on the sentence's last mark, ``……候车。薛梦 摄``: it stays)
+    body = clean_inline(text[: credit.start() + (credit.group(0)[:1] in "。！？”")] if credit else text)
     body = re.sub(r"[（(]\s*$", "", body).strip()
     return Article(kind=CAPTION, reporters=reporters, paragraphs=[body] if body else [])
 

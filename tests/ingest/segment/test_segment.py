@@ -1768,3 +1768,11 @@ def test_a_paragraph_opening_on_an_attribution_inside_a_story_stays_in_it():
             "记者1日从市水利局获悉，全市已完成灌溉\n面积两百万亩。\n")
     (article,) = _built_from(text, ["title", "lead", "body", "lead", "body"], heads_first=True)
     assert article.paragraphs[-1].startswith("记者1日从市水利局获悉")
+
+
+def test_the_page_s_editors_and_a_correction_notice_are_neither_caption_nor_story():
+    text = ("本报讯（记者 林涛）全市首批新能源公交车\n今天投入运营，覆盖十二条线路。\n\n新能源公交车今天投入运营\n\n"
+            "市民在城东站候车。\n薛梦 摄\n\n责编：夏兰 版式：姜秀 校对：曹蓉\n\n更正：本报昨日13版一文中有误，特此更正。\n")
+    articles = _built_from(text, ["lead", "body", "title", "caption", "caption", "caption", "caption"])
+    assert [(a.kind, a.title) for a in articles] == [(ARTICLE, "新能源公交车今天投入运营"), (CAPTION, "")]
+    assert articles[1].body == "市民在城东站候车。" and articles[1].reporters == ["薛梦"]
