@@ -13,10 +13,10 @@ from brief.zh.layout import JUMP_MARK
 
 STDIN = "-"
 # A page number at the end of a file name, after a separator: 2024-10-18_01, A03, 第2版.
-_PAGE_IN_NAME = re.compile(r"(?:^|[_\-\s.第])([A-Za-z]?)0*(\d{1,2})版?$")
+_PAGE_IN_NAME = re.compile(r"(?:^|[_\-\s.第])([A-Za-z]?)0*([1-9]\d?)版?$")  # no paper prints a page 0
 _DATE_AT_END = re.compile(r"\d{4}[-_.]\d{1,2}[-_.]\d{1,2}$")  # 2024-10-18 is a date, not page 18
 # A page's own banner line: ``第2版``, ``2024年10月18日 星期五 第2版 要闻``, ``要闻 A3版``.
-_PAGE_IN_BANNER = re.compile(r"(?:^|[\s|｜丨·•/]|第\s*)([A-Za-z]?)\s*0*(\d{1,2})\s*版(?=$|[\s|｜丨·•/：:])")
+_PAGE_IN_BANNER = re.compile(r"(?:^|[\s|｜丨·•/]|第\s*)([A-Za-z]?)\s*0*([1-9]\d?)\s*版(?=$|[\s|｜丨·•/：:])")
 _JUMP_MARK = re.compile(JUMP_MARK)
 BANNER_LINES = 3  # a banner is among the first or last few lines of a page
 BANNER_WIDTH = 40

@@ -80,7 +80,7 @@ def _page_number(page: str | None) -> int | None:
     if page is None:
         return None
     match = _PAGE_NUMBER.search(str(page))
-    return int(match.group(1)) if match else None
+    return int(match.group(1)) or None if match else None  # a page 0 (an input's own numbering) is none
 
 
 def hard_figures(text: str) -> list[Figure]:

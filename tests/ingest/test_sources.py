@@ -59,6 +59,7 @@ def test_strict_stops_at_the_first_bad_input(tmp_path):
     ("山西日报_01.pdf", "1"), ("2024-10-18-12.txt", "12"), ("A03.txt", "A3"), ("晚报第2版.pdf", "2"),
     ("page 4.txt", "4"), ("000_51ec7926e3b4d3b2.txt", None), ("report2024.txt", None), ("a1b2.txt", None),
     ("2024-10-18.txt", None), ("2024.10.18.pdf", None), ("20241018.txt", None),
+    ("page-0.txt", None), ("A00.pdf", None),  # no paper prints a page 0: an input's own count
 ])
 def test_page_from_name(name, page):
     assert page_from_name(name) == page

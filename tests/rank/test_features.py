@@ -51,6 +51,9 @@ def test_prominence_needs_a_page():
     assert f_inside["front_page"] == 0.0 and math.isclose(f_inside["page"], 1 / 6)
     assert f_inside["position"] == 0.25
     assert all(f_none[k] == 0.0 for k in ("front_page", "page", "position", "lead_article"))
+    # A page 0 (an input numbered from zero, a JSON record's "page": "0") is no page: no crash.
+    f_zero = article_features(Article(title="甲", page="0", position=0, paragraphs=["正文。"]))
+    assert f_zero["page"] == f_zero["front_page"] == 0.0
 
 
 def test_profile_counts_title_hits_double_and_is_capped():
