@@ -9,7 +9,7 @@ The library API is usable without the CLI::
 Names are resolved lazily so that ``import brief`` (and ``brief --help``) stays instant.
 """
 
-__version__ = "0.3.0"
+__version__ = "0.3.1"
 
 _LAZY = {
     "build_brief": "brief.pipeline",

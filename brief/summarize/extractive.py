@@ -18,7 +18,7 @@ from typing import Any, Sequence
 
 from brief.document import Article, Evidence, Summary
 from brief.zh import clauses, ends_sentence, fit, split_sentences, strip_attribution
-from brief.zh.bylines import EDITORS_NOTE
+from brief.zh.bylines import ATTRIBUTION, EDITORS_NOTE
 from brief.zh.chars import CLAUSE_BREAKS, LIST_BREAK, SENTENCE_END, STOP_CLOSERS
 from brief.zh.figures import quantity_before
 
@@ -97,8 +97,8 @@ def headline_text(sentence: str, budget: int, context: Counter | None = None) ->
     clauses that fit.
     """
     parts = clauses(sentence)
-    while len(parts) > 1 and _SCENE.fullmatch(parts[0]):
-        parts = parts[1:]
+    while len(parts) > 1 and (_SCENE.fullmatch(parts[0]) or ATTRIBUTION.match(_INLINE_TIME.sub("", parts[0]))):
+        parts = parts[1:]  # (``记者今天从……了解到，``: who told the reporter is no headline)
     if parts and parts[0].startswith("为"):  # 为贯彻……，落实……，国务院印发…… : the purpose is not the news
         main = next((i for i, p in enumerate(parts) if i and _ACTION.search(p)), None)
         if main is not None:

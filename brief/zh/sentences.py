@@ -163,10 +163,19 @@ def fit(sentence: str, budget: int) -> str:
 
 
 def _hard_cut(sentence: str, budget: int) -> str:
+    """The longest prefix within ``budget`` that splits no figure, nor a word where a cut a few
+    characters earlier splits none (``……蓝皮书`` rather than ``……蓝皮书正`` of ``正式发布``)."""
+    from brief.zh.words import breaks_word  # (jieba's table: only for the rare clause too long to fit)
+
     cut = budget
     while cut > 0 and _splits_token(sentence, cut):
         cut -= 1
-    return (sentence[:cut] if cut > 0 else sentence[:budget]).rstrip(OPENERS)
+    whole = next((k for k in range(cut, max(cut - _WORD_REACH, 0), -1) if not breaks_word(sentence[:k], sentence[k:])), cut)
+    return (sentence[:whole] if whole > 0 else sentence[:budget]).rstrip(OPENERS)
+
+
+# A hard cut moves back at most this many characters to end on a whole word.
+_WORD_REACH = 4
 
 
 _FUNCTION_CHARS = "的在和与及并对向将把被从于为是已"

@@ -103,6 +103,12 @@ def test_headline_text_drops_titles_dates_and_never_cuts_a_number():
     assert len(cut) <= 12 and "1478" not in cut[-4:]
 
 
+@pytest.mark.parametrize("opening", ["记者今天（10月12日）从省交通厅了解到，", "日前，记者从省交通厅获悉，", "据介绍，"])
+def test_a_made_headline_leaves_out_who_told_the_reporter(opening):
+    sentence = opening + "全省首批新能源公交车今天投入运营。"
+    assert headline_text(sentence, 20) == "全省首批新能源公交车投入运营"
+
+
 def test_a_subordinate_clause_alone_is_not_a_headline():
     sentence = "在全省第三季度秋粮收购工作全面展开之际，粮食部门加强收购资金保障，确保农民售粮不难。"
     # an article about the purchase: the opening clause is the most central, but it is subordinate

@@ -71,6 +71,12 @@ def test_fit_prefers_a_cut_before_a_function_word_to_a_fragment():
     assert fit(sentence, 24) == "国家主席在人民大会堂同来华进行国事访问"
 
 
+def test_a_hard_cut_ends_on_a_whole_word_where_one_is_near():
+    # no clause break, no function word in reach: the cut backs off ``正式`` rather than keep ``正``
+    sentence = "《全省秸秆综合利用年度发展报告》2024版蓝皮书正式发布"
+    assert fit(sentence, 25) == "《全省秸秆综合利用年度发展报告》2024版蓝皮书"
+
+
 def test_a_line_ends_a_paragraph_only_at_a_full_width_mark():
     assert ends_sentence("他说：“这个政策真好。”")
     assert ends_sentence("下降0.94%。")
