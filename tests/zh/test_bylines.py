@@ -162,3 +162,8 @@ def test_a_dateline_s_place_holds_no_outlet_s_name(printed):
     # A headline or a credit run on into the dateline below it is no place: ``评论员文章本报`` is none.
     assert DATELINE_LINE.match(printed) is None
     assert DATELINE_LINE.match(printed[printed.index("本报讯") if "本报讯" in printed else printed.index("新华社"):])
+
+
+@pytest.mark.parametrize("opening", ["13日，记者从市应急管理局了解到，", "13日记者从市应急管理局获悉，"])
+def test_an_attribution_after_the_day_it_was_given_comes_off_too(opening):
+    assert strip_attribution(opening + "全市防汛工作有序推进。") == "全市防汛工作有序推进。"
