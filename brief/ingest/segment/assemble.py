@@ -1172,6 +1172,16 @@ def _blocks_credited(lines: list[rules._Line], tags: list[str]) -> list[str]:
         ):
             n, start = n - 1, starts[n - 1]
         tags[start:end] = [CAPTION_TAG] * (end - start)
+    for i, line in enumerate(lines):
+        # A sentence read as a headline right above a picture's credit (``……击退乌军。`` / ``诸葛昊 摄``)
+        # is that picture's caption: no headline ends in a full stop.
+        if not (tags[i] == CAPTION_TAG and _credit_alone(line.raw)) or line.blank_before:
+            continue
+        top = i
+        while top > 0 and tags[top - 1] in (TITLE, TITLE_ON) and not lines[top].blank_before:
+            top -= 1
+        if top < i and lines[i - 1].raw.rstrip().endswith("。") and tags[top] == TITLE:
+            tags[top:i] = [CAPTION_TAG] * (i - top)
     return tags
 
 

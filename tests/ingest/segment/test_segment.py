@@ -1776,3 +1776,11 @@ def test_the_page_s_editors_and_a_correction_notice_are_neither_caption_nor_stor
     articles = _built_from(text, ["lead", "body", "title", "caption", "caption", "caption", "caption"])
     assert [(a.kind, a.title) for a in articles] == [(ARTICLE, "新能源公交车今天投入运营"), (CAPTION, "")]
     assert articles[1].body == "市民在城东站候车。" and articles[1].reporters == ["薛梦"]
+
+
+def test_a_sentence_read_as_a_headline_right_above_a_photographer_s_credit_is_the_caption():
+    text = ("本报讯（记者 林涛）全市首批新能源公交车\n今天投入运营，覆盖十二条线路。\n\n新能源公交车今天投入运营\n\n"
+            "市民在城东站排队等候首班新能源\n公交车。\n融媒体记者 诸葛昊 摄\n")
+    article, caption = _built_from(text, ["lead", "body", "title", "title", "title+", "caption"])
+    assert (article.title, caption.kind, caption.reporters) == ("新能源公交车今天投入运营", CAPTION, ["诸葛昊"])
+    assert caption.body == "市民在城东站排队等候首班新能源公交车。"
