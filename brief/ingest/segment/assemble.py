@@ -1158,8 +1158,9 @@ def _blocks_credited(lines: list[rules._Line], tags: list[str]) -> list[str]:
     for n, (start, end) in enumerate(itertools.pairwise(starts)):
         if not (
             end - start <= _CAPTION_LINES
-            and all(tags[i] in (LEAD, "body", CAPTION_TAG, FURNITURE, BYLINE) for i in range(start, end))
+            and all(tags[i] in (LEAD, "body", "subhead", CAPTION_TAG, FURNITURE, BYLINE) for i in range(start, end))
             and _credited([lines[i].raw for i in range(start, end)])
+            and not lines[end - 1].raw.rstrip().endswith("摄影报道")  # a photo report: a story's text
             and "。" in "".join(lines[i].raw for i in range(start, end))
             and not _opens_dated(lines, start)
         ):

@@ -1784,3 +1784,13 @@ def test_a_sentence_read_as_a_headline_right_above_a_photographer_s_credit_is_th
     article, caption = _built_from(text, ["lead", "body", "title", "title", "title+", "caption"])
     assert (article.title, caption.kind, caption.reporters) == ("新能源公交车今天投入运营", CAPTION, ["诸葛昊"])
     assert caption.body == "市民在城东站排队等候首班新能源公交车。"
+
+
+def test_a_credit_read_as_a_subhead_still_closes_its_caption_but_a_photo_report_stays_a_story():
+    head = "本报讯（记者 林涛）全市首批新能源公交车\n今天投入运营，覆盖十二条线路。\n\n新能源公交车今天投入运营\n\n"
+    shot = "市民在城东站排队等候首班新能源\n公交车。\n"
+    tags = ["lead", "body", "title", "body", "body", "subhead"]
+    article, caption = _built_from(head + shot + "方文/摄\n", tags)
+    assert (caption.kind, caption.reporters) == (CAPTION, ["方文"])
+    kinds = [a.kind for a in _built_from(head + shot + "武岩华 摄影报道\n", tags)]
+    assert CAPTION not in kinds
