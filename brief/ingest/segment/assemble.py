@@ -1192,7 +1192,7 @@ def _numbered_titles(lines: list[rules._Line], tags: list[str]) -> list[str]:
     sentence is bracketed so."""
     tags = list(tags)
     for i, line in enumerate(lines):
-        opened = _LIST_NUMBER.sub("", unmarked(line.raw), count=1)
+        opened = _unnumbered(line.raw)
         if not (opened.startswith("【") and opened != unmarked(line.raw)) or _opens_dated(lines, i):
             continue
         end = next((k for k in (i, i + 1) if k < len(lines) and lines[k].raw.rstrip().endswith("】")), None)
@@ -1603,10 +1603,15 @@ def no_title(text: str) -> bool:
 _LIST_NUMBER = re.compile(r"^(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[^\d\s]|(?:19|20)\d\d年)")
 
 
+def _unnumbered(line: str) -> str:
+    """A line without a brief's list mark and number (``■``, ``1.``, ``（4）``, ``⑤``)."""
+    return _LIST_NUMBER.sub("", unmarked(line), count=1)
+
+
 def _unbulleted(title: str) -> str:
     """A title without the bullet (``■``, ``◆``, ``●``), the number (``1.``) or the brackets (``【…】``)
     that mark a brief."""
-    title = _LIST_NUMBER.sub("", unmarked(title), count=1)
+    title = _unnumbered(title)
     if title.startswith("【") and title.endswith("】") and title.count("【") == 1 and title.count("】") == 1:
         title = title[1:-1].strip()
     return title
