@@ -9,12 +9,12 @@ reporters) before an item's first body text starts the body; what matches nothin
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from brief.zh import normalize_chars
 from brief.zh.bylines import PAGE_MARKS, RANK, REPORTER_ROLE
 from brief.ingest.segment import rules
+from brief.ingest.segment.assemble import _unnumbered
 from brief.ingest.segment.tagger import BODY, BYLINE, CAPTION, FURNITURE, KICKER, LEAD, SUBHEAD, SUBTITLE, TITLE, TITLE_ON
 
 _SENTENCE_END = re.compile(r"[。！？…；：][”’」』）)]*$")
@@ -79,11 +79,6 @@ def _items(truth) -> list[_Item]:
     return items
 
 
-def _unbulleted(text: str) -> str:
-    """A headline without the bullet (``■``, ``◆``) that marks a brief."""
-    return text.lstrip("".join(ch for ch in text[:2] if unicodedata.category(ch) == "So"))
-
-
 def line_tags(page) -> tuple[list[rules._Line], list[str], int]:
     """The page's lines, their tags, and how many truth fields were not found in full (0 when the
     alignment is complete)."""
@@ -95,7 +90,7 @@ def line_tags(page) -> tuple[list[rules._Line], list[str], int]:
     signed_open = False  # a body's line ended on its reporters signed, whose name may go on
     for n, line in enumerate(lines):
         x = bare(line.raw)
-        head = _unbulleted(x).strip("—").removeprefix("【").removesuffix("】")  # a brief's 【title】
+        head = _unnumbered(x).strip("—").removeprefix("【").removesuffix("】")  # a brief's 【title】, ``1．【title】``
         upcoming = [bare(other.raw) for other in lines[n + 1 : n + 5]]
         tag, last = _tag(x, head, items, last, tags[-1] if tags else "", upcoming)
         if tag == _PENDING and tags and tags[-1] in (BODY, LEAD) and (open_credit or _CREDIT_LINE.match(x)):
