@@ -2,8 +2,9 @@
 
 The model writes it from the top items' titles and (already guarded) summaries; the faithfulness
 guard then checks every figure, period and name in it against those items' full sources, and an
-overview that fails, or that no model can write, is made extractively instead: the day's themes
-(keywords of the top items) and the top titles, with the lead item's key summary sentence.
+overview that fails, or that no model can write, is made extractively instead: the top titles with
+the lead item's key summary sentence, and the day's themes (keywords of the top items) only when
+``[overview] themes`` asks for them.
 ``Overview.method`` and ``Overview.fallback`` say which one the reader got and why.
 """
 
@@ -50,7 +51,7 @@ def themes(items: Sequence[BriefItem], count: int) -> list[str]:
 
     jieba.setLogLevel(logging.WARNING)
     chosen: list[str] = []
-    for item in items:
+    for item in items if count > 0 else ():
         summary = item.summary.text if item.summary else ""
         title = plain_title(item.title_line)
         for word in jieba.analyse.extract_tags(f"{title}。{title}。{summary}", topK=8,

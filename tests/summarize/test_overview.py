@@ -97,6 +97,8 @@ def test_column_tags_are_not_part_of_a_title():
 def test_without_a_model_the_overview_is_extractive_and_says_why():
     overview = make_overview(items(), defaults(), None, "using the extractive summarizer: no model here")
     assert overview.method == EXTRACTIVE and overview.items == [1, 2, 3]
+    # by default it names no keyword themes: it opens on the lead item's title
+    assert overview.themes == [] and overview.text.startswith("全省前8个月新增城镇就业36.54万人：")
     assert overview.fallback == "using the extractive summarizer: no model here"
     assert overview.rejected is None
 
@@ -213,3 +215,4 @@ def test_a_theme_of_the_day_is_what_the_news_is_about_not_who_met_or_how():
         item("全市秋粮收购启动", "全市秋粮收购于10月8日启动，首日收购玉米一万二千吨。"),
     ], 2)
     assert found and not {"评论员", "篇章", "新篇章", "评论员文章"} & set(found)
+    assert themes([item("全市秋粮收购启动", "全市秋粮收购于10月8日启动。")], 0) == []
