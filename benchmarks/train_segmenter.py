@@ -2,7 +2,7 @@
 
     python benchmarks/train_segmenter.py [--generators a,b,d,e] [--pages N] [--out PATH] [--c1 X] [--c2 Y]
 
-Pages come by default from every page generator but the held-out ones (c, j, k, l and m, which may be
+Pages come by default from every page generator but the held-out ones (c, j, k, l, m and n, which may be
 named for a leave-one-generator-out experiment): ``benchmarks/pagegen.py`` (a), ``pagegen_b.py`` (b) and
 ``pagegen_d.py`` to ``pagegen_i.py`` (d to i), each written apart from the others; every headline
 position each makes, from news dated up to 2023 (``pagegen.TRAIN_DATES``: the benchmark tests on
@@ -98,7 +98,7 @@ def seed_page_changes(shipped: list, trained: list) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--generators", default=",".join(available(training=True)), help="a list of a ... m (default: all but the held-out c, j, k, l and m)")
+    parser.add_argument("--generators", default=",".join(available(training=True)), help="a list of a ... n (default: all but the held-out c, j, k, l, m and n)")
     parser.add_argument("--pages", type=int, default=500, help="pages per generator and headline position")
     parser.add_argument("--out", type=Path, default=MODEL)
     parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 regularization")
