@@ -36,9 +36,13 @@ ROLE_ALONE = re.compile(rf"^{REPORTER_ROLE}$")
 before its names, never a headline."""
 
 _WHO_DID = r"(?:文\s*[/／]\s*(?:图\s*)?|图\s*[/／]\s*(?:文\s*)?)"  # who wrote, who took the pictures: 文/图 记者 ……
+# A paper that names itself before its reporter (``经济日报记者``, ``法治日报全媒体记者``,
+# ``农民日报·中国农网记者``): a whole line of it is a byline, the names set apart (``晋中日报记者站揭牌`` is a
+# headline).
+_PAPER = r"[\u4e00-\u9fff]{1,6}?(?:日报|晚报|晨报|时报|商报|导报|快报)(?:·[\u4e00-\u9fff]{2,6}?)?"
 BYLINE_LINE = re.compile(
     rf"^{_WHO_DID}?"
-    rf"(?:{ROLE}[\s:：]+|(?:本报|本刊){POSTED}?{RANK}?(?:记者|通讯员)|{RANK}(?:记者|通讯员)|(?<=[/／图])\s*(?:记者|通讯员)){SIGNED_NAMES}"
+    rf"(?:(?:{ROLE}|{_PAPER}{POSTED}?{RANK}?(?:记者|通讯员))[\s:：]+|(?:本报|本刊){POSTED}?{RANK}?(?:记者|通讯员)|{RANK}(?:记者|通讯员)|(?<=[/／图])\s*(?:记者|通讯员)){SIGNED_NAMES}"
     rf"(?:\s*(?:{_WHO_DID}\s*)?{ROLE}[\s:：]*{SIGNED_NAMES})*$"
     rf"|^(?!.*(?:记者|通讯员))(?:{_WHO_DID}\s*{SIGNED_NAMES}\s*)+$"
 )
@@ -50,6 +54,16 @@ PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|[\s（(。！”])(?P<names>{SIG
 """The credit that ends a photo caption (``…… 本报记者 李明 摄``, ``……抢收玉米。田佳摄``, ``田佳 摄影报道``,
 ``高海/摄``, ``新华社记者 李明 摄（资料图片）``);
 ``names`` are the photographers."""
+
+CREDIT_END = re.compile(r"(?:摄|摄影报道|发|供图|制图|图片)\s*[）)]?\s*$")
+"""How a picture's credit ends: ``摄``, ``新华社发``, ``受访者供图``, ``（资料图片）``."""
+
+
+def credit_alone(raw: str) -> bool:
+    """A picture's credit on a line of its own: no sentence, and a credit's end (``金国娟 摄``,
+    ``（本报记者 上官楠 摄）``, ``新华社发``)."""
+    return len(raw.strip()) <= 24 and not re.search(r"[，。；！？]", raw) and bool(CREDIT_END.search(raw))
+
 
 PICTURE_BY = re.compile(rf"图\s*[/／]\s*(?:{ROLE}\s*)?(?P<names>{SIGNED_NAMES})\s*$")
 """The same credit as the evening papers print it (``……放风筝。图/记者 龙梅``)."""

@@ -32,6 +32,18 @@ PAGE_FURNITURE = re.compile(
 """A page's own lines that belong to no story: who edited and laid out the page, a QR code's hint,
 the folio, the imprint."""
 
+_VIEWER_BUTTON = r"(?:上一篇|下一篇|上一版|下一版|上一期|下一期|返回目录|返回本版|返回首页|返回顶部|版面导航|标题导航|打印本页|关闭窗口|放大\s*[+＋]|缩小\s*[-－]|默认)"
+VIEWER_CHROME = re.compile(
+    rf"^(?:[<>«»《》\s]*{_VIEWER_BUTTON}[<>«»《》\s]*)+$(?<!^默认)"
+    # an e-paper's page heading (第06版：综合新闻), the paper's name and date (经济日报 2024年1月26日)
+    r"|^第\s*[0-9]{1,3}\s*版\s*[:：]\s*[\u4e00-\u9fff·]{1,8}$"
+    r"|^[\u4e00-\u9fff·]{1,10}报\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?$"
+)
+"""A line of an e-paper reader's buttons (``放大+ 缩小- 默认``, ``上一篇``, ``返回目录``), its page
+heading (``第06版：综合新闻``) or the paper's name and date, copied with the articles: it belongs to no article, and it stands
+between two of them."""
+
 _OPEN_TAIL = re.compile(r"[（(][^（()）\n]{0,10}$")
 
 

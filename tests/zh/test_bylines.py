@@ -56,6 +56,10 @@ def test_page_bylines_and_photo_credits():
     assert not BYLINE_LINE.match("记者手记") and not BYLINE_LINE.match("记者调查")
     assert BYLINE_LINE.match("记者 王龙飞 实习生 刘畅")
     assert not BYLINE_LINE.match("记者观察")
+    # a paper that names itself before its reporter
+    assert BYLINE_LINE.match("经济日报记者 李明") and BYLINE_LINE.match("法治日报全媒体记者 史静　马建")
+    assert BYLINE_LINE.match("农民日报·中国农网记者 王芳") and BYLINE_LINE.match("人民日报记者 钱然  李宇胜")
+    assert not BYLINE_LINE.match("今日报记者节活动举行") and not BYLINE_LINE.match("晋中日报记者站揭牌")
     # who wrote and who took the pictures, each with a role (the evening papers' form)
     assert BYLINE_LINE.match("文/记者 贺立 图/记者 李楠") and BYLINE_LINE.match("图/记者 李楠")
     assert not BYLINE_LINE.match("图/文 记者手记")

@@ -55,3 +55,19 @@ def test_headlines_that_merely_share_a_word_with_page_furniture(line):
     from brief.zh.layout import PAGE_FURNITURE
 
     assert not PAGE_FURNITURE.search(line)
+
+
+@pytest.mark.parametrize("line", ["放大+ 缩小- 默认", "上一篇", "下一篇", "<<上一篇  下一篇>>", "返回目录",
+                                  "第06版：综合新闻", "晋中日报 2024年10月18日", "中国交通报 2024年2月24日 星期六"])
+def test_an_epaper_reader_s_buttons_and_headings(line):
+    from brief.zh.layout import VIEWER_CHROME
+
+    assert VIEWER_CHROME.match(line)
+
+
+@pytest.mark.parametrize("line", ["默认", "放大", "上一篇文章里说到的事", "第6版", "本报讯", "全市默认开通电子社保卡",
+                                  "2024年10月18日", "记者 王芳 2024年10月18日"])
+def test_lines_that_are_no_reader_s_buttons(line):
+    from brief.zh.layout import VIEWER_CHROME
+
+    assert not VIEWER_CHROME.match(line)

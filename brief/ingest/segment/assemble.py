@@ -26,11 +26,12 @@ from brief.zh.layout import PAGE_FURNITURE
 from brief.ingest.pdf import HEADLINE_SIZE, TITLE_SIZE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
-    ATTRIBUTION, BYLINE_LINE, CITY_PAPER, CLOSING_CREDIT, DATELINE_LINE, EDITORS_NOTE, OPENING_CREDIT, PAGE_MARKS,
-    PHOTO_CREDIT, PICTURE_BY, RANK, REPORTER_ROLE, ROLE_ALONE, SIGNED_CLOSING, signs_off,
+    ATTRIBUTION, BYLINE_LINE, CITY_PAPER, CLOSING_CREDIT, CREDIT_END, DATELINE_LINE, EDITORS_NOTE, OPENING_CREDIT, PAGE_MARKS,
+    PHOTO_CREDIT, PICTURE_BY, RANK, REPORTER_ROLE, ROLE_ALONE, SIGNED_CLOSING, credit_alone, signs_off,
 )
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
+from brief.ingest.segment.columns import article_views, set_in_column, unwrapped
 from brief.ingest.segment.features import (
     _NAMES_ONLY, _cjk_pairs, closed_up, dateline_reach, page_features, rules_reading,
 )
@@ -51,7 +52,6 @@ from brief.ingest.segment.tagger import (
 )
 
 
-_CREDIT_END = re.compile(r"(?:摄|摄影报道|发|供图|制图|图片)\s*[）)]?\s*$")
 # A credit that closes one caption whoever gave the picture: an agency, a file photo, a donor.
 _CAPTION_CREDIT = re.compile(r"(?:社发|报发|供图|制图|资料图片|[（(][^（()）]{0,12}摄[）)])\s*[）)]?\s*$")
 _TELEPHONE = re.compile(r"\d{7,}")
@@ -60,30 +60,31 @@ _PAGE_NUMBER = re.compile(r"^\s*第\s*[\d一二三四五六七八九十]+\s*版\
 _PICTURE_MARK = re.compile(r"^(?:图\s*[①-⑳\d]{0,2}\s*[：:]|图为|图表\s*[：:]|[上下左右]图[：:为\s])")
 
 
-def _credit_alone(raw: str) -> bool:
-    """A picture's credit on a line of its own: no sentence, and a credit's end (``金国娟 摄``,
-    ``（本报记者 上官楠 摄）``, ``新华社发``)."""
-    return len(raw.strip()) <= 24 and not re.search(r"[，。；！？]", raw) and bool(_CREDIT_END.search(raw))
-
-
 def segment_page(
     text: str, *, source: str = "", page: str | None = None, model: Path = MODEL, sizes: Sequence[float] | None = None,
 ) -> list[Article]:
     """Articles printed on one page, in page order; a plain article comes out as one article.
-    ``sizes``: the type size of each line of ``text`` (0 for a blank one), where a PDF gives them."""
+    ``sizes``: the type size of each line of ``text`` (0 for a blank one), where a PDF gives them;
+    a text without them that puts whole paragraphs on lines of their own is read set in a column,
+    and an e-paper's copy article view by article view (its buttons part them)."""
+    if sizes is None and unwrapped(text):
+        articles = [article for view in article_views(text) for article in _segmented(set_in_column(view), model)]
+    else:
+        articles = _segmented(text, model, sizes)
+    for position, article in enumerate(articles):
+        article.source, article.page, article.position = source, page, position
+        article.id = article.content_hash
+    return articles
+
+
+def _segmented(text: str, model: Path, sizes: Sequence[float] | None = None) -> list[Article]:
     lines, features = page_features(text)
     if not lines:
         return []
     tags = tag(features, model)
     judged, heads_first = rules_reading(features)
     line_sizes = [sizes[line.at] for line in lines] if sizes is not None and len(sizes) == len(text.splitlines()) else None
-    articles = build(
-        lines, tags, heads_first=heads_first, judged=judged, features=features, model=model, sizes=line_sizes,
-    )
-    for position, article in enumerate(articles):
-        article.source, article.page, article.position = source, page, position
-        article.id = article.content_hash
-    return articles
+    return build(lines, tags, heads_first=heads_first, judged=judged, features=features, model=model, sizes=line_sizes)
 
 
 def build(
@@ -188,7 +189,7 @@ def _sized(lines: list[rules._Line], tags: list[str], sizes: Sequence[float]) ->
         """Text that is a headline where it is set large: no sentence's end, no credit, no notice's
         words, no telephone number, no page's number, nothing that is never a title."""
         return not (
-            re.search(r"[。！？]", raw) or _CREDIT_END.search(raw) or _NOTICE.search(raw) or _TELEPHONE.search(raw)
+            re.search(r"[。！？]", raw) or CREDIT_END.search(raw) or _NOTICE.search(raw) or _TELEPHONE.search(raw)
             or _PAGE_NUMBER.match(raw) or no_title(raw)
         )
 
@@ -263,7 +264,7 @@ def _units(lines: list[rules._Line], tags: list[str]) -> list[_Unit]:
             or (kind == BODY and (t == LEAD or _dated(lines, i) or any(jump[0] in ("上接", "接") for jump in line.jumps))
                 and not _byline_only(lines, previous) and not _note_only(lines, previous))
             or (kind == CAPTION_TAG and _credited([lines[k].raw for k in previous.lines])
-                and not (len(previous.lines) == 1 and _credit_alone(lines[previous.lines[0]].raw)))
+                and not (len(previous.lines) == 1 and credit_alone(lines[previous.lines[0]].raw)))
             or (kind == CAPTION_TAG and _caption_after(lines, tags, previous.lines[-1], i))
         )
         if starts:
@@ -336,7 +337,7 @@ def _caption_after(lines: list[rules._Line], tags: list[str], last: int, i: int)
     """Line i opens another photo's caption below one that ended uncredited: a block of its own
     after a finished sentence, no credit printed alone and no ``图为`` saying more of the same picture."""
     raw = lines[i].raw.strip()
-    return lines[i].blank_before and ends_sentence(lines[last].raw) and not _credit_alone(raw) and not raw.startswith("图为")
+    return lines[i].blank_before and ends_sentence(lines[last].raw) and not credit_alone(raw) and not raw.startswith("图为")
 
 
 def _bylines_past_captions(units: list[_Unit], tags: list[str]) -> list[_Unit]:
@@ -932,13 +933,13 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
         if end < len(tags) and tags[end] == LEAD:
             # Above a story's lead, what follows a picture's credit is not that picture's caption.
             end = next((k for k in range(i + 1, end) if _credit_ends(lines, k)), end)
-        if i < end < len(tags) and tags[end] != CAPTION_TAG and len(lines[end].raw) <= 12 and _CREDIT_END.search(lines[end].raw):
+        if i < end < len(tags) and tags[end] != CAPTION_TAG and len(lines[end].raw) <= 12 and CREDIT_END.search(lines[end].raw):
             tags[end] = CAPTION_TAG  # the credit's last piece, broken off by the column's end (``孔辉`` / ``国 摄``)
             end += 1
         if (
             end > i
             and not any(_credit_line(lines[k].raw) for k in range(i, end))
-            and not (i and tags[i - 1] in (FURNITURE, BYLINE) and _credit_alone(lines[i - 1].raw))
+            and not (i and tags[i - 1] in (FURNITURE, BYLINE) and credit_alone(lines[i - 1].raw))
             and not _PICTURE_MARK.match(lines[i].raw.strip())
             and not _caption_apart(lines, tags, i, end, heads_first)
         ):
@@ -1099,7 +1100,7 @@ def _awaited(tags: list[str], i: int) -> bool:
 
 def _credit_line(raw: str) -> bool:
     """A line that ends with a picture's credit (``…… 记者 王佳丽 摄``, ``新华社发``, ``图/记者 龙梅``)."""
-    return bool(_CREDIT_END.search(raw) or PICTURE_BY.search(raw))
+    return bool(CREDIT_END.search(raw) or PICTURE_BY.search(raw))
 
 
 def _credit_ends(lines: list[rules._Line], i: int) -> bool:
@@ -1134,7 +1135,7 @@ def _pictures_named(lines: list[rules._Line], tags: list[str]) -> list[str]:
             end += 1
         if end - i > 6:
             continue
-        if end < len(lines) and _credit_alone(lines[end].raw) and tags[end] != CAPTION_TAG:
+        if end < len(lines) and credit_alone(lines[end].raw) and tags[end] != CAPTION_TAG:
             end += 1
         tags[i:end] = [CAPTION_TAG] * (end - i)
     return tags
@@ -1176,7 +1177,7 @@ def _blocks_credited(lines: list[rules._Line], tags: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         # A sentence read as a headline right above a picture's credit (``……击退乌军。`` / ``诸葛昊 摄``)
         # is that picture's caption: no headline ends in a full stop.
-        if not (tags[i] == CAPTION_TAG and _credit_alone(line.raw)) or line.blank_before:
+        if not (tags[i] == CAPTION_TAG and credit_alone(line.raw)) or line.blank_before:
             continue
         top = i
         while top > 0 and tags[top - 1] in (TITLE, TITLE_ON) and not lines[top].blank_before:
@@ -1391,22 +1392,24 @@ def _reporters(raws: list[str]) -> dict[int, str]:
     """The reporters' lines among consecutive lines, each as its byline reads (the second line of
     one that the column broke in two as ""): a byline whole, behind the page's mark (``■ 本报记者
     龙伟``) or printed letter by letter; a role alone behind the mark or with its outlet; one broken
-    inside a name (``□本报记者朱悦`` / ``霞 邹飞颖``) or right after its role (``□ 本报记者`` /
-    ``阎轩瑞``), not a byline above a column label."""
+    inside a name (``□本报记者朱悦`` / ``霞 邹飞颖``), right after its role (``□ 本报记者`` /
+    ``阎轩瑞``) or inside it (``人民日报`` / ``记者 钱然``), not a byline above a column label."""
     plains = [_reporters_form(_unbulleted(raw.strip())) for raw in raws]
     found = {k: plain for k, plain in enumerate(plains) if BYLINE_LINE.match(plain) or _marked_role(raws[k])}
     for k in range(len(plains) - 1):
         joined = _byline_across(plains[k], plains[k + 1]) if found.get(k) != "" else None
-        if joined and k + 1 not in found:
+        if joined and (k + 1 not in found or k not in found):  # (``人民日报`` / ``记者 钱然``: the second a byline too)
             found[k], found[k + 1] = joined, ""
     return found
 
 
 def _byline_across(first: str, second: str) -> str | None:
     """The byline two lines make when the column broke it inside a name (``□本报记者朱悦`` /
-    ``霞 邹飞颖``) or right after its role (``□ 本报记者`` / ``阎轩瑞``), else None (a byline above a
+    ``霞 邹飞颖``), right after its role (``□ 本报记者`` / ``阎轩瑞``) or before the role ends
+    (``人民日报`` / ``记者 钱然``, ``法治日报全媒体记`` / ``者 史静``), else None (a byline above a
     column label is two lines)."""
-    if re.match(r"[\u4e00-\u9fff·](?:\s|$)", second):
+    role_end = re.search(r"记者|通讯员", first + second)
+    if re.match(r"[\u4e00-\u9fff·](?:\s|$)", second) or (role_end and role_end.end() > len(first)):
         forms = [f"{first}{second}"]
     elif re.search(r"(?:记者|通讯员)$", first):
         forms = [f"{first}{second}", f"{first} {second}"]
@@ -1618,7 +1621,7 @@ def _unbulleted(title: str) -> str:
 
 
 def _caption(raws: list[str]) -> Article:
-    above = raws[0] if len(raws) > 1 and _credit_alone(raws[0]) else None  # ``金国娟 摄`` / ``1月13日，……``
+    above = raws[0] if len(raws) > 1 and credit_alone(raws[0]) else None  # ``金国娟 摄`` / ``1月13日，……``
     text = "".join(raws[1:] if above else raws)  # lines broken by the column, also inside a name (``孙小`` / ``林 摄``)
     credit, text = _search_closed_up((PHOTO_CREDIT, PICTURE_BY), text)  # also ``记者 宋 娜 摄``
     reporters = rules._names(credit.group("names")) if credit else []

@@ -231,8 +231,9 @@ def _spans(lines: list[rules._Line]) -> list[list[str]]:
         for k in range(j, last + 1):
             out[k].append(f"in_{name}={'start' if k == j else 'inside'}")
         out[last].append(f"{name}_at={'ends_inside' if past else 'ends_here'}")
-    for j in range(len(lines) - 1):  # a byline broken over two lines
-        if BYLINE_LINE.match(f"{lines[j].raw} {lines[j + 1].raw}") and not BYLINE_LINE.match(lines[j].raw):
+    for j in range(len(lines) - 1):  # a byline broken over two lines, between words or inside one (``……记`` / ``者 史静``)
+        first, second = lines[j].raw, lines[j + 1].raw
+        if not BYLINE_LINE.match(first) and (BYLINE_LINE.match(f"{first} {second}") or BYLINE_LINE.match(first + second)):
             out[j].append("by_split=first")
             out[j + 1].append("by_split=second")
     return out

@@ -28,7 +28,7 @@ from typing import Callable
 from brief.zh.bylines import (
     ANY_ROLE, BYLINE_LINE, DATELINE_LINE, DATELINE_REPORTERS, PAGE_MARKS as _MARKS, PHOTO_CREDIT, RANK,
 )
-from brief.zh.layout import JUMP, rejoin_jumps
+from brief.zh.layout import JUMP, VIEWER_CHROME, rejoin_jumps
 from brief.zh.words import breaks_word
 from brief.zh import (
     clean_heading,
@@ -122,12 +122,14 @@ def _read_lines(text: str) -> list[_Line]:
     gaps: list[int] = []  # blank lines before each line
     blank = 0
     pending_from: list[tuple[str, str]] = []
+    buttons = False  # the line above was an e-paper reader's buttons
     for at, raw in enumerate(rejoin_jumps([normalize_chars(line) for line in text.splitlines()])):
         raw = raw.strip()
         jumps = [(m.group(1), re.sub(r"\s", "", m.group(2))) for m in JUMP.finditer(raw)]
         raw = JUMP.sub("", raw).strip()
         jumps = [(kind, where if where.startswith("第") else f"第{where}") for kind, where in jumps]
-        if not raw:
+        buttons = not jumps and bool(VIEWER_CHROME.match(raw) or (raw == "默认" and buttons))
+        if not raw or buttons:  # an e-paper's buttons (``放大+`` / ``缩小-`` / ``默认``) part two articles
             if jumps:  # a jump line on its own: 下转 belongs to the text above, 上接 to the text below
                 if lines:
                     lines[-1].jumps += [j for j in jumps if j[0] in ("下转", "转")]

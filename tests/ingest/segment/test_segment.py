@@ -1794,3 +1794,13 @@ def test_a_credit_read_as_a_subhead_still_closes_its_caption_but_a_photo_report_
     assert (caption.kind, caption.reporters) == (CAPTION, ["方文"])
     kinds = [a.kind for a in _built_from(head + shot + "武岩华 摄影报道\n", tags)]
     assert CAPTION not in kinds
+
+
+def test_a_byline_the_column_broke_before_its_role_ended_is_no_title():
+    # ``人民日报`` / ``记者 ……`` and ``法治日报全媒体记`` / ``者 ……``: the title stays the title
+    for first, second in (("人民日报", "记者 钱然 李宇胜"), ("法治日报全媒体记", "者 钱然 李宇胜")):
+        text = (f"全市新能源公交车今天投入运营\n{first}\n{second}\n\n"
+                "本报讯 全市首批新能源公交车今天投入运\n营，覆盖十二条线路，市民可刷卡乘车。\n")
+        (article,) = segment_page(text)
+        assert (article.kicker, article.title) == ("", "全市新能源公交车今天投入运营")
+        assert article.reporters == ["钱然", "李宇胜"]

@@ -1,0 +1,108 @@
+"""Text with no hard wraps, set in a column before it is segmented; an e-paper's copy cut into the
+views its reader showed.
+
+An e-paper's or a web page's copy of a page puts each paragraph on one line, and a line of running
+text is then a hundred characters wide where a printed column holds twelve to twenty-two. The line
+tagger learned what a page's lines look like from printed columns (how wide a headline is against
+the text under it, where a sentence ends against the line's end), so such a copy is set in a column
+of the width a paper prints: every paragraph wrapped and set off by a blank line, the short lines
+between paragraphs (headlines, bylines) kept as they are. Joining the wrapped lines gives back the
+paragraph: nothing is added to the text but line breaks, and no word of Latin letters or figures is
+broken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from brief.zh import ends_sentence
+from brief.zh.bylines import PHOTO_CREDIT, credit_alone
+from brief.zh.chars import visual_width
+from brief.zh.layout import VIEWER_CHROME
+
+COLUMN = 16.0
+"""The column's width in em: the seed page's columns hold 12-17 characters."""
+_WIDER_THAN_ANY_COLUMN = 30.0
+_ASCII_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,:%/\-]*[0-9A-Za-z%]|[0-9A-Za-z]")
+_NO_LINE_START = set("，。、；：！？”’」』）》〉】,.;:!?)%…—")
+
+
+def unwrapped(text: str) -> bool:
+    """Whether the text puts whole paragraphs on one line: a few lines of running text are wider
+    than any column, more than the lines a column broke at its width (narrow lines that end no
+    sentence, as wide as most of them: a printed page has scores of them beside a caption or two
+    set on one line)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not VIEWER_CHROME.match(line.strip())]
+    wide = sum(visual_width(line) > _WIDER_THAN_ANY_COLUMN and "  " not in line and not _captioned(lines, at)
+               for at, line in enumerate(lines))
+    widths = Counter(round(visual_width(line)) for line in lines if visual_width(line) <= 24 and not ends_sentence(line))
+    column = widths.most_common(1)[0][0] if widths else 0
+    broken = sum(count for width, count in widths.items() if abs(width - column) <= 1)
+    return wide >= 3 and wide > broken
+
+
+def _captioned(lines: list[str], at: int) -> bool:
+    """The line is a photo's caption: its credit ends it or stands on the next line."""
+    return bool(PHOTO_CREDIT.search(lines[at])) or credit_alone(next((below for below in lines[at + 1:] if below), ""))
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """The paragraph cut where a line may break: between characters, never inside a run of Latin
+    letters or figures (``2024``, ``3.5%``, ``5G``)."""
+    pieces, at = [], 0
+    for run in _ASCII_RUN.finditer(paragraph):
+        pieces += list(paragraph[at:run.start()]) + [run.group()]
+        at = run.end()
+    return pieces + list(paragraph[at:])
+
+
+def wrap(paragraph: str, width: float = COLUMN) -> list[str]:
+    """The paragraph's lines in a column ``width`` em wide; a closing mark hangs at the line's end
+    rather than open the next line, as typesetters do."""
+    lines: list[str] = []
+    line = ""
+    for piece in _pieces(paragraph):
+        if line and visual_width(line + piece) > width and piece[0] not in _NO_LINE_START:
+            lines.append(line)
+            line = ""
+        line += piece
+    return lines + [line] if line else lines
+
+
+def set_in_column(text: str, width: float = COLUMN) -> str:
+    """The text with every line wider than the column (a paragraph) wrapped and set off by blank
+    lines; shorter lines are kept as they are, a sentence alone as a paragraph of its own, and a
+    photo's caption on one line (its credit at its end or on the line below) as it is: what a
+    page's captions look like in any text layer."""
+    out: list[str] = []
+    lines = [raw.strip() for raw in text.splitlines()]
+    for at, line in enumerate(lines):
+        if line and (visual_width(line) > width or ends_sentence(line)):
+            if out and out[-1]:
+                out.append("")
+            captioned = _captioned(lines, at)
+            out += [line] if captioned else wrap(line, width) + [""]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+_TURNS_THE_PAGE = re.compile(r"上一篇|下一篇|返回目录|返回本版")
+
+
+def article_views(text: str) -> list[str]:
+    """An e-paper's copy cut where its reader's buttons stand (``上一篇`` / ``下一篇``, ``返回目录``):
+    each piece is what one view of the reader showed, an article and its pictures. Text without
+    such buttons is one piece."""
+    lines = text.splitlines()
+    if sum(bool(_TURNS_THE_PAGE.search(line) and VIEWER_CHROME.match(line.strip())) for line in lines) < 2:
+        return [text]
+    views: list[list[str]] = [[]]
+    for line in lines:
+        if VIEWER_CHROME.match(line.strip()) or (line.strip() == "默认" and views[-1] == []):
+            if views[-1]:
+                views.append([])
+        else:
+            views[-1].append(line)
+    return ["\n".join(view) for view in views if any(line.strip() for line in view)]

@@ -1,0 +1,63 @@
+"""A page copied from an e-paper (one paragraph a line, the reader's buttons between articles) is
+read as the printed page it came from."""
+
+from brief.document import ARTICLE, CAPTION
+from brief.ingest.segment import segment_page
+from brief.ingest.segment.columns import set_in_column, unwrapped, wrap
+
+EPAPER = """第03版：经济
+晋中日报 2024年10月18日
+放大+
+缩小-
+默认
+前三季度全市工业增加值增长6.8%
+本报记者 郭晓东 任佳
+本报晋中10月17日讯 记者从市统计局获悉，前三季度全市规模以上工业增加值同比增长6.8%，增速比上半年加快0.4个百分点，高于全省平均水平。
+分行业看，装备制造业增加值增长12.1%，新能源汽车、锂电池等新产品产量保持两位数增长，成为拉动增长的主要力量。
+市统计局有关负责人表示，四季度将继续盯紧重点企业和重点项目，确保全年目标任务圆满完成。
+上一篇
+下一篇
+返回目录
+放大+ 缩小- 默认
+老旧小区加装电梯惠及三千余户
+今年以来，全市已为两百一十个老旧小区单元加装电梯，三千余户居民告别“爬楼难”，财政补助资金累计下达四千六百万元。
+市住建局相关负责人介绍，加装电梯由居民自主申请，审批时限压缩至十五个工作日，施工期间实行一梯一档管理。
+下一篇
+"""
+
+
+def test_an_epaper_copy_gives_each_article_once_with_its_title_and_whole_paragraphs():
+    articles = segment_page(EPAPER)
+    assert [(a.kind, a.title) for a in articles] == [
+        (ARTICLE, "前三季度全市工业增加值增长6.8%"), (ARTICLE, "老旧小区加装电梯惠及三千余户")]
+    first, second = articles
+    assert first.reporters == ["郭晓东", "任佳"] and first.kicker == ""
+    assert len(first.paragraphs) == 3 and first.paragraphs[0].startswith("记者从市统计局获悉")
+    assert first.paragraphs[1].endswith("成为拉动增长的主要力量。")
+    assert len(second.paragraphs) == 2 and second.paragraphs[-1].endswith("一梯一档管理。")
+    for article in articles:  # none of the reader's buttons or headings is text
+        assert not any(word in article.body for word in ("放大", "默认", "上一篇", "返回目录", "第03版"))
+
+
+def test_a_printed_column_or_a_caption_on_one_line_is_not_taken_for_an_unwrapped_copy():
+    column = ("本报讯（记者 林涛）全市首批新能源公交车\n今天投入运营，覆盖十二条线路，市民\n可刷卡或扫码乘车。\n\n"
+              "市交通局负责人介绍，年内还将新增\n新能源公交车两百辆，更新充电桩\n五十个，实现主城区全覆盖。\n")
+    assert not unwrapped(column)
+    captions = column + "".join(
+        f"\n{text}新华社记者 李明 摄\n" for text in (
+            "10月17日，市民在城东公交站排队等候首班新能源公交车，站台上的电子屏实时显示到站时间。",
+            "10月17日，工作人员在充电站为新能源公交车充电，每辆车充满电可运行两百公里以上。",
+            "10月17日，志愿者在公交站台为老年乘客讲解扫码乘车的步骤，帮助他们熟悉新的乘车方式。"))
+    assert not unwrapped(captions)
+    assert unwrapped(EPAPER)
+
+
+def test_wrapping_adds_only_line_breaks_and_keeps_figures_and_latin_words_whole():
+    paragraph = "前三季度，全省GDP增长5.3%，达到3.5万亿元，5G基站新增2.1万个，比去年同期多0.4万个。"
+    lines = wrap(paragraph, 16)
+    assert "".join(lines) == paragraph
+    for figure in ("GDP", "5.3%", "3.5", "5G", "2.1", "0.4"):
+        assert any(figure in line for line in lines)
+    assert not any(line[0] in "，。、%" for line in lines)  # a closing mark hangs on the line above
+    set_text = set_in_column("标题一行\n" + paragraph + "\n")
+    assert set_text.splitlines()[0] == "标题一行" and set_text.splitlines()[1] == ""
