@@ -5,7 +5,10 @@ lines every 12-17 characters; PDF extraction keeps both. The rules here remove e
 nothing else: spaces only go where a Chinese character or punctuation mark stands on one side (so
 ``Apple Watch`` keeps its space), and the only characters rewritten are full-width digits, Latin
 letters and the percent sign, which become their ASCII forms once so that ``0.94％`` and ``0.94%``
-are the same figure everywhere downstream. Dashes (``1—8月``), book-title marks and brackets stay.
+are the same figure everywhere downstream, and the Latin marks that a scan's OCR or a keyboard
+puts into Chinese text (``增长6%,达到``, ``(记者 王芳)``), which become Chinese ones so that
+sentences, datelines and credits read as printed. Dashes (``1—8月``), book-title marks stay;
+``3,000``, ``10:30`` and ``Hello, world`` are untouched.
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ from brief.zh.sentences import ends_sentence
 _SPACE_NEXT_TO_WIDE = re.compile(rf"(?<=[{WIDE}]){SPACES}|{SPACES}(?=[{WIDE}])")
 _SPACE_IN_NUMBER = re.compile(rf"(?<=[\d.]){SPACES}(?=[\d.%])")
 _RUNS = re.compile(SPACES)
+# A Latin mark that a scan's OCR or a writer's keyboard put beside a Chinese character: ``增长6%,达到``.
+_HALF_MARK = re.compile(r"(?<=[\u4e00-\u9fff])[,;:!?]|[,;:!?](?=\s?[\u4e00-\u9fff])")
+_FULL_MARK = str.maketrans(",;:!?", "，；：！？")
+_HALF_BRACKETS = re.compile(r"\(([^()\n]*[\u4e00-\u9fff][^()\n]*)\)")
 
 
 def strip_controls(text: str) -> str:
@@ -42,8 +49,12 @@ def strip_controls(text: str) -> str:
 
 def normalize_chars(text: str) -> str:
     """``TEXT_WIDTH`` applied (full-width digits, letters and ％ to ASCII; ideographic and no-break
-    spaces to plain spaces); control and bidi characters removed (``strip_controls``)."""
-    return DIGIT_POINT.sub(".", strip_controls(text).translate(TEXT_WIDTH))
+    spaces to plain spaces); a comma, colon, semicolon, ! or ? beside a Chinese character, and
+    brackets around Chinese text, in their Chinese forms; control and bidi characters removed
+    (``strip_controls``)."""
+    text = DIGIT_POINT.sub(".", strip_controls(text).translate(TEXT_WIDTH))
+    text = _HALF_MARK.sub(lambda mark: mark.group().translate(_FULL_MARK), text)
+    return _HALF_BRACKETS.sub(r"（\1）", text)
 
 
 def clean_inline(text: str) -> str:

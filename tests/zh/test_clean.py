@@ -44,3 +44,13 @@ def test_clean_text_keeps_unwrapped_paragraphs():
 def test_clean_text_of_nothing_is_empty():
     assert clean_text("") == ""
     assert clean_text(" \n\u3000\n") == ""
+
+
+def test_latin_marks_in_chinese_text_become_chinese_ones_and_figures_and_english_keep_theirs():
+    from brief.zh import normalize_chars
+
+    assert normalize_chars("全省GDP增长5.3%,达到3.5万亿元;其中:工业(制造业)增长6%") == \
+        "全省GDP增长5.3%，达到3.5万亿元；其中：工业（制造业）增长6%"
+    assert normalize_chars("本报太原10月17日讯(记者 郝薇)") == "本报太原10月17日讯（记者 郝薇）"
+    for kept in ("3,000吨", "10:30开幕", "Hello, world: a test", "增长(GDP)", "http://example.cn"):
+        assert normalize_chars(kept) == kept

@@ -1,7 +1,7 @@
 """A page copied from an e-paper (one paragraph a line, the reader's buttons between articles) is
 read as the printed page it came from."""
 
-from brief.document import ARTICLE, CAPTION
+from brief.document import ARTICLE
 from brief.ingest.segment import segment_page
 from brief.ingest.segment.columns import set_in_column, unwrapped, wrap
 
