@@ -75,3 +75,12 @@ def page_label(where: str | None) -> str | None:
         return where.strip() if where and where.strip() else None
     letter, number = match[1].upper(), match[2]
     return letter + str(int(number) if number.isdigit() else chinese_number(number))
+
+
+_FIGURE = r"[-+−]?\d[\d,.]*%?"
+DATA_TITLE = re.compile(r"^(?:表|图表)\s*\d{0,2}\s*[：:]|^(?:表|图表?)\s*\d{0,2}\s*[：:]?\s*\d{4}\s*(?:年|—|-|－)")
+"""A table's or chart's title: ``表：2024年前三季度主要经济指标``, ``图表2022—2024年外贸进出口``, ``图：2021—2024年粮食产量``."""
+DATA_NOTE = re.compile(r"^(?:数据)?来源\s*[：:]|^单位\s*[：:]|^制图\s*[：:\s]\s*[\u4e00-\u9fff]{2,4}$")
+"""A table's or chart's source, unit or maker: ``数据来源：省统计局``, ``单位：万吨``, ``制图：王芳``."""
+DATA_ROW = re.compile(rf"^{_FIGURE}$|^[^\s，。；！？]{{1,14}}(?:\s+{_FIGURE}){{1,6}}$")
+"""A table's row (a label and its figures, spaced apart) or a chart's figure on a line of its own."""

@@ -22,7 +22,7 @@ from pathlib import Path
 from brief.zh import balanced, clean_heading, clean_inline, ends_sentence, unbalanced
 from brief.zh.chars import unmarked
 from brief.zh.clean import SPEAKER_KICKER
-from brief.zh.layout import PAGE_FURNITURE
+from brief.zh.layout import DATA_NOTE, DATA_ROW, DATA_TITLE, PAGE_FURNITURE
 from brief.ingest.pdf import HEADLINE_SIZE, TITLE_SIZE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
@@ -98,7 +98,7 @@ def build(
     of ``features``, built on first use; ``sizes``: each line's type size, where known)."""
     judged = judged or [""] * len(lines)
     read = tags
-    tags = _repaired(lines, _text_runs(lines, tags, judged), heads_first)
+    tags = _repaired(lines, _text_runs(lines, _tables_as_text(lines, tags), judged), heads_first)
     tags = _sandwiched(lines, tags, judged)
     tags = _speech_goes_on(lines, tags, judged)
     tags = _titles_over_bodies(lines, tags, judged)
@@ -695,7 +695,9 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
         raw = lines[kept.pop(0)].raw
         if BYLINE_LINE.match(raw):
             article.reporters += [n for n in rules._names(raw) if n not in article.reporters]
-    paragraphs = rules._paragraphs([lines[i] for i in kept])
+    table = _table_lines(lines) & set(kept)
+    paragraphs = rules._paragraphs([lines[i] for i in kept], alone={n for n, i in enumerate(kept) if i in table})
+    rows = {lines[i].raw for i in table}
     if paragraphs:
         # (a name broken by the line's end, ``■记者 上官宇`` / ``岚``, is read closed up)
         printed = " ".join(paragraphs[-1])
@@ -724,7 +726,9 @@ def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
             names = rules._names(opening["names"])
             article.reporters += [n for n in names if n not in article.reporters]
             paragraphs[at] = [opened[opening.end():]]
-    article.paragraphs = [p for p in (clean_inline(" ".join(p)) for p in paragraphs) if p]
+    # A table's row keeps its cells apart: ``1286.4 6.8`` is two figures, not ``1286.46.8``.
+    article.paragraphs = [p for p in (" ".join(map(clean_inline, p[0].split())) if len(p) == 1 and p[0] in rows
+                                      else clean_inline(" ".join(p)) for p in paragraphs) if p]
     rules._record_jumps(article, [lines[i] for i in unit.lines])
     return article
 
@@ -903,6 +907,42 @@ def _as_text(lines: list[rules._Line], tags: list[str], i: int, end: int) -> Non
     j = _last_kept(tags, i)
     goes_on = j >= 0 and tags[j] in (LEAD, "body", "subhead") and not ends_sentence(lines[j].raw)
     tags[i:end] = ["body" if goes_on else LEAD] + ["body"] * (end - i - 1)
+
+
+# Column names, one with its unit in brackets: 指标 数值（万吨） 同比增长（%）
+_TABLE_HEADER = re.compile(r"^(?=.*\S[（(][^（）()\s]{1,6}[)）])[^\s（(]{1,8}(?:\s+[^\s，。；]{1,10}){1,5}$")
+
+
+def _table_lines(lines: list[rules._Line]) -> set[int]:
+    """The lines of the tables and charts set in a page's columns: runs of lines that hold what
+    heads a table (its title, broken or not, a header of column names, its unit or source) and its
+    rows of figures (a label and figures, a figure alone, a label on a line of its own between
+    them). Rows with nothing to head them are none (a page's masthead and number, a market's price
+    list, a justified line of text)."""
+    kinds = [
+        "head" if DATA_TITLE.match(line.raw) or DATA_NOTE.match(line.raw) or _TABLE_HEADER.match(line.raw)
+        else "row" if DATA_ROW.match(line.raw) else "" for line in lines
+    ]
+    for j, kind in enumerate(kinds):
+        if kind or re.search(r"[，。；！？]", lines[j].raw) or not 0 < j < len(lines) - 1:
+            continue
+        if kinds[j - 1] == "head" and kinds[j + 1] and lines[j].vis <= 16:
+            kinds[j] = "head"  # a title's second line
+        elif kinds[j - 1] and kinds[j + 1] == "row" and lines[j].vis <= 12:
+            kinds[j] = "row"  # a row's label on a line of its own
+    table: set[int] = set()
+    for _, run in itertools.groupby(range(len(lines)), key=lambda j: bool(kinds[j])):
+        run = list(run)
+        if {"head", "row"} <= {kinds[j] for j in run}:
+            table.update(run)
+    return table
+
+
+def _tables_as_text(lines: list[rules._Line], tags: list[str]) -> list[str]:
+    """A table or chart set in a story's columns is the story's text wherever the tagger put it:
+    no title, no story of its own."""
+    table = _table_lines(lines)
+    return ["body" if j in table else t for j, t in enumerate(tags)]
 
 
 def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> list[str]:

@@ -605,22 +605,22 @@ def _record_jumps(article: Article, lines: list[_Line]) -> None:
                 article.continued_from = article.continued_from or where
 
 
-def _paragraphs(body: list[_Line]) -> list[list[str]]:
+def _paragraphs(body: list[_Line], alone: set[int] = frozenset()) -> list[list[str]]:
     """Group body lines into paragraphs: one ends where a sentence ends at a blank line or short of
     the column's width (every sentence end, in text that was never wrapped); a subhead is a
-    paragraph of its own."""
+    paragraph of its own, and so is each line at the positions ``alone`` (a table's rows)."""
     widths = [ln.vis for ln in body if ln.label == BODY and ln.role == TEXT and not ends_sentence(ln.raw)]
     wrap = _percentile(widths) if widths else 1000.0
     paragraphs: list[list[str]] = [[]]
     for n, line in enumerate(body):
         after = body[n + 1] if n + 1 < len(body) else None
-        if line.label == SUBHEAD and paragraphs[-1]:
+        if (line.label == SUBHEAD or n in alone) and paragraphs[-1]:
             paragraphs.append([])
         paragraphs[-1].append(line.raw)
         if after is None:
             break
         if (
-            line.label == SUBHEAD
+            line.label == SUBHEAD or n in alone
             or after.label == SUBHEAD
             or (ends_sentence(line.raw) and (after.blank_before or line.vis < wrap - 1 or wrap > 26))
         ):

@@ -1804,3 +1804,25 @@ def test_a_byline_the_column_broke_before_its_role_ended_is_no_title():
         (article,) = segment_page(text)
         assert (article.kicker, article.title) == ("", "全市新能源公交车今天投入运营")
         assert article.reporters == ["钱然", "李宇胜"]
+
+
+def test_a_table_set_in_a_story_is_its_text_and_no_story_of_its_own():
+    story = ("本报讯（记者 林涛）前三季度全市规模以上工业\n增加值同比增长6.8%，增速比上半年加\n快0.4个百分点。\n\n"
+             "表：2024年前三季度主要指标\n指标 数值（亿元） 增长（%）\n工业增加值 1286.4 6.8\n固定资产投资 902.7 4.1\n"
+             "社会消费品零售总额\n733.5\n5.2\n数据来源：市统计局\n\n"
+             "分行业看，装备制造业增加值增长12.1%，\n成为拉动增长的主要力量。\n\n全市工业增加值增长6.8%\n")
+    articles = segment_page(story)
+    assert [(a.kind, a.title) for a in articles] == [(ARTICLE, "全市工业增加值增长6.8%")]
+    # each row a paragraph of its own, its figures kept apart (not 1286.46.8)
+    assert "工业增加值 1286.4 6.8" in articles[0].paragraphs and "数据来源：市统计局" in articles[0].paragraphs
+    assert articles[0].paragraphs[-1] == "分行业看，装备制造业增加值增长12.1%，成为拉动增长的主要力量。"
+
+
+def test_figures_with_nothing_to_head_them_are_no_table():
+    from brief.ingest.segment.assemble import _table_lines
+    from brief.ingest.segment.features import page_features
+
+    for text in ("3\n晋 中 日 报\n2024.06.01\n短讯\n", "茄子  28.6\n西红柿  16.3\n草鱼  6.8\n",
+                 "（记者 邱兰明）\n8\n2\n"):
+        lines, _ = page_features(text)
+        assert not _table_lines(lines)
