@@ -1826,3 +1826,10 @@ def test_figures_with_nothing_to_head_them_are_no_table():
                  "（记者 邱兰明）\n8\n2\n"):
         lines, _ = page_features(text)
         assert not _table_lines(lines)
+
+
+def test_a_headline_line_ending_on_a_comma_is_the_kicker_over_the_title():
+    text = ("夯实全年丰收基础，\n各地多举措推进粮食稳产\n增产\n\n"
+            "本报讯（记者 林涛）眼下正是早稻栽插的\n关键时期，各地抢抓农时推进春播。\n")
+    (article,) = _built_from(text, ["title", "title+", "title+", "lead", "body"], heads_first=True)
+    assert (article.kicker, article.title) == ("夯实全年丰收基础，", "各地多举措推进粮食稳产增产")
