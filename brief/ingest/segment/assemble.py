@@ -1443,13 +1443,20 @@ def _reporters(raws: list[str]) -> dict[int, str]:
     return found
 
 
+# What a reporter's role may be cut to by the column's end: an outlet, a rank, part of the word
+# (``人民日报``, ``法治日报全媒体记``, ``本报通讯``), behind the page's mark.
+_ROLE_OPENING = re.compile(
+    rf"^[{PAGE_MARKS}◎\s]*(?:本报|本刊|新华社|[\u4e00-\u9fff]{{1,6}}?(?:日报|晚报|晨报|时报|商报|导报|快报)(?:·[\u4e00-\u9fff]{{2,6}})?)"
+    rf"(?:驻[\u4e00-\u9fff]{{1,6}})?{RANK}?(?:记|通讯?)?$"
+)
+
+
 def _byline_across(first: str, second: str) -> str | None:
     """The byline two lines make when the column broke it inside a name (``□本报记者朱悦`` /
     ``霞 邹飞颖``), right after its role (``□ 本报记者`` / ``阎轩瑞``) or before the role ends
     (``人民日报`` / ``记者 钱然``, ``法治日报全媒体记`` / ``者 史静``), else None (a byline above a
     column label is two lines)."""
-    role_end = re.search(r"记者|通讯员", first + second)
-    if re.match(r"[\u4e00-\u9fff·](?:\s|$)", second) or (role_end and role_end.end() > len(first)):
+    if re.match(r"[\u4e00-\u9fff·](?:\s|$)", second) or _ROLE_OPENING.match(first):
         forms = [f"{first}{second}"]
     elif re.search(r"(?:记者|通讯员)$", first):
         forms = [f"{first}{second}", f"{first} {second}"]

@@ -1833,3 +1833,10 @@ def test_a_headline_line_ending_on_a_comma_is_the_kicker_over_the_title():
             "本报讯（记者 林涛）眼下正是早稻栽插的\n关键时期，各地抢抓农时推进春播。\n")
     (article,) = _built_from(text, ["title", "title+", "title+", "lead", "body"], heads_first=True)
     assert (article.kicker, article.title) == ("夯实全年丰收基础，", "各地多举措推进粮食稳产增产")
+
+
+def test_a_title_s_last_line_above_a_paper_s_byline_stays_in_the_title():
+    text = ("本报讯 全市首批新能源公交车今天投入运\n营，覆盖十二条线路，市民可刷卡乘车。\n\n"
+            "今年前8个月全市物流总额保持平稳增\n长\n经济日报记者 黎胜男 钱俊\n")
+    articles = segment_page(text)
+    assert [(a.title, a.reporters) for a in articles] == [("今年前8个月全市物流总额保持平稳增长", ["黎胜男", "钱俊"])]
