@@ -402,7 +402,7 @@ def _reading(split: list[_Unit], lines: list[rules._Line]) -> tuple[float, dict[
 def _stacked(split: list[_Unit], lines: list[rules._Line], head_of: dict[int, int]) -> dict[int, int]:
     """The pairing, with headlines that the text layer gives stacked together (bodies ``A B`` then
     headlines ``a b``, or headlines then bodies) paired in order, each with the body whose opening
-    shares its words, where they share more so than the pairing of neighbours does."""
+    shares its words (``_in_order``), where they share more so than the pairing of neighbours does."""
     core = [k for k, unit in enumerate(split) if unit.kind != CAPTION_TAG and not _signature(lines, unit)]
     words = {k: _bigrams(split[k], lines) for k in core}
 
@@ -412,13 +412,12 @@ def _stacked(split: list[_Unit], lines: list[rules._Line], head_of: dict[int, in
     head_of = dict(head_of)
     runs = [list(group) for _, group in itertools.groupby(core, key=lambda k: split[k].kind)]
     for first, second in itertools.pairwise(runs):
-        count = min(len(first), len(second))
-        if count < 2:
+        if min(len(first), len(second)) < 2:
             continue
-        if split[second[0]].kind == HEAD:  # bodies, then their headlines
-            pairs = list(zip(second[:count], first[-count:]))
-        else:  # headlines, then their bodies
-            pairs = list(zip(first[-count:], second[:count]))
+        heads, bodies = (second, first) if split[second[0]].kind == HEAD else (first, second)
+        pairs = _in_order(heads, bodies, shared)
+        if len(pairs) < 2:
+            continue
         bodies = [body for _, body in pairs]
         now = sum(shared(head_of[body], body) for body in bodies if body in head_of)
         if all(shared(head, body) > 0 for head, body in pairs) and sum(shared(h, b) for h, b in pairs) > now:
@@ -426,6 +425,21 @@ def _stacked(split: list[_Unit], lines: list[rules._Line], head_of: dict[int, in
             head_of = {body: head for body, head in head_of.items() if body not in bodies and head not in taken}
             head_of.update({body: head for head, body in pairs})
     return head_of
+
+
+def _in_order(heads: list[int], bodies: list[int], shared: Callable[[int, int], float]) -> list[tuple[int, int]]:
+    """Headlines paired with bodies in the order of both, each pair sharing words, the pairing that
+    shares the most (a run of bodies may hold a box or a story whose headline is elsewhere)."""
+    best = [[(0.0, ())] * (len(bodies) + 1) for _ in range(len(heads) + 1)]
+    for h in range(len(heads) - 1, -1, -1):
+        for b in range(len(bodies) - 1, -1, -1):
+            options = [best[h + 1][b], best[h][b + 1]]
+            score = shared(heads[h], bodies[b])
+            if score > 0:
+                rest = best[h + 1][b + 1]
+                options.append((rest[0] + score, ((heads[h], bodies[b]),) + rest[1]))
+            best[h][b] = max(options, key=lambda option: option[0])
+    return list(best[0][0][1])
 
 
 def _matching(units: list[_Unit], lines: list[rules._Line], heads_first: bool) -> tuple[float, dict[int, int]]:

@@ -1840,3 +1840,14 @@ def test_a_title_s_last_line_above_a_paper_s_byline_stays_in_the_title():
             "今年前8个月全市物流总额保持平稳增\n长\n经济日报记者 黎胜男 钱俊\n")
     articles = segment_page(text)
     assert [(a.title, a.reporters) for a in articles] == [("今年前8个月全市物流总额保持平稳增长", ["黎胜男", "钱俊"])]
+
+
+def test_stacked_headlines_pair_in_order_with_the_bodies_whose_words_they_share_past_a_box():
+    from brief.ingest.segment.assemble import _in_order
+
+    # bodies 1, 2 (a box headed elsewhere), 3; headlines 10 (for 1) and 30 (for 3)
+    words = {(10, 1): 0.5, (10, 2): 0.1, (30, 3): 0.6, (30, 2): 0.2}
+    assert _in_order([10, 30], [1, 2, 3], lambda h, b: words.get((h, b), 0.0)) == [(10, 1), (30, 3)]
+    # in order only: a headline is never paired with a body before the last one paired
+    words = {(10, 3): 0.9, (30, 1): 0.5}
+    assert len(_in_order([10, 30], [1, 2, 3], lambda h, b: words.get((h, b), 0.0))) == 1
