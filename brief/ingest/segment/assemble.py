@@ -98,7 +98,8 @@ def build(
     of ``features``, built on first use; ``sizes``: each line's type size, where known)."""
     judged = judged or [""] * len(lines)
     read = tags
-    tags = _repaired(lines, _text_runs(lines, _tables_as_text(lines, tags), judged), heads_first)
+    tags = _figure_opening_title(lines, _tables_as_text(lines, tags))
+    tags = _repaired(lines, _text_runs(lines, tags, judged), heads_first)
     tags = _sandwiched(lines, tags, judged)
     tags = _speech_goes_on(lines, tags, judged)
     tags = _titles_over_bodies(lines, tags, judged)
@@ -957,6 +958,18 @@ def _tables_as_text(lines: list[rules._Line], tags: list[str]) -> list[str]:
     no title, no story of its own."""
     table = _table_lines(lines)
     return ["body" if j in table else t for j, t in enumerate(tags)]
+
+
+def _figure_opening_title(lines: list[rules._Line], tags: list[str]) -> list[str]:
+    """A figure alone on a line right above a title's line that goes on with its unit
+    (``2025`` / ``年第九届亚冬会……``, ``6.`` / ``2%``) is the title's first line, not a page number."""
+    tags = list(tags)
+    for i in range(len(lines) - 1):
+        below = lines[i + 1]
+        if (tags[i + 1] in (TITLE, TITLE_ON) and not below.blank_before and re.fullmatch(r"\d[\d.]*", lines[i].raw)
+                and re.match(r"[年月日万亿%个元次人家.\d]", below.raw)):
+            tags[i], tags[i + 1] = TITLE, TITLE_ON
+    return tags
 
 
 def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> list[str]:

@@ -1851,3 +1851,11 @@ def test_stacked_headlines_pair_in_order_with_the_bodies_whose_words_they_share_
     # in order only: a headline is never paired with a body before the last one paired
     words = {(10, 3): 0.9, (30, 1): 0.5}
     assert len(_in_order([10, 30], [1, 2, 3], lambda h, b: words.get((h, b), 0.0))) == 1
+
+
+def test_a_year_alone_above_the_rest_of_its_title_is_the_title_s_first_line():
+    text = ("本报讯 全市首批新能源公交车今天投入运\n营，覆盖十二条线路，市民可刷卡乘车。\n\n"
+            "2025\n年全市冰雪运动季启动\n\n本报讯 昨天，2025年全市冰雪运动季在\n市体育中心启动。\n")
+    # the tagger took the year for a page number
+    first, second = _built_from(text, ["lead", "body", "furniture", "title", "lead", "body"], heads_first=True)
+    assert second.title == "2025年全市冰雪运动季启动"
