@@ -1192,10 +1192,13 @@ def _caption_apart(lines: list[rules._Line], tags: list[str], i: int, end: int, 
 
 def _pictures_named(lines: list[rules._Line], tags: list[str]) -> list[str]:
     """A block read as running text that opens by naming a picture (``图为……``, ``图③：``) is a
-    photo's caption, and so is a credit printed alone right below it: no story's paragraph opens so."""
+    photo's caption, and so is a credit printed alone right below it: no story's paragraph opens so.
+    A chart's title over its figures (``图表：……`` / ``单位：……`` / rows) is its story's text."""
     tags = list(tags)
+    table = _table_lines(lines)
     for i, line in enumerate(lines):
-        if not (line.blank_before and tags[i] in (LEAD, "body") and _PICTURE_MARK.match(line.raw.strip())) or _dated(lines, i):
+        if (not (line.blank_before and tags[i] in (LEAD, "body") and _PICTURE_MARK.match(line.raw.strip()))
+                or _dated(lines, i) or i in table):
             continue
         end = i + 1
         while end < len(lines) and tags[end] in (LEAD, "body") and not lines[end].blank_before:

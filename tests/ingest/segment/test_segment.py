@@ -1859,3 +1859,12 @@ def test_a_year_alone_above_the_rest_of_its_title_is_the_title_s_first_line():
     # the tagger took the year for a page number
     first, second = _built_from(text, ["lead", "body", "furniture", "title", "lead", "body"], heads_first=True)
     assert second.title == "2025年全市冰雪运动季启动"
+
+
+def test_a_chart_named_by_its_title_under_a_story_is_no_caption():
+    text = ("本报讯（记者 林涛）国庆假期全市客流\n保持高位，各景区秩序井然。\n\n"
+            "图表：国庆假期各区客流情况\n城区 客流（万人次） 同比增长\n东城 39.4 0.7%\n西城 28.1 2.3%\n\n"
+            "国庆假期全市客流保持高位\n")
+    articles = segment_page(text)
+    assert [(a.kind, a.title) for a in articles] == [(ARTICLE, "国庆假期全市客流保持高位")]
+    assert "东城 39.4 0.7%" in articles[0].paragraphs
