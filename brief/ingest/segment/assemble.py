@@ -946,10 +946,15 @@ def _table_lines(lines: list[rules._Line]) -> set[int]:
         elif kinds[j - 1] and kinds[j + 1] == "row" and lines[j].vis <= 12:
             kinds[j] = "row"  # a row's label on a line of its own
     table: set[int] = set()
-    for _, run in itertools.groupby(range(len(lines)), key=lambda j: bool(kinds[j])):
-        run = list(run)
-        if {"head", "row"} <= {kinds[j] for j in run}:
+    run: list[int] = []
+    for j in range(len(lines) + 1):
+        ends = j == len(lines) or not kinds[j] or j > 0 and any(kind in ("下转", "转") for kind, _ in lines[j - 1].jumps)
+        if ends and {"head", "row"} <= {kinds[k] for k in run}:
             table.update(run)
+        if ends:
+            run = []
+        if j < len(lines) and kinds[j]:
+            run.append(j)  # (a jump to another page ends the story, and its table)
     return table
 
 

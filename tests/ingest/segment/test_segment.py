@@ -1868,3 +1868,14 @@ def test_a_chart_named_by_its_title_under_a_story_is_no_caption():
     articles = segment_page(text)
     assert [(a.kind, a.title) for a in articles] == [(ARTICLE, "国庆假期全市客流保持高位")]
     assert "东城 39.4 0.7%" in articles[0].paragraphs
+
+
+def test_a_table_ends_where_its_story_jumps_to_another_page():
+    from brief.ingest.segment.assemble import _table_lines
+    from brief.ingest.segment.features import page_features
+
+    text = ("表：1—3月各地春灌主要指标\n地区 面积（万亩） 同比增幅\n东城 842.9 4.8%\n西城 565.9 2.2%\n（下转第2版）\n"
+            "图表：春灌主要数据一览\n制图：常宁\n")
+    lines, _ = page_features(text)
+    assert {lines[j].raw for j in _table_lines(lines)} == {
+        "表：1—3月各地春灌主要指标", "地区 面积（万亩） 同比增幅", "东城 842.9 4.8%", "西城 565.9 2.2%"}
