@@ -22,6 +22,8 @@ BANNER_LINES = 3  # a banner is among the first or last few lines of a page
 BANNER_WIDTH = 40
 # A name made by a machine: hex digits and separators with at least six digits in it.
 _MACHINE_NAME = re.compile(r"(?=(?:[^\d]*\d){6})[0-9a-fA-F_\-.]+")
+# What a page's file is called when nobody named the paper: ``page-23.txt``, ``版面_03.pdf``.
+_GENERIC_NAME = re.compile(r"(?i)(?:page|pages|p|paper|newspaper|scan|text|file|版|版面|页|报纸)")
 _DATE_IN_NAME = re.compile(r"(?<!\d)(20\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -90,7 +92,8 @@ def source_name(source: str) -> str:
     """The default ``Article.source``: the file's stem less the date and page it names, or ``stdin``.
 
     ``山西日报_2024-10-18_01.pdf`` -> ``山西日报``; a name that is nothing but a date or page stays whole;
-    a machine-made name (``000_51ec7926e3b4d3b2``) is no source at all (empty).
+    a machine-made name (``000_51ec7926e3b4d3b2``) or a generic one (``page-23``, ``版面_03``) is no
+    source at all (empty).
     """
     if source == STDIN:
         return "stdin"
@@ -99,8 +102,8 @@ def source_name(source: str) -> str:
     if page_from_name(source):
         name = name[: _PAGE_IN_NAME.search(name).start()]
     name = _DATE_IN_NAME.sub("", name).strip("_-. 第")
-    if _MACHINE_NAME.fullmatch(name or stem):
-        return ""  # 000_51ec7926e3b4d3b2: an id, not a paper's name; the label shows the page alone
+    if _MACHINE_NAME.fullmatch(name or stem) or _GENERIC_NAME.fullmatch(name):
+        return ""  # 000_51ec7926e3b4d3b2, page-23: no paper's name; the label shows the page alone
     return name or stem
 
 

@@ -84,6 +84,8 @@ def test_articles_take_the_date_in_their_file_name(tmp_path):
     ("公交.txt", "公交"), ("A03.txt", "A03"), ("-", "stdin"),
     # machine-made names are no source (the label shows the page alone, or 未注明)
     ("2024-10-18.txt", ""), ("000_51ec7926e3b4d3b2.txt", ""), ("20241018_03.txt", ""), ("cafe.txt", "cafe"),
+    # nor are generic ones ("来源：page 第23版" told the reader nothing)
+    ("page-23.txt", ""), ("Page_03.pdf", ""), ("版面_03.txt", ""), ("pagemaker.txt", "pagemaker"),
 ])
 def test_source_name_drops_date_and_page(name, source):
     assert source_name(name) == source
