@@ -39,10 +39,10 @@ _WHO_DID = r"(?:文\s*[/／]\s*(?:图\s*)?|图\s*[/／]\s*(?:文\s*)?)"  # who w
 # A paper that names itself before its reporter (``经济日报记者``, ``法治日报全媒体记者``,
 # ``农民日报·中国农网记者``): a whole line of it is a byline, the names set apart (``晋中日报记者站揭牌`` is a
 # headline).
-_PAPER = r"[\u4e00-\u9fff]{1,6}?(?:日报|晚报|晨报|时报|商报|导报|快报)(?:·[\u4e00-\u9fff]{2,6}?)?"
+PAPER = r"[\u4e00-\u9fff]{1,6}?(?:日报|晚报|晨报|时报|商报|导报|快报)(?:·[\u4e00-\u9fff]{2,6}?)?"
 BYLINE_LINE = re.compile(
     rf"^{_WHO_DID}?"
-    rf"(?:(?:{ROLE}|{_PAPER}{POSTED}?{RANK}?(?:记者|通讯员))[\s:：]+|(?:本报|本刊){POSTED}?{RANK}?(?:记者|通讯员)|{RANK}(?:记者|通讯员)|(?<=[/／图])\s*(?:记者|通讯员)){SIGNED_NAMES}"
+    rf"(?:(?:{ROLE}|{PAPER}{POSTED}?{RANK}?(?:记者|通讯员))[\s:：]+|(?:本报|本刊){POSTED}?{RANK}?(?:记者|通讯员)|{RANK}(?:记者|通讯员)|(?<=[/／图])\s*(?:记者|通讯员)){SIGNED_NAMES}"
     rf"(?:\s*(?:{_WHO_DID}\s*)?{ROLE}[\s:：]*{SIGNED_NAMES})*$"
     rf"|^(?!.*(?:记者|通讯员))(?:{_WHO_DID}\s*{SIGNED_NAMES}\s*)+$"
 )

@@ -26,7 +26,7 @@ from brief.zh.layout import DATA_NOTE, DATA_ROW, DATA_TITLE, PAGE_FURNITURE
 from brief.ingest.pdf import HEADLINE_SIZE, TITLE_SIZE
 from brief.zh.words import breaks_word
 from brief.zh.bylines import (
-    ATTRIBUTION, BYLINE_LINE, CITY_PAPER, CLOSING_CREDIT, CREDIT_END, DATELINE_LINE, EDITORS_NOTE, OPENING_CREDIT, PAGE_MARKS,
+    ATTRIBUTION, BYLINE_LINE, CITY_PAPER, CLOSING_CREDIT, CREDIT_END, DATELINE_LINE, EDITORS_NOTE, OPENING_CREDIT, PAGE_MARKS, PAPER,
     PHOTO_CREDIT, PICTURE_BY, RANK, REPORTER_ROLE, ROLE_ALONE, SIGNED_CLOSING, credit_alone, signs_off,
 )
 from brief.document import ARTICLE, CAPTION, Article
@@ -98,8 +98,9 @@ def build(
     of ``features``, built on first use; ``sizes``: each line's type size, where known)."""
     judged = judged or [""] * len(lines)
     read = tags
-    tags = _figure_opening_title(lines, _tables_as_text(lines, tags))
-    tags = _repaired(lines, _text_runs(lines, tags, judged), heads_first)
+    table = _table_lines(lines)
+    tags = _figure_opening_title(lines, ["body" if j in table else t for j, t in enumerate(tags)])
+    tags = _repaired(lines, _text_runs(lines, tags, judged), heads_first, table)
     tags = _sandwiched(lines, tags, judged)
     tags = _speech_goes_on(lines, tags, judged)
     tags = _titles_over_bodies(lines, tags, judged)
@@ -130,7 +131,7 @@ def build(
             if k not in head_of:
                 head_of[k] = head_of[rest]
         if unit.kind == BODY:
-            article = _body(unit, lines)
+            article = _body(unit, lines, table)
             if k and _signature(lines, split[k - 1]):
                 _fill_headline(article, [(lines[i].raw, tags[i]) for i in split[k - 1].lines])
             if k in head_of:
@@ -701,16 +702,16 @@ def _framed(raw: str) -> bool:
     raw = raw.strip()
     return len(raw) > 2 and raw[0] == raw[-1] and not raw[0].isalnum() and unicodedata.category(raw[0])[0] in "PS"
 
-def _body(unit: _Unit, lines: list[rules._Line]) -> Article:
+def _body(unit: _Unit, lines: list[rules._Line], table: set[int] = frozenset()) -> Article:
     """An article from its body lines: paragraphs, a dateline (however it was broken) moved into
-    the fields, jumps recorded."""
+    the fields, jumps recorded; ``table``: the page's table lines (``_table_lines``), a paragraph each."""
     article = Article(kind=ARTICLE)
     kept = list(unit.lines)
     while len(kept) > 1 and _signed(lines[kept[0]].raw):  # a byline or a signature above the dateline
         raw = lines[kept.pop(0)].raw
         if BYLINE_LINE.match(raw):
             article.reporters += [n for n in rules._names(raw) if n not in article.reporters]
-    table = _table_lines(lines) & set(kept)
+    table = table & set(kept)
     paragraphs = rules._paragraphs([lines[i] for i in kept], alone={n for n, i in enumerate(kept) if i in table})
     rows = {lines[i].raw for i in table}
     if paragraphs:
@@ -929,7 +930,8 @@ _TABLE_HEADER = re.compile(r"^(?=.*\S[（(][^（）()\s]{1,6}[)）])[^\s（(]{1,
 
 
 def _table_lines(lines: list[rules._Line]) -> set[int]:
-    """The lines of the tables and charts set in a page's columns: runs of lines that hold what
+    """The lines of the tables and charts set in a page's columns, the story's text wherever the
+    tagger put them (no title, no story of their own): runs of lines that hold what
     heads a table (its title, broken or not, a header of column names, its unit or source) and its
     rows of figures (a label and figures, a figure alone, a label on a line of its own between
     them). Rows with nothing to head them are none (a page's masthead and number, a market's price
@@ -958,13 +960,6 @@ def _table_lines(lines: list[rules._Line]) -> set[int]:
     return table
 
 
-def _tables_as_text(lines: list[rules._Line], tags: list[str]) -> list[str]:
-    """A table or chart set in a story's columns is the story's text wherever the tagger put it:
-    no title, no story of its own."""
-    table = _table_lines(lines)
-    return ["body" if j in table else t for j, t in enumerate(tags)]
-
-
 def _figure_opening_title(lines: list[rules._Line], tags: list[str]) -> list[str]:
     """A figure alone on a line right above a title's line that goes on with its unit
     (``2025`` / ``年第九届亚冬会……``, ``6.`` / ``2%``) is the title's first line, not a page number."""
@@ -977,7 +972,7 @@ def _figure_opening_title(lines: list[rules._Line], tags: list[str]) -> list[str
     return tags
 
 
-def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> list[str]:
+def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool, table: set[int] = frozenset()) -> list[str]:
     """Tags that make headlines: a title starts with its first line (no ``title+`` without a
     title), a kicker has a title below it, a plain article's first line is its title, and so on
     below; each repair holds on any page, whatever the tagger was trained on."""
@@ -994,7 +989,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool) -> l
             for k in range(j + 1, min(reach[1] + 2, len(lines))):
                 if tags[k] in HEADLINE or tags[k] in (FURNITURE, LEAD):
                     tags[k] = "body"
-    tags = _pictures_named(lines, tags)
+    tags = _pictures_named(lines, tags, table)
     tags = _blocks_credited(lines, tags)
     tags = _numbered_titles(lines, tags)
     i = 0
@@ -1195,12 +1190,11 @@ def _caption_apart(lines: list[rules._Line], tags: list[str], i: int, end: int, 
     )
 
 
-def _pictures_named(lines: list[rules._Line], tags: list[str]) -> list[str]:
+def _pictures_named(lines: list[rules._Line], tags: list[str], table: set[int] = frozenset()) -> list[str]:
     """A block read as running text that opens by naming a picture (``图为……``, ``图③：``) is a
     photo's caption, and so is a credit printed alone right below it: no story's paragraph opens so.
     A chart's title over its figures (``图表：……`` / ``单位：……`` / rows) is its story's text."""
     tags = list(tags)
-    table = _table_lines(lines)
     for i, line in enumerate(lines):
         if (not (line.blank_before and tags[i] in (LEAD, "body") and _PICTURE_MARK.match(line.raw.strip()))
                 or _dated(lines, i) or i in table):
@@ -1481,7 +1475,7 @@ def _reporters(raws: list[str]) -> dict[int, str]:
 # What a reporter's role may be cut to by the column's end: an outlet, a rank, part of the word
 # (``人民日报``, ``法治日报全媒体记``, ``本报通讯``), behind the page's mark.
 _ROLE_OPENING = re.compile(
-    rf"^[{PAGE_MARKS}◎\s]*(?:本报|本刊|新华社|[\u4e00-\u9fff]{{1,6}}?(?:日报|晚报|晨报|时报|商报|导报|快报)(?:·[\u4e00-\u9fff]{{2,6}})?)"
+    rf"^[{PAGE_MARKS}◎\s]*(?:本报|本刊|新华社|{PAPER})"
     rf"(?:驻[\u4e00-\u9fff]{{1,6}})?{RANK}?(?:记|通讯?)?$"
 )
 
