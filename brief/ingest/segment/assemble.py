@@ -297,6 +297,12 @@ def _text_round_captions(units: list[_Unit], lines: list[rules._Line], tags: lis
     return None
 
 
+def _credit_alone(raw: str) -> bool:
+    """A line that is only a bracketed credit or source (``（来源：新华网）``, ``（记者 郝薇）``, ``（据新华社）``)."""
+    raw = raw.strip()
+    return raw[:1] in "（(" and bool(CLOSING_CREDIT.fullmatch(raw))
+
+
 def _credit_closes(raw: str) -> bool:
     """A story's closing credit ends the line (``（记者 王芳）``, ``（张三）``): the story ends there."""
     return bool(CLOSING_CREDIT.search(raw) or SIGNED_CLOSING.search(raw))
@@ -980,6 +986,8 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool, tabl
     for j, line in enumerate(lines):
         if (tags[j] in HEADLINE or tags[j] == CAPTION_TAG) and PAGE_FURNITURE.search(line.raw):
             tags[j] = FURNITURE  # the page's editors, a QR code's hint: never part of a headline or a caption
+        elif tags[j] in HEADLINE and j and tags[j - 1] in (LEAD, "body") and _credit_alone(line.raw):
+            tags[j] = "body"  # a story's source or reporters in brackets (``（来源：新华网）``) close its text
     for j in range(len(lines)):
         reach = dateline_reach(lines, j, justified=True)
         if reach and reach[0] == "dl" and (tags[j] in HEADLINE or tags[j] == FURNITURE):
@@ -1340,8 +1348,14 @@ def _runs_on(line: str, below: str) -> bool:
         unbalanced(line)
         or line[-1] in "，、：:“‘《（(【"
         or (line[-1].isdigit() or line[-1] == ".") and (below[0].isdigit() or below[0] in "%％")
+        or line[-1].isdigit() and below[0] in _COUNTED
         or below[0] in "，、。”’》）)】%％"
     )
+
+
+# What follows a figure and belongs to it (``50`` / ``条措施……``, ``2025`` / ``年……``, ``30`` / ``余家……``):
+# a headline broken there is broken inside one word.
+_COUNTED = frozenset("年月日时点分秒万亿千百个条项名人家户次倍元所批件位座台辆架艘吨米里亩度岁天周届期号余多")
 
 
 _DATELINE_OPENINGS = ("本报", "新华社", "中新社", "人民日报")
@@ -1609,7 +1623,8 @@ def _lead_trimmed(title: list[str], subtitle: list[str]) -> tuple[list[str], lis
 
 # A section's or box's name, never a title on its own.
 _SECTION = (
-    r"^(?:专题|专题报道|专栏|广告|[（(]广告[）)]|要闻|综合新闻|深度|视点|时评|相关链接|新闻链接|背景链接|延伸阅读"
+    r"^(?:专题|专题报道|专栏|广告|[（(]广告[）)]|要闻|综合新闻|深度|视点|时评|相关链接|新闻链接|背景链接|延伸阅读|链接"
+    r"|要目|(?:今日|本版)?导读|新闻(?:观察|速览|速递|简讯)|国际观察|简讯|图片新闻|图说新闻|短评|快评|今日谈"
     r"|记者(?:蹲点|手记|观察|调查|探访|直击)|蹲点(?:日记|调研)|(?:本报)?独家(?:报道|专访)?|现场直击|一线直击)$"
 )
 # A column's, series' or section's name printed beside a title (``推动高质量发展系列主题新闻发布会``,

@@ -1879,3 +1879,27 @@ def test_a_table_ends_where_its_story_jumps_to_another_page():
     lines, _ = page_features(text)
     assert {lines[j].raw for j in _table_lines(lines)} == {
         "表：1—3月各地春灌主要指标", "地区 面积（万亩） 同比增幅", "东城 842.9 4.8%", "西城 565.9 2.2%"}
+
+
+def test_a_headline_broken_between_a_figure_and_its_unit_is_one_title_not_a_kicker_over_a_title():
+    text = ("本报讯 省政府日前印发意见，从市场准\n入、融资、用地等方面支持民营经济。\n\n"
+            "全省出台30\n\n条措施支持民营经济发展\n")
+    # the first line is far narrower than the second: read alone, a kicker's width
+    (article,) = _built_from(text, ["lead", "body", "title", "title+"])
+    assert article.title == "全省出台30条措施支持民营经济发展"
+
+
+def test_a_source_in_brackets_under_a_story_closes_its_text_and_heads_nothing():
+    text = ("本报讯 全市今年新建改建农村公路\n一千二百公里，年底前全部完工。\n（来源：新华网）\n\n"
+            "全市新建改建农村公路1200公里\n")
+    (article,) = _built_from(text, ["lead", "body", "title", "title+"])
+    assert article.title == "全市新建改建农村公路1200公里"
+    assert "来源" not in article.body
+
+
+@pytest.mark.parametrize("label", ["新闻观察", "链接", "要目", "今日导读"])
+def test_a_box_s_or_column_s_name_beside_a_title_is_no_part_of_it(label):
+    text = ("本报讯 全省秋粮收获进度已过九成，\n各地抓紧晾晒入仓。\n\n"
+            f"全省秋粮收获进度过九成\n{label}\n")
+    (article,) = _built_from(text, ["lead", "body", "title", "title+"])
+    assert article.title == "全省秋粮收获进度过九成"
