@@ -24,9 +24,10 @@ NAMES = rf"{NAME}(?:[\s、，,]+{NAME})*"
 # as two letters makes a failing match try every split (seconds on a long spaced caption).
 _SIGNED_NAME = r"(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff·] [\u4e00-\u9fff·](?![\u4e00-\u9fff·]))"
 SIGNED_NAMES = rf"{_SIGNED_NAME}(?:[\s、，,]+{_SIGNED_NAME})*"
-# 融媒体/全媒体记者 (a provincial paper's reporter for print and web), 见习 and 首席 as printed;
+# 融媒体/全媒体记者 (a provincial paper's reporter for print and web), 见习, 首席 and 特派 (sent to cover
+# an event) as printed;
 # an intern signs as 实习生.
-RANK = r"(?:特约|实习|见习|融媒体?|全媒体|首席)"
+RANK = r"(?:特约|特派|实习|见习|融媒体?|全媒体|首席)"
 # A correspondent signs with the place the outlet posted them to: 本报驻河内记者, 新华社驻京记者.
 POSTED = r"(?:驻[\u4e00-\u9fff]{1,6}?)"
 ROLE = rf"(?:(?:本报|本刊|新华社|人民日报)?{POSTED}?{RANK}?(?:记者|通讯员|摄影)|实习生)"
@@ -43,11 +44,11 @@ PAPER = r"[\u4e00-\u9fff]{1,6}?(?:日报|晚报|晨报|时报|商报|导报|快�
 BYLINE_LINE = re.compile(
     rf"^{_WHO_DID}?"
     rf"(?:(?:{ROLE}|{PAPER}{POSTED}?{RANK}?(?:记者|通讯员))[\s:：]+|(?:本报|本刊){POSTED}?{RANK}?(?:记者|通讯员)|{RANK}(?:记者|通讯员)|(?<=[/／图])\s*(?:记者|通讯员)){SIGNED_NAMES}"
-    rf"(?:\s*(?:{_WHO_DID}\s*)?{ROLE}[\s:：]*{SIGNED_NAMES})*$"
+    rf"(?:\s*(?:{_WHO_DID}\s*)?{ROLE}[\s:：]*{SIGNED_NAMES})*(?:\s*(?:文\s*[/／]\s*图|[/／]\s*图))?$"
     rf"|^(?!.*(?:记者|通讯员))(?:{_WHO_DID}\s*{SIGNED_NAMES}\s*)+$"
 )
 """A byline line: role and names apart (``本报记者 王龙飞``, ``文/图 记者 莫丽``, ``文/记者 贺立 图/记者
-李楠``), or glued (``本报记者王龙飞``, ``本报记者陈永明实习生曾杰艳``), so that a column label such as
+李楠``, ``本报记者 严露 文/图``), or glued (``本报记者王龙飞``, ``本报记者陈永明实习生曾杰艳``), so that a column label such as
 ``记者观察`` is not taken for one; or who wrote and who took the pictures, by name (``文/王强 图/李明``)."""
 
 PHOTO_CREDIT = re.compile(rf"(?:{ROLE}[\s:：]*|[\s（(。！”])(?P<names>{SIGNED_NAMES})\s*[/／]?\s*摄(?:影报道)?\s*[）)]?(?:\s*[（(]资料(?:图片|照片)[）)])?$")

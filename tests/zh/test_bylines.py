@@ -63,6 +63,10 @@ def test_page_bylines_and_photo_credits():
     # who wrote and who took the pictures, each with a role (the evening papers' form)
     assert BYLINE_LINE.match("文/记者 贺立 图/记者 李楠") and BYLINE_LINE.match("图/记者 李楠")
     assert not BYLINE_LINE.match("图/文 记者手记")
+    # a correspondent sent to cover an event, and who took the pictures said after the names
+    assert BYLINE_LINE.match("本报特派记者 梅卓") and BYLINE_LINE.match("新华社特派记者 王芳")
+    assert BYLINE_LINE.match("本报记者 严露 文/图") and BYLINE_LINE.match("本报记者 严露/图")
+    assert not BYLINE_LINE.match("本报记者 王芳 摄")  # a photo's credit, not a byline
     # or by name alone, as the evening papers also print it, closed up or not
     assert BYLINE_LINE.match("文/王强 图/李明") and BYLINE_LINE.match("文/王强图/李明")
     assert BYLINE_LINE.match("文 / 欧阳立新　图 / 李明") and BYLINE_LINE.match("图/李明")

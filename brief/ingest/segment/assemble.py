@@ -102,6 +102,7 @@ def build(
     tags = _figure_opening_title(lines, ["body" if j in table else t for j, t in enumerate(tags)])
     tags = _repaired(lines, _text_runs(lines, tags, judged), heads_first, table)
     tags = _sandwiched(lines, tags, judged)
+    tags = _word_goes_on(lines, tags)
     tags = _speech_goes_on(lines, tags, judged)
     tags = _titles_over_bodies(lines, tags, judged)
     if features is not None:
@@ -312,7 +313,8 @@ def _resumed(split: list[_Unit], lines: list[rules._Line], tags: list[str], head
     """Bodies that go on further down the page, past a story set inside their columns: {body: the
     body it goes on in}. A body's text that stops mid-sentence (no jump line sending it to another
     page) goes on in the next body that opens no story (no lead, dateline or jump line of its own),
-    past at least one that does, set in a column of the same width; one of the two has the headline."""
+    past at least one that does or right below its own headline where the break cut a word, set in a
+    column of the same width; one of the two has the headline."""
     bodies = [k for k, unit in enumerate(split) if unit.kind == BODY]
     resumed: dict[int, int] = {}
     for n, k in enumerate(bodies):
@@ -323,7 +325,7 @@ def _resumed(split: list[_Unit], lines: list[rules._Line], tags: list[str], head
         rest = next(later, None)
         if (
             rest is not None
-            and rest != bodies[n + 1]
+            and (rest != bodies[n + 1] or breaks_word(last.raw, lines[split[rest].lines[0]].raw))
             and rest not in resumed.values()
             and (k in head_of) != (rest in head_of)
             and abs(_column(split[k], lines) - _column(split[rest], lines)) <= 1
@@ -1392,6 +1394,23 @@ def _dated(lines: list[rules._Line], i: int) -> bool:
 def _opens_dated(lines: list[rules._Line], i: int) -> bool:
     """Whether line i opens a dateline, read across as many lines as it is broken over."""
     return _dated(lines, i) or (reach := dateline_reach(lines, i, justified=True)) is not None and reach[0] == "dl"
+
+
+def _word_goes_on(lines: list[rules._Line], tags: list[str]) -> list[str]:
+    """A story's first line that ends a word the text above it broke off (``……工作部署，表`` / a
+    headline / ``示组织部门……``) opens no story: the text goes on past what was set between (a
+    headline, a photo, a banner), unless a dateline or a jump opens it."""
+    tags = list(tags)
+    for i, t in enumerate(tags):
+        if t != LEAD or _dated(lines, i) or lines[i].jumps or dateline_reach(lines, i, justified=True):
+            continue
+        j = i - 1
+        while j >= 0 and tags[j] not in (LEAD, "body"):
+            j -= 1
+        if j >= 0 and j < i - 1 and not ends_sentence(lines[j].raw) and not lines[j].jumps \
+                and not _credit_closes(lines[j].raw) and breaks_word(lines[j].raw, lines[i].raw):
+            tags[i] = "body"
+    return tags
 
 
 def _last_kept(tags: list[str], i: int) -> int:

@@ -1903,3 +1903,13 @@ def test_a_box_s_or_column_s_name_beside_a_title_is_no_part_of_it(label):
             f"全省秋粮收获进度过九成\n{label}\n")
     (article,) = _built_from(text, ["lead", "body", "title", "title+"])
     assert article.title == "全省秋粮收获进度过九成"
+
+
+def test_text_that_ends_a_word_broken_above_its_own_headline_goes_on_with_that_story():
+    # headlines after their bodies; the story's headline is set between two of its columns, and the
+    # column broke 表示 in two: what follows the headline is no new story
+    text = ("本报讯 全省组织工作会议昨日召开。\n省委常委、组织部部长李明主持会议\n并作工作部署，表\n\n"
+            "全省组织工作会议召开\n\n示要抓好干部队伍建设，把各项任务\n落到实处，为全省高质量发展提供\n坚强组织保证。\n")
+    articles = _built_from(text, ["lead", "body", "body", "title", "lead", "body", "body"])
+    assert [a.title for a in articles] == ["全省组织工作会议召开"]
+    assert "工作部署，表示要抓好" in articles[0].body
