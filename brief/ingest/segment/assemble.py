@@ -109,6 +109,7 @@ def build(
         scored = _lattice_once(features, model, lattice)
         tags = _headlines_reread(read, tags, scored)
         tags = _subheads_within(lines, tags, judged, scored)
+        tags = _subheads_closing(lines, tags, scored)
         tags = _subheads_opening(lines, tags, scored)
         tags = _titles_for_untitled(lines, tags, scored)
     if sizes is not None:
@@ -914,6 +915,56 @@ def _subheads_within(
             if chances[i].get(SUBHEAD, 0.0) >= _SUBHEAD_CHANCE:
                 tags[i], tags[i + 1] = SUBHEAD, "body"
     return tags
+
+
+def _subheads_closing(lines: list[rules._Line], tags: list[str], lattice: Callable[[], Lattice]) -> list[str]:
+    """A line read as a subhead right below
+    a finished sentence that repeats the words of the text above it and not those of the text below
+    (``……发送旅客25.22亿人次，同比增长15.7%。`` / ``1至7月份全国铁路发送旅客超25亿人次`` / another
+    story) is the title of the story above: a subhead heads what follows it."""
+    tags = list(tags)
+    chances: list[dict[str, float]] = []
+    i = 0
+    while i < len(tags):
+        if tags[i] != SUBHEAD:
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(tags) and tags[end + 1] == SUBHEAD and not lines[end + 1].blank_before:
+            end += 1
+        j = _last_kept(tags, i)
+        if (
+            j >= 0 and end + 1 < len(tags) and end - i < 3
+            and tags[j] in (LEAD, "body") and ends_sentence(lines[j].raw)
+            and tags[end + 1] in (LEAD, "body") and not _alone(lines, end + 1)
+            and _could_be_title("".join(lines[k].raw for k in range(i, end + 1)))
+            and unicodedata.category(lines[i].raw.lstrip()[:1] or " ") != "So"  # a brief's bullet heads what follows
+        ):
+            above = j
+            while above > 0 and tags[above - 1] in (LEAD, "body"):
+                above -= 1
+            below = end + 1
+            while below < len(tags) and tags[below] in (LEAD, "body"):
+                below += 1
+            if below - end < 3:  # one line below: the headline's own last line (``俄罗斯新一届总统！``)
+                i = end + 1
+                continue
+            head = _bigrams(_Unit(HEAD, list(range(i, end + 1))), lines)
+            text_above = _bigrams(_Unit(HEAD, list(range(above, j + 1))), lines)  # all of it, not its opening
+            if (
+                _share(head, text_above) >= _CLOSES_ABOVE
+                and _share(head, _bigrams(_Unit(BODY, list(range(end + 1, below))), lines)) < _HEADS_BELOW
+                and (chances := chances or lattice().marginals())[i].get(TITLE, 0.0) >= _CLOSING_CHANCE
+            ):
+                tags[i : end + 1] = [TITLE] + [TITLE_ON] * (end - i)
+                tags[end + 1] = LEAD
+        i = end + 1
+    return tags
+
+
+# A story's title repeats at least this part of its character pairs in its text; a subhead heads text
+# that repeats at least the other part of its own; and the model gives the title some chance.
+_CLOSES_ABOVE, _HEADS_BELOW, _CLOSING_CHANCE = 0.4, 0.1, 0.2
 
 
 def _opened_in_print(lines: list[rules._Line], i: int) -> bool:

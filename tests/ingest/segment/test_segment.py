@@ -1913,3 +1913,19 @@ def test_text_that_ends_a_word_broken_above_its_own_headline_goes_on_with_that_s
     articles = _built_from(text, ["lead", "body", "body", "title", "lead", "body", "body"])
     assert [a.title for a in articles] == ["全省组织工作会议召开"]
     assert "工作部署，表示要抓好" in articles[0].body
+
+
+_CLOSED = ("本报讯 记者从省铁路部门获悉，今年以来\n全省铁路运输市场供需两旺，1至9月份\n全省铁路发送旅客2.1亿人次，同比增长\n"
+           "百分之十二，创历史同期新高。\n\n{heading}\n\n秋收时节，各地农机手抢抓晴好天气下\n田作业，玉米收获进度过半，烘干晾晒\n"
+           "和仓储工作同步推进。\n\n各地秋收进度过半\n")
+
+
+@pytest.mark.parametrize("heading, closes", [("全省铁路发送旅客超2亿人次", True), ("玉米收获进度过半", False)])
+def test_a_subhead_that_repeats_the_text_above_and_not_below_is_the_title_of_the_story_above(heading, closes):
+    from brief.ingest.segment.assemble import MODEL, _lattice_once, _subheads_closing, page_features
+
+    lines, features = page_features(_CLOSED.format(heading=heading))
+    read = ["lead", "body", "body", "body", "subhead", "body", "body", "body", "title"]  # the tagger's reading
+    tags = _subheads_closing(lines, read, _lattice_once(features, MODEL))
+    # a headline printed after its story's text; a subhead heads the text that follows it
+    assert tags[4:6] == (["title", "lead"] if closes else ["subhead", "body"])
