@@ -31,7 +31,7 @@ from brief.zh.bylines import (
 )
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
-from brief.ingest.segment.columns import article_views, set_in_column, unwrapped
+from brief.ingest.segment.columns import article_views, columns_apart, set_in_column, unwrapped
 from brief.ingest.segment.features import (
     _NAMES_ONLY, _cjk_pairs, closed_up, dateline_reach, page_features, rules_reading,
 )
@@ -67,6 +67,8 @@ def segment_page(
     ``sizes``: the type size of each line of ``text`` (0 for a blank one), where a PDF gives them;
     a text without them that puts whole paragraphs on lines of their own is read set in a column,
     and an e-paper's copy article view by article view (its buttons part them)."""
+    if sizes is None:
+        text = columns_apart(text)
     if sizes is None and unwrapped(text):
         articles = [article for view in article_views(text) for article in _segmented(set_in_column(view), model)]
     else:
@@ -937,6 +939,7 @@ def _subheads_closing(lines: list[rules._Line], tags: list[str], lattice: Callab
             j >= 0 and end + 1 < len(tags) and end - i < 3
             and tags[j] in (LEAD, "body") and ends_sentence(lines[j].raw)
             and tags[end + 1] in (LEAD, "body") and not _alone(lines, end + 1)
+            and not breaks_word(lines[end].raw, lines[end + 1].raw)  # the headline's own last line
             and _could_be_title("".join(lines[k].raw for k in range(i, end + 1)))
             and unicodedata.category(lines[i].raw.lstrip()[:1] or " ") != "So"  # a brief's bullet heads what follows
         ):

@@ -106,3 +106,77 @@ def article_views(text: str) -> list[str]:
         else:
             views[-1].append(line)
     return ["\n".join(view) for view in views if any(line.strip() for line in view)]
+
+
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """The runs of text of a line and where each starts, parted where two or more spaces stand."""
+    return [(m.start(), m.group()) for m in re.finditer(r"[^ ]+(?: [^ ]+)*", line) if m.group().strip()]
+
+
+def _side_by_side(line: str) -> bool:
+    """Two or more runs of running text (four characters or more, three of them Chinese), two or
+    more spaces apart: not a letter-spaced headline's runs (a character or two), nor a table's row
+    (its figures)."""
+    cells = _cells(line)
+    return len(cells) > 1 and all(
+        len(text.replace(" ", "")) >= 4 and len(_HAN.findall(text)) >= 3 for _, text in cells)
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _aligned(block: list[str]) -> bool:
+    """Whether a run of lines sets columns side by side: three or more of its lines do, half of its
+    lines or more, and their second column starts at one place (within two characters) on three."""
+    rows = [line for line in block if line.strip()]
+    beside = [line for line in rows if _side_by_side(line)]
+    if len(beside) < 3 or 2 * len(beside) < len(rows):
+        return False
+    seconds = Counter(_cells(line)[1][0] for line in beside)
+    return max(sum(n for at, n in seconds.items() if abs(at - edge) <= 2) for edge in seconds) >= 3
+
+
+def columns_apart(text: str) -> str:
+    """A text that sets columns side by side on its lines (as ``pdftotext -layout`` gives a page),
+    read column by column: each run of lines that do so is rewritten as its left column's lines, a
+    blank line, the next column's, and so on; a column is known by where its runs of text start.
+    Every other line is kept as it is."""
+    kept = text.splitlines(keepends=True)
+    lines = [line.rstrip("\r\n") for line in kept]
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _side_by_side(lines[i]):
+            out.append(kept[i])
+            i += 1
+            continue
+        # the run: lines until a blank line with no side-by-side line right after it; the left
+        # column may go on alone below the others, but a line at the left edge under lines whose
+        # left column had ended starts what follows the run
+        end = i
+        while end + 1 < len(lines) and (lines[end + 1].strip() or any(
+                _side_by_side(lines[k]) for k in range(end + 2, min(end + 4, len(lines))))):
+            below = lines[end + 1]
+            if below.strip() and not below.startswith(" ") and not _side_by_side(below) and lines[end].startswith(" "):
+                break
+            end += 1
+        block = lines[i : end + 1]
+        if not _aligned(block):
+            out.extend(kept[i : end + 1])
+            i = end + 1
+            continue
+        starts = sorted({at for line in block for at, _ in _cells(line) if at})
+        edges: list[int] = []
+        for at in starts:
+            if not edges or at - edges[-1] > 3:
+                edges.append(at)
+        columns: list[list[str]] = [[] for _ in range(len(edges) + 1)]
+        for line in block:
+            for at, cell in _cells(line):
+                columns[sum(at >= edge - 3 for edge in edges) if at else 0].append(cell)
+        for n, column in enumerate(c for c in columns if c):
+            out.extend(["\n"] * bool(n) + [cell + "\n" for cell in column])
+        i = end + 1
+    return "".join(out)

@@ -61,3 +61,35 @@ def test_wrapping_adds_only_line_breaks_and_keeps_figures_and_latin_words_whole(
     assert not any(line[0] in "，。、%" for line in lines)  # a closing mark hangs on the line above
     set_text = set_in_column("标题一行\n" + paragraph + "\n")
     assert set_text.splitlines()[0] == "标题一行" and set_text.splitlines()[1] == ""
+
+
+# pdftotext -layout keeps a page's columns side by side on one line, padded with spaces
+LAYOUT = """全市秋粮收获进度过九成
+
+本报讯 连日来，全市各地抓住     一台台收割机来回穿梭，晾晒
+晴好天气抢收秋粮，田间地头     场上堆满了金灿灿的玉米，烘
+一派繁忙景象。截至昨日，全     干塔日夜运转，确保颗粒归仓。
+市已收获玉米一百二十万亩，     农业部门提醒各地做好仓储管
+进度过九成。在城郊的农场里，   理，防止霉变造成损失。
+"""
+
+
+def test_columns_side_by_side_on_a_line_are_read_one_column_after_the_other():
+    from brief.ingest.segment.columns import columns_apart
+
+    read = columns_apart(LAYOUT)
+    assert "进度过九成。在城郊的农场里，\n\n一台台收割机来回穿梭，晾晒\n" in read
+    (article,) = segment_page(LAYOUT)
+    assert article.title == "全市秋粮收获进度过九成"
+    # the left column's sentences, then the right column's: no line of one run into the other's
+    assert "截至昨日，全市已收获玉米一百二十万亩，进度过九成。在城郊的农场里，一台台收割机来回穿梭" in article.body
+
+
+def test_a_table_s_rows_a_letter_spaced_headline_and_a_lone_gap_are_no_columns():
+    from brief.ingest.segment.columns import columns_apart
+
+    table = "表：前三季度主要指标\n指标  总量（亿元）  增长（%）\n工业增加值  1286.4  6.8\n社会消费品零售总额  756.2  5.1\n固定资产投资  903.7  4.2\n"
+    spaced = "全  省  秋  粮  喜  获  丰  收\n全  市  冬  小  麦  播  种  过  半\n新  能  源  汽  车  产  值  增  长\n"
+    lone = "2024年10月18日 星期五  第3版  编辑：王芳\n本报讯 全市秋粮收获进度过九成。\f"
+    for text in (table, spaced, lone):
+        assert columns_apart(text) == text
