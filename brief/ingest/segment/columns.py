@@ -118,24 +118,51 @@ def _cells(line: str) -> list[tuple[int, str]]:
 def _side_by_side(line: str) -> bool:
     """Two or more runs of running text (four characters or more, three of them Chinese), two or
     more spaces apart: not a letter-spaced headline's runs (a character or two), nor a table's row
-    (its figures)."""
+    (its figures), nor a caption and its credit set apart (``……阅读。  本报记者 王芳 摄``)."""
     cells = _cells(line)
-    return len(cells) > 1 and all(
+    return len(cells) > 1 and not credit_alone(cells[-1][1]) and all(
         len(text.replace(" ", "")) >= 4 and len(_HAN.findall(text)) >= 3 for _, text in cells)
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _aligned(block: list[str]) -> bool:
-    """Whether a run of lines sets columns side by side: three or more of its lines do, half of its
-    lines or more, and their second column starts at one place (within two characters) on three."""
+def _beside(block: list[str]) -> list[str]:
+    """The lines of a run that set text side by side, where three or more do, half of its lines or
+    more (else none: a folio's or an editor's line with a gap is no column)."""
     rows = [line for line in block if line.strip()]
     beside = [line for line in rows if _side_by_side(line)]
-    if len(beside) < 3 or 2 * len(beside) < len(rows):
+    return beside if len(beside) >= 3 and 2 * len(beside) >= len(rows) else []
+
+
+def _aligned(block: list[str]) -> bool:
+    """Whether a run of lines sets columns side by side: their second column starts at one place
+    (within two characters) on three of them."""
+    beside = _beside(block)
+    if not beside:
         return False
     seconds = Counter(_cells(line)[1][0] for line in beside)
     return max(sum(n for at, n in seconds.items() if abs(at - edge) <= 2) for edge in seconds) >= 3
+
+
+def _side_by_side_runs(lines: list[str]):
+    """The runs of lines that set text side by side, as (first, last) line indexes: from a line that
+    does to a blank line with none right after it; the left column may go on alone below the others,
+    but a line at the left edge under lines whose left column had ended starts what follows the run."""
+    i = 0
+    while i < len(lines):
+        if not _side_by_side(lines[i]):
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(lines) and (lines[end + 1].strip() or any(
+                _side_by_side(lines[k]) for k in range(end + 2, min(end + 4, len(lines))))):
+            below = lines[end + 1]
+            if below.strip() and not below.startswith(" ") and not _side_by_side(below) and lines[end].startswith(" "):
+                break
+            end += 1
+        yield i, end
+        i = end + 1
 
 
 def columns_apart(text: str) -> str:
@@ -146,26 +173,13 @@ def columns_apart(text: str) -> str:
     kept = text.splitlines(keepends=True)
     lines = [line.rstrip("\r\n") for line in kept]
     out: list[str] = []
-    i = 0
-    while i < len(lines):
-        if not _side_by_side(lines[i]):
-            out.append(kept[i])
-            i += 1
-            continue
-        # the run: lines until a blank line with no side-by-side line right after it; the left
-        # column may go on alone below the others, but a line at the left edge under lines whose
-        # left column had ended starts what follows the run
-        end = i
-        while end + 1 < len(lines) and (lines[end + 1].strip() or any(
-                _side_by_side(lines[k]) for k in range(end + 2, min(end + 4, len(lines))))):
-            below = lines[end + 1]
-            if below.strip() and not below.startswith(" ") and not _side_by_side(below) and lines[end].startswith(" "):
-                break
-            end += 1
-        block = lines[i : end + 1]
+    done = 0
+    for first, last in _side_by_side_runs(lines):
+        out.extend(kept[done:first])
+        done = last + 1
+        block = lines[first : last + 1]
         if not _aligned(block):
-            out.extend(kept[i : end + 1])
-            i = end + 1
+            out.extend(kept[first : last + 1])
             continue
         starts = sorted({at for line in block for at, _ in _cells(line) if at})
         edges: list[int] = []
@@ -178,5 +192,14 @@ def columns_apart(text: str) -> str:
                 columns[sum(at >= edge - 3 for edge in edges) if at else 0].append(cell)
         for n, column in enumerate(c for c in columns if c):
             out.extend(["\n"] * bool(n) + [cell + "\n" for cell in column])
-        i = end + 1
+    out.extend(kept[done:])
     return "".join(out)
+
+
+def tangled(text: str) -> bool:
+    """Whether the text sets text side by side on three or more lines of a run that
+    :func:`columns_apart` cannot part into columns (no common place where the second one starts):
+    its lines are read as printed, and the reader is told."""
+    lines = text.splitlines()
+    return any(_beside(lines[first : last + 1]) and not _aligned(lines[first : last + 1])
+               for first, last in _side_by_side_runs(lines))

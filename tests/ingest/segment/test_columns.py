@@ -93,3 +93,21 @@ def test_a_table_s_rows_a_letter_spaced_headline_and_a_lone_gap_are_no_columns()
     lone = "2024年10月18日 星期五  第3版  编辑：王芳\n本报讯 全市秋粮收获进度过九成。\f"
     for text in (table, spaced, lone):
         assert columns_apart(text) == text
+
+
+def test_columns_side_by_side_that_cannot_be_parted_are_read_as_printed_and_the_reader_is_told(tmp_path):
+    from brief.config import defaults
+    from brief.ingest import read_inputs
+
+    # the second column starts somewhere else on every line: no gutter to part them at
+    tangled = ("本报讯 今年以来，全市新建改建\n农村公路一千二百公里，年底前\n全部完工，惠及沿线群众三十\n余万人。\n\n"
+               "全市农村公路建设提速\n\n"
+               "本报讯 连日来，全市各地抓住  一台台收割机来回穿梭，晾晒\n"
+               "晴好天气抢收秋粮，田间地头           场上堆满了金灿灿的玉米\n一派繁忙景象。截至昨日，全市已收获玉米          烘干塔日夜运转\n"
+               "进度过九成。   农业部门提醒各地做好仓储管理\n\n全市秋粮收获进度过九成\n")
+    page, aligned = tmp_path / "page-01.txt", tmp_path / "page-02.txt"
+    page.write_text(tangled, encoding="utf-8")
+    aligned.write_text(LAYOUT, encoding="utf-8")
+    result = read_inputs([str(page)], config=defaults())
+    assert len(result.warnings) == 1 and str(page) in result.warnings[0] and "side by side" in result.warnings[0]
+    assert read_inputs([str(aligned)], config=defaults()).warnings == []
