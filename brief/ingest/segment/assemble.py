@@ -301,7 +301,7 @@ def _text_round_captions(units: list[_Unit], lines: list[rules._Line], tags: lis
     return None
 
 
-def _credit_alone(raw: str) -> bool:
+def _closing_credit_line(raw: str) -> bool:
     """A line that is only a bracketed credit or source (``（来源：新华网）``, ``（记者 郝薇）``, ``（据新华社）``)."""
     raw = raw.strip()
     return raw[:1] in "（(" and bool(CLOSING_CREDIT.fullmatch(raw))
@@ -920,9 +920,8 @@ def _subheads_within(
 
 
 def _subheads_closing(lines: list[rules._Line], tags: list[str], lattice: Callable[[], Lattice]) -> list[str]:
-    """A line read as a subhead right below
-    a finished sentence that repeats the words of the text above it and not those of the text below
-    (``……发送旅客25.22亿人次，同比增长15.7%。`` / ``1至7月份全国铁路发送旅客超25亿人次`` / another
+    """A line read as a subhead right below a finished sentence that repeats the words of the text
+    above it and not those of the text below (``……发送旅客25.22亿人次，同比增长15.7%。`` / ``1至7月份全国铁路发送旅客超25亿人次`` / another
     story) is the title of the story above: a subhead heads what follows it."""
     tags = list(tags)
     chances: list[dict[str, float]] = []
@@ -1042,7 +1041,7 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool, tabl
     for j, line in enumerate(lines):
         if (tags[j] in HEADLINE or tags[j] == CAPTION_TAG) and PAGE_FURNITURE.search(line.raw):
             tags[j] = FURNITURE  # the page's editors, a QR code's hint: never part of a headline or a caption
-        elif tags[j] in HEADLINE and j and tags[j - 1] in (LEAD, "body") and _credit_alone(line.raw):
+        elif tags[j] in HEADLINE and j and tags[j - 1] in (LEAD, "body") and _closing_credit_line(line.raw):
             tags[j] = "body"  # a story's source or reporters in brackets (``（来源：新华网）``) close its text
     for j in range(len(lines)):
         reach = dateline_reach(lines, j, justified=True)

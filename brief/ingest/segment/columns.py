@@ -108,6 +108,7 @@ def article_views(text: str) -> list[str]:
     return ["\n".join(view) for view in views if any(line.strip() for line in view)]
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -122,9 +123,6 @@ def _side_by_side(line: str) -> bool:
     cells = _cells(line)
     return len(cells) > 1 and not credit_alone(cells[-1][1]) and all(
         len(text.replace(" ", "")) >= 4 and len(_HAN.findall(text)) >= 3 for _, text in cells)
-
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _beside(block: list[str]) -> list[str]:
