@@ -122,3 +122,18 @@ def breaks_word(left: str, right: str) -> bool:
         if at >= len(left):
             return at > len(left)
     return False
+
+
+# Words that open what follows and so never end a headline: prepositions, conjunctions, the
+# structural 的 (``……死亡人数上升至`` / ``202人``, ``……难民营遭`` / ``以军袭击……``).
+_OPENING_WORDS = frozenset("的在和与及并对向将把被从于为至遭同给让由")
+
+
+def ends_open(text: str) -> bool:
+    """True when ``text`` ends on a word that opens what follows (``至``, ``遭``, ``和``), read as
+    a word of its own (``上升至`` ends on ``至``; ``成为`` and ``共同`` end on whole words)."""
+    text = text.replace(" ", "")[-REACH:]
+    if not text or text[-1] not in _OPENING_WORDS:
+        return False
+    *_, last = _tokenizer().cut(text, HMM=False)
+    return last in _OPENING_WORDS

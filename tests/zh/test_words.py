@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from brief.zh.words import breaks_word
+from brief.zh.words import breaks_word, ends_open
 
 
 @pytest.mark.parametrize(
@@ -73,7 +73,7 @@ def _run(code: str, cache: Path) -> str:
     return done.stdout.strip()
 
 
-PROBE = ("from brief.zh.words import breaks_word, _tokenizer;"
+PROBE = ("from brief.zh.words import breaks_word, ends_open, _tokenizer;"
          "print(breaks_word('县医院新门诊楼正式启', '用'), type(_tokenizer().FREQ).__name__)")
 
 
@@ -89,3 +89,11 @@ def test_an_unreadable_table_is_written_again(tmp_path):
     table.write_bytes(b"not a database")
     assert _run(PROBE, tmp_path) == "True dict"
     assert _run(PROBE, tmp_path) == "True WordTable"
+
+
+@pytest.mark.parametrize("text, open_", [
+    ("死亡人数上升至", True), ("沙提难民营遭", True), ("中俄两国在能源和", True),
+    ("我国造船业瞄准新航道", False), ("成为", False), ("两国共同", False), ("", False),
+])
+def test_a_line_ends_open_on_a_word_that_needs_what_follows(text, open_):
+    assert ends_open(text) is open_

@@ -24,7 +24,7 @@ from brief.zh.chars import unmarked
 from brief.zh.clean import SPEAKER_KICKER
 from brief.zh.layout import DATA_NOTE, DATA_ROW, DATA_TITLE, PAGE_FURNITURE
 from brief.ingest.pdf import HEADLINE_SIZE, TITLE_SIZE
-from brief.zh.words import breaks_word
+from brief.zh.words import breaks_word, ends_open
 from brief.zh.bylines import (
     ATTRIBUTION, BYLINE_LINE, CITY_PAPER, CLOSING_CREDIT, CREDIT_END, DATELINE_LINE, EDITORS_NOTE, OPENING_CREDIT, PAGE_MARKS, PAPER,
     PHOTO_CREDIT, PICTURE_BY, RANK, REPORTER_ROLE, ROLE_ALONE, SIGNED_CLOSING, credit_alone, signs_off,
@@ -1202,6 +1202,11 @@ def _repaired(lines: list[rules._Line], tags: list[str], heads_first: bool, tabl
             if tags[i] == KICKER:
                 tags[i] = TITLE
             tags[i + 1] = TITLE_ON
+    for i in range(len(tags) - 1):
+        if tags[i] in (TITLE, TITLE_ON) and tags[i + 1] in (FURNITURE, KICKER) and _headline_tail(
+            lines[i].raw, lines[i + 1].raw
+        ):
+            tags[i + 1] = TITLE_ON
     for i, t in enumerate(tags):
         # A headline has one kicker: one below a title that already has one above is the title's
         # last line.
@@ -1406,6 +1411,21 @@ def _runs_on(line: str, below: str) -> bool:
         or line[-1].isdigit() and below[0] in _COUNTED
         or below[0] in "，、。”’》）)】%％"
     )
+
+
+def _headline_tail(line: str, below: str) -> bool:
+    """Whether ``below``, however short, ends the title whose line ``line`` is: the title breaks a
+    word there (``……扶危`` / ``解困``) or stops on a word that opens what follows (``……上升至`` /
+    ``202人``), and ``below`` is no sentence, column label, banner or notice."""
+    tail = below.strip()
+    return bool(tail) and not (
+        re.search(r"[，。；！？]", tail)
+        or _framed(tail)
+        or _label(tail)
+        or _TELEPHONE.search(tail)
+        or _PAGE_NUMBER.match(tail)
+        or no_title(clean_inline(line + tail))
+    ) and (breaks_word(line, tail) or ends_open(line) or _runs_on(line, tail))
 
 
 # What follows a figure and belongs to it (``50`` / ``条措施……``, ``2025`` / ``年……``, ``30`` / ``余家……``):

@@ -1889,6 +1889,25 @@ def test_a_headline_broken_between_a_figure_and_its_unit_is_one_title_not_a_kick
     assert article.title == "全省出台30条措施支持民营经济发展"
 
 
+@pytest.mark.parametrize("head, tail, title", [
+    ("全市今年建成的农村公路里程上升至", "1200公里", "全市今年建成的农村公路里程上升至1200公里"),  # stops on 至
+    ("城西老旧小区改造工程全面开", "工", "城西老旧小区改造工程全面开工"),  # cuts a word
+])
+def test_a_headline_s_last_line_however_short_is_its_title_s_end_not_the_page_s_furniture(head, tail, title):
+    text = ("本报讯 今年以来，全市新建改建农村公\n路一千二百公里，年底前全部完工。\n\n"
+            f"{head}\n{tail}\n")
+    # the tagger read the short last line as a page's furniture (a section's name is as short)
+    (article,) = _built_from(text, ["lead", "body", "title", "furniture"])
+    assert article.title == title
+
+
+def test_a_section_s_name_under_a_whole_title_stays_the_page_s_furniture():
+    text = ("本报讯 今年以来，全市新建改建农村公\n路一千二百公里，年底前全部完工。\n\n"
+            "全市农村公路建设提速\n要闻\n")
+    (article,) = _built_from(text, ["lead", "body", "title", "furniture"])
+    assert article.title == "全市农村公路建设提速"
+
+
 def test_a_source_in_brackets_under_a_story_closes_its_text_and_heads_nothing():
     text = ("本报讯 全市今年新建改建农村公路\n一千二百公里，年底前全部完工。\n（来源：新华网）\n\n"
             "全市新建改建农村公路1200公里\n")
