@@ -93,7 +93,7 @@ def test_an_unreadable_table_is_written_again(tmp_path):
 
 @pytest.mark.parametrize("text, open_", [
     ("死亡人数上升至", True), ("沙提难民营遭", True), ("中俄两国在能源和", True),
-    ("我国造船业瞄准新航道", False), ("成为", False), ("两国共同", False), ("", False),
+    ("我国造船业瞄准新航道", False), ("成为", False), ("担当有为", False), ("将是艰难的", False), ("两国共同", False), ("", False),
 ])
 def test_a_line_ends_open_on_a_word_that_needs_what_follows(text, open_):
     assert ends_open(text) is open_

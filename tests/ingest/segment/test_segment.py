@@ -1901,6 +1901,15 @@ def test_a_headline_s_last_line_however_short_is_its_title_s_end_not_the_page_s_
     assert article.title == title
 
 
+@pytest.mark.parametrize("head", ["在昨晚进行的联赛第十三轮比赛中主队以", "国家主席习近平11月8日"])
+def test_running_text_cut_at_a_line_s_end_is_no_title_whatever_the_tags_say(head):
+    # the tagger read a clause of text as a headline: a title never stops on 以 or on a day
+    text = f"{head}\n本报讯 今年以来，全市新建改建农村公\n路一千二百公里，年底前全部完工。\n"
+    (article,) = _built_from(text, ["title", "lead", "body"], heads_first=True)
+    assert article.title == ""
+    assert article.paragraphs[0].startswith("今年以来")
+
+
 def test_a_section_s_name_under_a_whole_title_stays_the_page_s_furniture():
     text = ("本报讯 今年以来，全市新建改建农村公\n路一千二百公里，年底前全部完工。\n\n"
             "全市农村公路建设提速\n要闻\n")
