@@ -1,4 +1,4 @@
-"""Page generators j to o (benchmarks/pagegen_j.py to pagegen_o.py, each written blind from a spec and
+"""Page generators j to p (benchmarks/pagegen_j.py to pagegen_p.py, each written blind from a spec and
 the seed page): deterministic, and the truth they give is what they printed. News items are written
 here, not taken from ../shared."""
 
@@ -32,7 +32,7 @@ def _bare(text: str) -> str:
     return re.sub(r"\s", "", normalize_chars(text)).translate(_MARKS)
 
 
-@pytest.fixture(params=["j", "k", "l", "m", "n", "o"])
+@pytest.fixture(params=["j", "k", "l", "m", "n", "o", "p"])
 def gen(request):
     return importlib.import_module(f"benchmarks.pagegen_{request.param}")
 
