@@ -31,7 +31,7 @@ from brief.zh.bylines import (
 )
 from brief.document import ARTICLE, CAPTION, Article
 from brief.ingest.segment import rules
-from brief.ingest.segment.columns import article_views, columns_apart, set_in_column, unwrapped
+from brief.ingest.segment.columns import article_views, columns_apart, marks_rejoined, set_in_column, unwrapped
 from brief.ingest.segment.features import (
     _NAMES_ONLY, _cjk_pairs, closed_up, dateline_reach, page_features, rules_reading,
 )
@@ -68,7 +68,7 @@ def segment_page(
     a text without them that puts whole paragraphs on lines of their own is read set in a column,
     and an e-paper's copy article view by article view (its buttons part them)."""
     if sizes is None:
-        text = columns_apart(text)
+        text = columns_apart(marks_rejoined(text))
     if sizes is None and unwrapped(text):
         articles = [article for view in article_views(text) for article in _segmented(set_in_column(view), model)]
     else:

@@ -26,6 +26,10 @@ COLUMN = 16.0
 _WIDER_THAN_ANY_COLUMN = 30.0
 _ASCII_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,:%/\-]*[0-9A-Za-z%]|[0-9A-Za-z]")
 _NO_LINE_START = set("，。、；：！？”’」』）》〉】,.;:!?)%…—")
+_NO_LINE_END = set("“‘「『（《〈【(")
+# Closing marks that go back to the line above (not a dash or an ellipsis, which open a subtitle or a
+# quote's tail, nor a point, which may open a figure's decimals).
+_CLOSING = "，。、；：！？”’」』）》〉】,;:!?)%％"
 
 
 def unwrapped(text: str) -> bool:
@@ -192,6 +196,29 @@ def columns_apart(text: str) -> str:
             out.extend(["\n"] * bool(n) + [cell + "\n" for cell in column])
     out.extend(kept[done:])
     return "".join(out)
+
+
+def marks_rejoined(text: str) -> str:
+    """A text whose tool broke lines where the font changed (pypdf puts a Latin-font quote mark, a
+    figure's run, on a line of its own): a line of closing marks alone (``”``, ``、``, ``”，``) goes
+    back to the end of the line above, a line of opening marks alone (``“``, ``《``) to the start of
+    the line below. No column prints a line of marks alone."""
+    lines = text.split("\n")
+    out: list[str] = []
+    opening = ""
+    for line in lines:
+        bare = line.strip()
+        if bare and not bare.strip(_CLOSING + " ") and out and out[-1].strip() and not opening:
+            out[-1] = out[-1].rstrip() + bare.replace(" ", "")
+            continue
+        if bare and all(ch in _NO_LINE_END or ch == " " for ch in bare):  # (opening marks alone)
+            opening += bare
+        else:
+            out.append(opening + line.lstrip() if opening and bare else line)
+            opening = "" if bare else opening
+    if opening:
+        out.append(opening)
+    return "\n".join(out)
 
 
 def tangled(text: str) -> bool:

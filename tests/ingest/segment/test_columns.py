@@ -3,7 +3,7 @@ read as the printed page it came from."""
 
 from brief.document import ARTICLE
 from brief.ingest.segment import segment_page
-from brief.ingest.segment.columns import set_in_column, unwrapped, wrap
+from brief.ingest.segment.columns import marks_rejoined, set_in_column, unwrapped, wrap
 
 EPAPER = """第03版：经济
 晋中日报 2024年10月18日
@@ -111,3 +111,22 @@ def test_columns_side_by_side_that_cannot_be_parted_are_read_as_printed_and_the_
     result = read_inputs([str(page)], config=defaults())
     assert len(result.warnings) == 1 and str(page) in result.warnings[0] and "side by side" in result.warnings[0]
     assert read_inputs([str(aligned)], config=defaults()).warnings == []
+
+
+def test_a_line_of_marks_alone_goes_back_where_the_column_printed_it():
+    # pypdf breaks a line where a Latin-font quote mark or a figure's run starts or ends
+    text = "会议强调，要深刻领悟\n“\n两个确立\n”\n的决定性意义，增强\n“四个意识”\n、\n坚定信心。\n"
+    assert marks_rejoined(text) == "会议强调，要深刻领悟\n“两个确立”\n的决定性意义，增强\n“四个意识”、\n坚定信心。\n"
+
+
+def test_marks_that_open_or_close_a_line_of_text_and_dashes_stay_as_printed():
+    text = "全市秋粮收获进度过九成\n——来自田间地头的报道\n“两个确立”的决定性意义\n\n”\n"
+    assert marks_rejoined(text) == text  # (a mark alone under a blank line has no line above to join)
+
+
+def test_a_story_broken_at_its_quote_marks_by_the_text_tool_reads_whole():
+    text = ("本报讯 （记者 林涛）全市今年新建改建\n农村公路一千二百公里，实现\n“\n村村通\n”\n"
+            "，群众出行更加便利。\n\n全市农村公路实现村村通\n")
+    (article,) = segment_page(text)
+    assert article.title == "全市农村公路实现村村通"
+    assert "实现“村村通”，群众出行更加便利。" in article.body
