@@ -696,15 +696,15 @@ def _share(words: set[str], opening: set[str]) -> float:
     return len(words & opening) / len(words) if words else 0.0
 
 
-def _could_be_title(raw: str) -> bool:
-    """No sentence, no column label, notice or banner."""
+def _could_be_title(raw: str, short: bool = False) -> bool:
+    """No sentence, no column label, notice or banner (``short``: a title's part, however short)."""
     return not (
         re.search(r"[，。；！？]", raw)
         or _framed(raw)
         or _TELEPHONE.search(raw)  # a notice
         or _PAGE_NUMBER.match(raw)  # a banner
         or no_title(raw)
-        or len(raw.replace(" ", "")) <= 4  # a column label (``记者观察``)
+        or not short and len(raw.replace(" ", "")) <= 4  # a column label (``记者观察``)
     )
 
 
@@ -1415,17 +1415,14 @@ def _runs_on(line: str, below: str) -> bool:
 
 def _headline_tail(line: str, below: str) -> bool:
     """Whether ``below``, however short, ends the title whose line ``line`` is: the title breaks a
-    word there (``……扶危`` / ``解困``) or stops on a word that opens what follows (``……上升至`` /
+    word there (``……全面开`` / ``工``) or stops on a word that opens what follows (``……上升至`` /
     ``202人``), and ``below`` is no sentence, column label, banner or notice."""
     tail = below.strip()
-    return bool(tail) and not (
-        re.search(r"[，。；！？]", tail)
-        or _framed(tail)
-        or _label(tail)
-        or _TELEPHONE.search(tail)
-        or _PAGE_NUMBER.match(tail)
-        or no_title(clean_inline(line + tail))
-    ) and (breaks_word(line, tail) or ends_open(line) or _runs_on(line, tail))
+    return (
+        bool(tail) and _could_be_title(tail, short=True) and not _label(tail)
+        and not no_title(clean_inline(line + tail))
+        and (breaks_word(line, tail) or ends_open(line) or _runs_on(line, tail))
+    )
 
 
 # What follows a figure and belongs to it (``50`` / ``条措施……``, ``2025`` / ``年……``, ``30`` / ``余家……``):

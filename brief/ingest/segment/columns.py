@@ -18,7 +18,7 @@ from collections import Counter
 
 from brief.zh import ends_sentence
 from brief.zh.bylines import PHOTO_CREDIT, credit_alone
-from brief.zh.chars import visual_width
+from brief.zh.chars import CLOSERS, HANGING, OPENERS, visual_width
 from brief.zh.layout import VIEWER_CHROME
 
 COLUMN = 16.0
@@ -26,10 +26,10 @@ COLUMN = 16.0
 _WIDER_THAN_ANY_COLUMN = 30.0
 _ASCII_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,:%/\-]*[0-9A-Za-z%]|[0-9A-Za-z]")
 _NO_LINE_START = set("，。、；：！？”’」』）》〉】,.;:!?)%…—")
-_NO_LINE_END = set("“‘「『（《〈【(")
+_OPENING = OPENERS + "〈"
 # Closing marks that go back to the line above (not a dash or an ellipsis, which open a subtitle or a
 # quote's tail, nor a point, which may open a figure's decimals).
-_CLOSING = "，。、；：！？”’」』）》〉】,;:!?)%％"
+_CLOSING = HANGING + CLOSERS + "〉,;:!?%％"
 
 
 def unwrapped(text: str) -> bool:
@@ -211,7 +211,7 @@ def marks_rejoined(text: str) -> str:
         if bare and not bare.strip(_CLOSING + " ") and out and out[-1].strip() and not opening:
             out[-1] = out[-1].rstrip() + bare.replace(" ", "")
             continue
-        if bare and all(ch in _NO_LINE_END or ch == " " for ch in bare):  # (opening marks alone)
+        if bare and all(ch in _OPENING or ch == " " for ch in bare):  # (opening marks alone)
             opening += bare
         else:
             out.append(opening + line.lstrip() if opening and bare else line)
